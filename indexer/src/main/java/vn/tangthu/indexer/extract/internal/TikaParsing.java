@@ -1,0 +1,144 @@
+package vn.tangthu.indexer.extract.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.Detector;
+import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.exception.ZeroByteFileException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.Office;
+import org.apache.tika.metadata.PagedText;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.apache.tika.sax.BodyContentHandler;
+import vn.tangthu.indexer.extract.ExtractionResult;
+
+/**
+ * One synchronous Tika parse of a local file with the text cap, zip-bomb and embedded-document
+ * limits applied; no time limit (callers enforce it). Thread-safe: the parser is shared, every call
+ * has its own context and handler.
+ */
+public final class TikaParsing {
+
+  static final String OCTET_STREAM = "application/octet-stream";
+  private static final int MAX_EMBEDDED_DEPTH = 5;
+  private static final int MAX_EMBEDDED_DOCUMENTS = 2_000;
+
+  private final AutoDetectParser parser;
+  private final Detector detector;
+  private final int maxTextChars;
+
+  public TikaParsing(int maxTextChars) {
+    TikaConfig config = TikaConfig.getDefaultConfig();
+    this.parser = new AutoDetectParser(config);
+    this.detector = config.getDetector();
+    this.maxTextChars = maxTextChars;
+  }
+
+  /** The media type of the file's bytes (name as a hint), without parameters. */
+  public String detect(Path file, String fileName) {
+    Metadata metadata = metadataFor(fileName);
+    try (TikaInputStream in = TikaInputStream.get(file)) {
+      return detector.detect(in, metadata).getBaseType().toString();
+    } catch (IOException | RuntimeException e) {
+      return OCTET_STREAM;
+    }
+  }
+
+  /** Parses the file; never throws for bad input (Errors such as OutOfMemoryError propagate). */
+  public ExtractionResult parse(Path file, String fileName) {
+    if (!Files.isReadable(file)) {
+      return failed("file not readable", OCTET_STREAM);
+    }
+    Metadata metadata = metadataFor(fileName);
+    BodyContentHandler handler = new BodyContentHandler(maxTextChars);
+    ParseContext context = new ParseContext();
+    context.set(Parser.class, parser);
+    context.set(
+        EmbeddedDocumentExtractor.class,
+        new LimitedEmbeddedExtractor(context, MAX_EMBEDDED_DEPTH, MAX_EMBEDDED_DOCUMENTS));
+    boolean truncated = false;
+    try (TikaInputStream in = TikaInputStream.get(file)) {
+      parser.parse(in, handler, metadata, context);
+    } catch (ZeroByteFileException e) {
+      return done("", mediaType(metadata, file, fileName), null, false);
+    } catch (Exception e) {
+      if (WriteLimitReachedException.isWriteLimitReached(e)) {
+        truncated = true;
+      } else {
+        return failed(FailureReasons.of(e), mediaType(metadata, file, fileName));
+      }
+    }
+    return done(handler.toString(), mediaType(metadata, file, fileName), metadata, truncated);
+  }
+
+  private ExtractionResult done(
+      String rawText, String mediaType, Metadata metadata, boolean truncated) {
+    String text = rawText;
+    if (text.length() > maxTextChars) {
+      text = text.substring(0, maxTextChars);
+      truncated = true;
+    }
+    return new ExtractionResult(
+        ExtractionResult.Status.DONE,
+        null,
+        text,
+        mediaType,
+        LanguageGuesser.guess(text),
+        metadata == null ? null : pageCount(metadata),
+        truncated);
+  }
+
+  static ExtractionResult failed(String reason, String mediaType) {
+    return new ExtractionResult(
+        ExtractionResult.Status.FAILED, reason, "", mediaType, null, null, false);
+  }
+
+  private String mediaType(Metadata metadata, Path file, String fileName) {
+    String type = metadata.get(Metadata.CONTENT_TYPE);
+    if (type != null) {
+      MediaType parsed = MediaType.parse(type);
+      if (parsed != null) {
+        return parsed.getBaseType().toString();
+      }
+    }
+    return detect(file, fileName);
+  }
+
+  private static Integer pageCount(Metadata metadata) {
+    for (String key : new String[] {PagedText.N_PAGES.getName(), Office.PAGE_COUNT.getName()}) {
+      String value = metadata.get(key);
+      if (value != null) {
+        try {
+          int pages = Integer.parseInt(value.trim());
+          if (pages >= 0) {
+            return pages;
+          }
+        } catch (NumberFormatException e) {
+          // try the next property
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Metadata metadataFor(String fileName) {
+    Metadata metadata = new Metadata();
+    if (fileName != null && !fileName.isBlank()) {
+      metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName.strip());
+    }
+    return metadata;
+  }
+
+  static String lower(String s) {
+    return s == null ? "" : s.toLowerCase(Locale.ROOT);
+  }
+}

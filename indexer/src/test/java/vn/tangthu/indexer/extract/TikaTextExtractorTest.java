@@ -1,0 +1,136 @@
+package vn.tangthu.indexer.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.tangthu.indexer.extract.ExtractionResult.Status;
+import vn.tangthu.indexer.testing.Corpus;
+
+class TikaTextExtractorTest {
+
+  private static TikaTextExtractor extractor;
+
+  @TempDir Path temp;
+
+  @BeforeAll
+  static void start() {
+    extractor = new TikaTextExtractor(new ExtractionLimits(Duration.ofSeconds(30), 100_000));
+  }
+
+  @AfterAll
+  static void stop() {
+    extractor.close();
+  }
+
+  private static Path format(String name) {
+    return Corpus.formatFile(name).path();
+  }
+
+  @Test
+  void plainVietnameseTextIsExtractedWithItsLanguage() throws IOException {
+    Path file = temp.resolve("upload.bin");
+    Files.writeString(
+        file, "Quyết định về việc ban hành quy chế quản lý văn bản của Ủy ban nhân dân tỉnh.");
+    ExtractionResult result = extractor.extract(file, "qd.txt");
+    assertThat(result.status()).isEqualTo(Status.DONE);
+    assertThat(result.text()).contains("Quyết định về việc ban hành");
+    assertThat(result.mediaType()).isEqualTo("text/plain");
+    assertThat(result.language()).isEqualTo("vi");
+    assertThat(result.truncated()).isFalse();
+  }
+
+  @Test
+  void textIsCappedAtTheLimitAndMarkedTruncated() throws IOException {
+    Path file = temp.resolve("long.txt");
+    Files.writeString(file, "điều khoản ".repeat(20_000), StandardCharsets.UTF_8);
+    try (TikaTextExtractor small =
+        new TikaTextExtractor(new ExtractionLimits(Duration.ofSeconds(30), 1_000))) {
+      ExtractionResult result = small.extract(file, "long.txt");
+      assertThat(result.status()).isEqualTo(Status.DONE);
+      assertThat(result.truncated()).isTrue();
+      assertThat(result.text().length()).isLessThanOrEqualTo(1_000).isGreaterThan(900);
+    }
+  }
+
+  @Test
+  void encryptedPdfFailsWithReason() {
+    ExtractionResult result = extractor.extract(format("encryption_openpassword.pdf"), "a.pdf");
+    assertThat(result.status()).isEqualTo(Status.FAILED);
+    assertThat(result.reason()).isEqualTo("encrypted document");
+    assertThat(result.mediaType()).isEqualTo("application/pdf");
+  }
+
+  @Test
+  void passwordProtectedOfficeFilesFailAsEncrypted() {
+    assertThat(extractor.extract(format("testWORD_protected_passtika.doc"), null).reason())
+        .isEqualTo("encrypted document");
+    assertThat(extractor.extract(format("testEXCEL_protected_passtika.xlsx"), null).reason())
+        .isEqualTo("encrypted document");
+  }
+
+  @Test
+  void truncatedDocxFailsAsCorrupt() {
+    ExtractionResult result = extractor.extract(format("testWORD_truncated.docx"), null);
+    assertThat(result.status()).isEqualTo(Status.FAILED);
+    assertThat(result.reason()).isEqualTo("corrupt or truncated file");
+  }
+
+  @Test
+  void slowDocumentTimesOut() {
+    try (TikaTextExtractor hasty =
+        new TikaTextExtractor(new ExtractionLimits(Duration.ofMillis(5), 1_000_000))) {
+      ExtractionResult result = hasty.extract(format("error_set_2/027613.pdf"), "big.pdf");
+      assertThat(result.status()).isEqualTo(Status.FAILED);
+      assertThat(result.reason()).isEqualTo("timed out after 5 ms");
+      assertThat(result.mediaType()).isEqualTo("application/pdf");
+    }
+  }
+
+  @Test
+  void pdfPagesAreCounted() {
+    ExtractionResult result = extractor.extract(format("error_set_1/316267.pdf"), null);
+    assertThat(result.status()).isEqualTo(Status.DONE);
+    assertThat(result.pageCount()).isEqualTo(104);
+    assertThat(result.language()).isEqualTo("en");
+  }
+
+  @Test
+  void recursiveZipStaysBounded() {
+    ExtractionResult result = extractor.extract(format("droste.zip"), null);
+    assertThat(result.status()).isEqualTo(Status.DONE);
+    assertThat(result.text().length()).isLessThan(10_000);
+  }
+
+  @Test
+  void emptyFileIsDoneWithNoText() throws IOException {
+    Path file = Files.createFile(temp.resolve("empty"));
+    ExtractionResult result = extractor.extract(file, "empty.pdf");
+    assertThat(result.status()).isEqualTo(Status.DONE);
+    assertThat(result.text()).isEmpty();
+  }
+
+  @Test
+  void missingFileFailsWithoutThrowing() {
+    ExtractionResult result = extractor.extract(temp.resolve("nope"), "nope.pdf");
+    assertThat(result.status()).isEqualTo(Status.FAILED);
+    assertThat(result.reason()).isEqualTo("file not readable");
+  }
+
+  @Test
+  void mediaTypeComesFromBytesNotName() throws IOException {
+    Path copy = temp.resolve("disguised.txt");
+    Files.copy(format("error_set_1/316267.pdf"), copy);
+    assertThat(extractor.detectMediaType(copy, "disguised.txt")).isEqualTo("application/pdf");
+    Path garbage = temp.resolve("garbage");
+    Files.write(garbage, new byte[] {0, 1, 2, 3, (byte) 0xff, 0, 7});
+    assertThat(extractor.detectMediaType(garbage, null)).isEqualTo("application/octet-stream");
+  }
+}

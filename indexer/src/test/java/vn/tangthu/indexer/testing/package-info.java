@@ -1,0 +1,2 @@
+/** Test helpers. */
+package vn.tangthu.indexer.testing;
