@@ -1,0 +1,91 @@
+package vn.tangthu.archive;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import java.time.Clock;
+import java.util.Arrays;
+import vn.tangthu.archive.auth.Caller;
+import vn.tangthu.archive.auth.ProblemUnauthorizedHandler;
+import vn.tangthu.archive.auth.TokenAuthenticator;
+import vn.tangthu.archive.config.ArchiveConfiguration;
+import vn.tangthu.archive.config.FileOrResourceSourceProvider;
+import vn.tangthu.archive.error.FrameworkExceptionMappers;
+
+/**
+ * The archive's Dropwizard application. {@code server} with no configuration file starts the
+ * embedded default (see {@code embedded.yml}); {@code server config.yml} uses the external
+ * PostgreSQL and S3 endpoint the file names. Wiring is by hand, feature by feature, in {@link
+ * ArchiveWiring}.
+ */
+public final class ArchiveApplication extends Application<ArchiveConfiguration> {
+
+  private final Clock clock;
+  private volatile ArchiveWiring wiring;
+
+  public ArchiveApplication() {
+    this(Clock.systemUTC());
+  }
+
+  public ArchiveApplication(Clock clock) {
+    this.clock = clock;
+  }
+
+  public static void main(String[] args) throws Exception {
+    new ArchiveApplication().run(withDefaultConfig(args));
+  }
+
+  /** {@code server} alone means the embedded default's bundled configuration. */
+  static String[] withDefaultConfig(String[] args) {
+    if (args.length == 1 && "server".equals(args[0])) {
+      String[] withConfig = Arrays.copyOf(args, 2);
+      withConfig[1] = FileOrResourceSourceProvider.EMBEDDED;
+      return withConfig;
+    }
+    return args;
+  }
+
+  @Override
+  public String getName() {
+    return "tangthu";
+  }
+
+  @Override
+  public void initialize(Bootstrap<ArchiveConfiguration> bootstrap) {
+    bootstrap.setConfigurationSourceProvider(
+        new SubstitutingSourceProvider(
+            new FileOrResourceSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+    bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  }
+
+  @Override
+  public void run(ArchiveConfiguration config, Environment env) throws Exception {
+    env.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    ArchiveWiring w = ArchiveWiring.create(config, env, clock);
+    this.wiring = w;
+    env.jersey().setUrlPattern("/api/v1/*");
+    env.jersey()
+        .register(
+            new AuthDynamicFeature(
+                new OAuthCredentialAuthFilter.Builder<Caller>()
+                    .setAuthenticator(new TokenAuthenticator(w.jdbi(), clock))
+                    .setPrefix("Bearer")
+                    .setRealm("tangthu")
+                    .setUnauthorizedHandler(new ProblemUnauthorizedHandler())
+                    .buildAuthFilter()));
+    env.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));
+    FrameworkExceptionMappers.all().forEach(env.jersey()::register);
+    w.resources().forEach(env.jersey()::register);
+  }
+
+  /** The running application's parts, for tests and commands; null before {@code run}. */
+  public ArchiveWiring wiring() {
+    return wiring;
+  }
+}

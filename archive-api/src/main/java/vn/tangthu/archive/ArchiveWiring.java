@@ -1,0 +1,252 @@
+package vn.tangthu.archive;
+
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.Managed;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.tangthu.archive.access.AccessPolicy;
+import vn.tangthu.archive.agency.AgencyDirectory;
+import vn.tangthu.archive.agency.AgencyResource;
+import vn.tangthu.archive.auth.AdminBootstrap;
+import vn.tangthu.archive.config.ArchiveConfiguration;
+import vn.tangthu.archive.config.StorageConfig;
+import vn.tangthu.archive.db.Migrations;
+import vn.tangthu.archive.embedded.DataDirectory;
+import vn.tangthu.archive.embedded.EmbeddedDatabase;
+import vn.tangthu.archive.embedded.EmbeddedStorage;
+import vn.tangthu.archive.health.StorageHealthCheck;
+import vn.tangthu.archive.id.Ids;
+import vn.tangthu.archive.outbox.IndexDocuments;
+import vn.tangthu.archive.outbox.IndexerWorker;
+import vn.tangthu.archive.outbox.TextStage;
+import vn.tangthu.archive.reconcile.Reconciler;
+import vn.tangthu.archive.record.IngestService;
+import vn.tangthu.archive.record.RecordReader;
+import vn.tangthu.archive.record.RecordResource;
+import vn.tangthu.archive.search.SearchResource;
+import vn.tangthu.archive.storage.ObjectStore;
+import vn.tangthu.indexer.extract.ExtractionLimits;
+import vn.tangthu.indexer.extract.TextExtractor;
+import vn.tangthu.indexer.extract.TikaTextExtractor;
+import vn.tangthu.indexer.search.SearchIndex;
+
+/**
+ * Builds the running archive by hand, in dependency order: data directory, database, storage,
+ * index, then the features on top. Every long-lived part is registered as a {@link Managed} so it
+ * stops in reverse order.
+ */
+public final class ArchiveWiring {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ArchiveWiring.class);
+  private static final long MAX_FILE_BYTES = 64L * 1024 * 1024 * 1024;
+
+  private final Jdbi jdbi;
+  private final ObjectStore store;
+  private final SearchIndex index;
+  private final IndexerWorker worker;
+  private final Reconciler reconciler;
+  private final DataDirectory dataDir;
+  private final String adminToken;
+  private final List<Object> resources;
+
+  private ArchiveWiring(
+      Jdbi jdbi,
+      ObjectStore store,
+      SearchIndex index,
+      IndexerWorker worker,
+      Reconciler reconciler,
+      DataDirectory dataDir,
+      String adminToken,
+      List<Object> resources) {
+    this.jdbi = jdbi;
+    this.store = store;
+    this.index = index;
+    this.worker = worker;
+    this.reconciler = reconciler;
+    this.dataDir = dataDir;
+    this.adminToken = adminToken;
+    this.resources = resources;
+  }
+
+  static ArchiveWiring create(ArchiveConfiguration config, Environment env, Clock clock)
+      throws Exception {
+    ((AbstractServerFactory) config.getServerFactory()).setRegisterDefaultExceptionMappers(false);
+    DataDirectory dataDir = DataDirectory.acquire(config.dataPath());
+    env.lifecycle().manage(closing(dataDir));
+    clearTmp(dataDir.tmp());
+
+    Jdbi jdbi = database(config, env, dataDir);
+    new Migrations(jdbi).migrate();
+
+    StorageConfig s = config.getStorage();
+    ObjectStore store = storage(s, env, dataDir);
+    store.ensureBucket(s.originalsBucket(), true);
+    store.ensureBucket(s.derivedBucket(), false);
+    env.healthChecks().register("storage", new StorageHealthCheck(store, s.originalsBucket()));
+
+    var indexConfig = config.getIndex();
+    TextExtractor extractor =
+        new TikaTextExtractor(
+            new ExtractionLimits(indexConfig.extractionTimeout(), indexConfig.maxTextChars()));
+    env.lifecycle().manage(closing(extractor));
+    Path indexDir = dataDir.root().resolve(indexConfig.directory());
+    SearchIndex index = SearchIndex.open(indexDir);
+    env.lifecycle().manage(closing(index));
+
+    AgencyDirectory agencies = new AgencyDirectory(jdbi, clock);
+    AccessPolicy access = new AccessPolicy(agencies);
+    TextStage text =
+        new TextStage(
+            jdbi, store, s.originalsBucket(), s.derivedBucket(), extractor, dataDir.tmp());
+    IndexerWorker worker =
+        new IndexerWorker(
+            jdbi, index, text, new IndexDocuments(access), indexConfig.extractionThreads(), clock);
+    env.lifecycle().manage(worker);
+    Reconciler reconciler = new Reconciler(jdbi, store, clock, Duration.ofHours(1));
+    env.lifecycle().manage(reconciler);
+
+    AdminBootstrap.Result admin =
+        new AdminBootstrap(jdbi, clock).ensure(config.getAdminToken(), dataDir);
+    IngestService ingest =
+        new IngestService(
+            jdbi,
+            store,
+            s.originalsBucket(),
+            extractor,
+            access,
+            agencies,
+            env.getObjectMapper(),
+            new Ids(clock),
+            clock,
+            dataDir.tmp(),
+            MAX_FILE_BYTES);
+    RecordReader reader = new RecordReader(jdbi, access);
+    List<Object> resources =
+        List.of(
+            new AgencyResource(jdbi, agencies, clock),
+            new RecordResource(
+                ingest, reader, store, s.originalsBucket(), s.derivedBucket(), worker),
+            new SearchResource(index, access));
+    env.lifecycle().addServerLifecycleListener(server -> announce(server, admin));
+    return new ArchiveWiring(
+        jdbi, store, index, worker, reconciler, dataDir, admin.token(), resources);
+  }
+
+  private static Jdbi database(ArchiveConfiguration config, Environment env, DataDirectory dataDir)
+      throws IOException {
+    var db = config.getDatabase();
+    DataSourceFactory ds = new DataSourceFactory();
+    ds.setDriverClass("org.postgresql.Driver");
+    ds.setMaxSize(db.maxConnections());
+    ds.setMinSize(2);
+    ds.setInitialSize(2);
+    if (db.embedded()) {
+      EmbeddedDatabase pg = EmbeddedDatabase.start(dataDir.postgres());
+      env.lifecycle().manage(pg);
+      ds.setUrl(pg.jdbcUrl());
+      ds.setUser(pg.user());
+    } else {
+      ds.setUrl(db.url());
+      ds.setUser(db.user());
+      ds.setPassword(db.password());
+    }
+    Jdbi jdbi = new JdbiFactory().build(env, ds, "postgresql");
+    jdbi.installPlugin(new PostgresPlugin());
+    return jdbi;
+  }
+
+  private static ObjectStore storage(StorageConfig s, Environment env, DataDirectory dataDir)
+      throws IOException {
+    if (s.embedded()) {
+      EmbeddedStorage node = EmbeddedStorage.start(dataDir, s.embeddedPort());
+      env.lifecycle().manage(node);
+      return new ObjectStore(
+          node.endpoint(),
+          s.region(),
+          node.credentials().accessKey(),
+          node.credentials().secretKey());
+    }
+    return new ObjectStore(s.endpoint(), s.region(), s.accessKey(), s.secretKey());
+  }
+
+  private static void announce(
+      org.eclipse.jetty.server.Server server, AdminBootstrap.Result admin) {
+    for (var connector : server.getConnectors()) {
+      if (connector instanceof org.eclipse.jetty.server.ServerConnector c
+          && "application".equals(c.getName())) {
+        LOG.info("Tàng Thư is ready at http://localhost:{}/api/v1", c.getLocalPort());
+      }
+    }
+    if (admin.generated()) {
+      System.out.println(
+          "Bootstrap admin token (shown once; also in admin.token): " + admin.token());
+    }
+  }
+
+  private static void clearTmp(Path tmp) throws IOException {
+    try (Stream<Path> files = Files.list(tmp)) {
+      files.forEach(
+          f -> {
+            try {
+              Files.deleteIfExists(f);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    }
+  }
+
+  private static Managed closing(AutoCloseable c) {
+    return new Managed() {
+      @Override
+      public void stop() throws Exception {
+        c.close();
+      }
+    };
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  public ObjectStore store() {
+    return store;
+  }
+
+  public SearchIndex index() {
+    return index;
+  }
+
+  public IndexerWorker worker() {
+    return worker;
+  }
+
+  public Reconciler reconciler() {
+    return reconciler;
+  }
+
+  public DataDirectory dataDir() {
+    return dataDir;
+  }
+
+  public String adminToken() {
+    return adminToken;
+  }
+
+  List<Object> resources() {
+    return resources;
+  }
+}

@@ -1,0 +1,45 @@
+package vn.tangthu.archive.agency;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.LocalDate;
+import java.util.regex.Pattern;
+import vn.tangthu.archive.error.ApiException;
+
+/** Body of {@code POST /agencies}. */
+public record NewAgency(
+    String code, String name, String parentCode, LocalDate validTo, String successorCode) {
+
+  private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+  @JsonCreator
+  public NewAgency(
+      @JsonProperty("code") String code,
+      @JsonProperty("name") String name,
+      @JsonProperty("parentCode") String parentCode,
+      @JsonProperty("validTo") LocalDate validTo,
+      @JsonProperty("successorCode") String successorCode) {
+    if (code == null || !CODE.matcher(code).matches()) {
+      throw invalid("code must be 1-64 letters, digits, '.', '_' or '-'");
+    }
+    if (name == null || name.isBlank() || name.length() > 500) {
+      throw invalid("name is required (at most 500 characters)");
+    }
+    if (code.equals(parentCode) || code.equals(successorCode)) {
+      throw invalid("an agency cannot be its own parent or successor");
+    }
+    this.code = code;
+    this.name = name.strip();
+    this.parentCode = blankToNull(parentCode);
+    this.validTo = validTo;
+    this.successorCode = blankToNull(successorCode);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  private static ApiException invalid(String detail) {
+    return ApiException.badRequest("INVALID_REQUEST", detail, detail);
+  }
+}

@@ -1,0 +1,11 @@
+package vn.tangthu.archive.auth;
+
+/** The contract's roles; each acts within the user's agency and its descendants. */
+public enum Role {
+  SUBMITTER,
+  CLERK,
+  ARCHIVIST,
+  APPROVER,
+  AUDITOR,
+  ADMIN
+}

@@ -1,0 +1,2 @@
+/** Identity: bearer tokens, users, roles and the bootstrap administrator. */
+package vn.tangthu.archive.auth;

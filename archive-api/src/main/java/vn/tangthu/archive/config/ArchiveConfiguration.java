@@ -1,0 +1,77 @@
+package vn.tangthu.archive.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import java.nio.file.Path;
+
+/**
+ * The whole configuration. Without a config file the application loads the bundled {@code
+ * embedded.yml}, whose values come from the {@code ARCHIVE_*} environment variables; a config file
+ * given to {@code server} may use {@code ${VAR:-default}} substitution too.
+ */
+public final class ArchiveConfiguration extends Configuration {
+
+  private String dataDir = "./data";
+  private DatabaseConfig database = DatabaseConfig.embeddedDefault();
+  private StorageConfig storage = StorageConfig.embeddedDefault();
+  private IndexConfig index = IndexConfig.defaults();
+  private String adminToken;
+
+  @JsonProperty
+  public String getDataDir() {
+    return dataDir;
+  }
+
+  @JsonProperty
+  public void setDataDir(String dataDir) {
+    if (dataDir == null || dataDir.isBlank()) {
+      throw new IllegalArgumentException("dataDir must not be blank");
+    }
+    this.dataDir = dataDir;
+  }
+
+  public Path dataPath() {
+    return Path.of(dataDir).toAbsolutePath().normalize();
+  }
+
+  @JsonProperty
+  public DatabaseConfig getDatabase() {
+    return database;
+  }
+
+  @JsonProperty
+  public void setDatabase(DatabaseConfig database) {
+    this.database = database;
+  }
+
+  @JsonProperty
+  public StorageConfig getStorage() {
+    return storage;
+  }
+
+  @JsonProperty
+  public void setStorage(StorageConfig storage) {
+    this.storage = storage;
+  }
+
+  @JsonProperty
+  public IndexConfig getIndex() {
+    return index;
+  }
+
+  @JsonProperty
+  public void setIndex(IndexConfig index) {
+    this.index = index;
+  }
+
+  /** Bootstrap token of the built-in {@code admin}; null to generate one on first start. */
+  @JsonProperty
+  public String getAdminToken() {
+    return adminToken;
+  }
+
+  @JsonProperty
+  public void setAdminToken(String adminToken) {
+    this.adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
+  }
+}

@@ -1,0 +1,50 @@
+package vn.tangthu.archive.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Duration;
+
+/**
+ * The local search index and the extraction worker that feeds it.
+ *
+ * @param directory index directory; relative paths are under the data directory
+ * @param extractionTimeout time one document's text extraction may take
+ * @param maxTextChars extracted text beyond this many characters is cut
+ * @param extractionThreads documents extracted in parallel
+ */
+public record IndexConfig(
+    String directory, Duration extractionTimeout, int maxTextChars, int extractionThreads) {
+
+  @JsonCreator
+  public IndexConfig(
+      @JsonProperty("directory") String directory,
+      @JsonProperty("extractionTimeout") String extractionTimeout,
+      @JsonProperty("maxTextChars") Integer maxTextChars,
+      @JsonProperty("extractionThreads") Integer extractionThreads) {
+    this(
+        directory == null || directory.isBlank() ? "index" : directory,
+        extractionTimeout == null || extractionTimeout.isBlank()
+            ? Duration.ofSeconds(60)
+            : Duration.parse(extractionTimeout),
+        maxTextChars == null ? 20_000_000 : maxTextChars,
+        extractionThreads == null
+            ? Math.max(1, Runtime.getRuntime().availableProcessors())
+            : extractionThreads);
+  }
+
+  public IndexConfig {
+    if (extractionTimeout.isNegative() || extractionTimeout.isZero()) {
+      throw new IllegalArgumentException("index.extractionTimeout must be positive (ISO-8601)");
+    }
+    if (maxTextChars < 1000) {
+      throw new IllegalArgumentException("index.maxTextChars must be at least 1000");
+    }
+    if (extractionThreads < 1 || extractionThreads > 64) {
+      throw new IllegalArgumentException("index.extractionThreads must be between 1 and 64");
+    }
+  }
+
+  public static IndexConfig defaults() {
+    return new IndexConfig(null, (String) null, null, null);
+  }
+}

@@ -1,0 +1,2 @@
+/** Validated configuration records under one Dropwizard configuration class. */
+package vn.tangthu.archive.config;

@@ -1,0 +1,69 @@
+package vn.tangthu.archive.error;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Problem titles by code, in Vietnamese (the default) and English. Thread-safe and immutable. */
+public final class Messages {
+
+  private record Title(String vi, String en) {}
+
+  private static final Map<String, Title> TITLES =
+      Map.ofEntries(
+          Map.entry("UNAUTHENTICATED", new Title("Chưa xác thực", "Not authenticated")),
+          Map.entry("FORBIDDEN", new Title("Không có quyền", "Forbidden")),
+          Map.entry("NOT_FOUND", new Title("Không tìm thấy", "Not found")),
+          Map.entry("DUPLICATE", new Title("Văn bản đã tồn tại", "Duplicate record")),
+          Map.entry("INVALID_METADATA", new Title("Siêu dữ liệu không hợp lệ", "Invalid metadata")),
+          Map.entry("INVALID_REQUEST", new Title("Yêu cầu không hợp lệ", "Invalid request")),
+          Map.entry("INVALID_QUERY", new Title("Truy vấn không hợp lệ", "Invalid query")),
+          Map.entry("MISSING_FILE", new Title("Thiếu tệp văn bản", "Missing file")),
+          Map.entry("EMPTY_FILE", new Title("Tệp rỗng", "Empty file")),
+          Map.entry(
+              "UNSUPPORTED_MEDIA",
+              new Title("Định dạng không được hỗ trợ", "Unsupported media type")),
+          Map.entry("UPLOAD_TOO_LARGE", new Title("Tệp quá lớn", "Upload too large")),
+          Map.entry("UPLOAD_INCOMPLETE", new Title("Tải lên không hoàn tất", "Upload incomplete")),
+          Map.entry("UNKNOWN_AGENCY", new Title("Cơ quan không tồn tại", "Unknown agency")),
+          Map.entry("AGENCY_EXISTS", new Title("Cơ quan đã tồn tại", "Agency exists")),
+          Map.entry(
+              "RANGE_NOT_SATISFIABLE", new Title("Phạm vi không hợp lệ", "Range not satisfiable")),
+          Map.entry("DISPOSED", new Title("Văn bản đã bị hủy", "Record disposed")),
+          Map.entry(
+              "TEXT_PENDING", new Title("Chưa trích xuất nội dung", "Text not extracted yet")),
+          Map.entry(
+              "STORAGE_UNAVAILABLE",
+              new Title("Kho lưu trữ không sẵn sàng", "Storage unavailable")),
+          Map.entry("INDEX_TIMEOUT", new Title("Chưa lập chỉ mục kịp", "Indexing not finished")),
+          Map.entry("TOO_MANY_REQUESTS", new Title("Quá nhiều yêu cầu", "Too many requests")),
+          Map.entry(
+              "METHOD_NOT_ALLOWED", new Title("Phương thức không được phép", "Method not allowed")),
+          Map.entry("NOT_ACCEPTABLE", new Title("Không chấp nhận", "Not acceptable")),
+          Map.entry("INTERNAL_ERROR", new Title("Lỗi hệ thống", "Internal error")));
+
+  private Messages() {}
+
+  /** The title for {@code code}, or a generic one for codes without a registered title. */
+  public static String title(String code, boolean vietnamese) {
+    Title t = TITLES.get(code);
+    if (t == null) {
+      return vietnamese ? "Yêu cầu bị từ chối" : "Request refused";
+    }
+    return vietnamese ? t.vi() : t.en();
+  }
+
+  /** True unless the client prefers English over Vietnamese ({@code vi} is the default). */
+  public static boolean prefersVietnamese(List<Locale> acceptable) {
+    for (Locale l : acceptable) {
+      String lang = l.getLanguage();
+      if ("vi".equals(lang)) {
+        return true;
+      }
+      if ("en".equals(lang)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

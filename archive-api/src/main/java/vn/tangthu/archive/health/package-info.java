@@ -1,0 +1,2 @@
+/** Health checks on the admin port. */
+package vn.tangthu.archive.health;

@@ -1,0 +1,2 @@
+/** Identifier generation. */
+package vn.tangthu.archive.id;

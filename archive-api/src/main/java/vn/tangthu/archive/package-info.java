@@ -1,0 +1,2 @@
+/** The archive application: configuration, wiring and start-up. */
+package vn.tangthu.archive;

@@ -1,0 +1,2 @@
+/** Reconciliation of S3 with PostgreSQL, the source of truth. */
+package vn.tangthu.archive.reconcile;

@@ -1,0 +1,90 @@
+package vn.tangthu.archive.record;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The {@code records} table and the rows that commit with a record. */
+@RegisterConstructorMapper(RecordRow.class)
+public interface RecordDao {
+
+  String COLUMNS =
+      "id, agency_code, main_record_id, subject, type_name, number, notation, issued_date,"
+          + " issuer, file_code, doc_code, language, access_level, confidence, keywords,"
+          + " description, series_code, work_end_date, sha256, size, content_type, file_name,"
+          + " page_count, object_key, signature_key, created_at, created_by, status,"
+          + " extraction_status, extraction_reason, text_key, text_language, signature::text AS"
+          + " signature, receipt";
+
+  @SqlUpdate(
+      "INSERT INTO records (id, agency_code, main_record_id, subject, type_name, number,"
+          + " notation, issued_date, issuer, file_code, doc_code, language, access_level,"
+          + " confidence, keywords, description, series_code, work_end_date, sha256, size,"
+          + " content_type, file_name, object_key, signature_key, created_at, created_by)"
+          + " VALUES (:id, :agencyCode, :mainRecordId, :subject, :typeName, :number, :notation,"
+          + " :issuedDate, :issuer, :fileCode, :docCode, :language, :accessLevel, :confidence,"
+          + " :keywords, :description, :seriesCode, :workEndDate, :sha256, :size, :contentType,"
+          + " :fileName, :objectKey, :signatureKey, :createdAt, :createdBy)")
+  void insert(@BindMethods RecordRow row);
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM records WHERE id = :id")
+  Optional<RecordRow> find(@Bind("id") UUID id);
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM records WHERE id IN (<ids>)")
+  List<RecordRow> findAll(@BindList("ids") List<UUID> ids);
+
+  @SqlQuery("SELECT id FROM records WHERE agency_code = :agencyCode AND doc_code = :docCode")
+  Optional<UUID> findByDocCode(
+      @Bind("agencyCode") String agencyCode, @Bind("docCode") String docCode);
+
+  @SqlQuery("SELECT id FROM records WHERE main_record_id = :id ORDER BY id")
+  List<UUID> attachmentIds(@Bind("id") UUID id);
+
+  @SqlQuery(
+      "SELECT "
+          + COLUMNS
+          + " FROM records WHERE (:agencyCode IS NULL OR agency_code ="
+          + " :agencyCode) AND (:after IS NULL OR id > :after) ORDER BY id LIMIT :limit")
+  List<RecordRow> page(
+      @Bind("agencyCode") String agencyCode, @Bind("after") UUID after, @Bind("limit") int limit);
+
+  @SqlUpdate(
+      "UPDATE records SET extraction_status = :status, extraction_reason = :reason,"
+          + " text_key = :textKey, text_language = :language, page_count = :pageCount,"
+          + " content_type = COALESCE(:contentType, content_type) WHERE id = :id")
+  int setExtraction(
+      @Bind("id") UUID id,
+      @Bind("status") String status,
+      @Bind("reason") String reason,
+      @Bind("textKey") String textKey,
+      @Bind("language") String language,
+      @Bind("pageCount") Integer pageCount,
+      @Bind("contentType") String contentType);
+
+  @SqlQuery("SELECT record_id FROM idempotency_keys WHERE user_id = :userId AND key = :key")
+  Optional<UUID> findIdempotent(@Bind("userId") long userId, @Bind("key") String key);
+
+  @SqlUpdate(
+      "INSERT INTO idempotency_keys (user_id, key, record_id, created_at)"
+          + " VALUES (:userId, :key, :recordId, :now) ON CONFLICT DO NOTHING")
+  int insertIdempotent(
+      @Bind("userId") long userId,
+      @Bind("key") String key,
+      @Bind("recordId") UUID recordId,
+      @Bind("now") Instant now);
+
+  @SqlUpdate(
+      "INSERT INTO upload_intents (bucket, object_key, created_at) VALUES (:bucket, :key, :now)")
+  void insertIntent(
+      @Bind("bucket") String bucket, @Bind("key") String key, @Bind("now") Instant now);
+
+  @SqlUpdate("DELETE FROM upload_intents WHERE bucket = :bucket AND object_key = :key")
+  int deleteIntent(@Bind("bucket") String bucket, @Bind("key") String key);
+}

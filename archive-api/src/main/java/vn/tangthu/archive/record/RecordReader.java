@@ -1,0 +1,80 @@
+package vn.tangthu.archive.record;
+
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import vn.tangthu.archive.access.AccessPolicy;
+import vn.tangthu.archive.auth.Caller;
+import vn.tangthu.archive.error.ApiException;
+import vn.tangthu.archive.id.Ids;
+
+/**
+ * Reads records through the visibility rule: a record the caller may not read is answered exactly
+ * like one that does not exist (404). Thread-safe.
+ */
+public final class RecordReader {
+
+  private final Jdbi jdbi;
+  private final AccessPolicy access;
+
+  public RecordReader(Jdbi jdbi, AccessPolicy access) {
+    this.jdbi = jdbi;
+    this.access = access;
+  }
+
+  /** The row, if it exists and {@code caller} may read it. */
+  public RecordRow visible(Caller caller, String id) {
+    UUID uuid = Ids.parse(id).orElseThrow(ApiException::notFound);
+    RecordRow row =
+        jdbi.withExtension(RecordDao.class, d -> d.find(uuid)).orElseThrow(ApiException::notFound);
+    if (!access.canRead(caller, row.agencyCode(), row.accessLevel())) {
+      throw ApiException.notFound();
+    }
+    return row;
+  }
+
+  public RecordView view(RecordRow row) {
+    List<UUID> attachments =
+        row.mainRecordId() == null
+            ? jdbi.withExtension(RecordDao.class, d -> d.attachmentIds(row.id()))
+            : List.of();
+    return RecordView.of(row, attachments);
+  }
+
+  /** A page of records the caller may read, in id (creation) order. */
+  public Page page(Caller caller, String agencyCode, String cursor, int size) {
+    UUID after =
+        cursor == null || cursor.isBlank()
+            ? null
+            : Ids.parse(cursor)
+                .orElseThrow(
+                    () ->
+                        ApiException.badRequest(
+                            "INVALID_REQUEST",
+                            "The cursor is not valid.",
+                            "Con trỏ phân trang không hợp lệ."));
+    List<RecordView> items = new java.util.ArrayList<>();
+    UUID last = after;
+    while (items.size() < size) {
+      UUID from = last;
+      List<RecordRow> rows =
+          jdbi.withExtension(RecordDao.class, d -> d.page(agencyCode, from, size * 2));
+      for (RecordRow r : rows) {
+        last = r.id();
+        if (access.canRead(caller, r.agencyCode(), r.accessLevel())) {
+          items.add(view(r));
+          if (items.size() == size) {
+            break;
+          }
+        }
+      }
+      if (rows.size() < size * 2) {
+        return new Page(items, items.size() == size ? last.toString() : null);
+      }
+    }
+    return new Page(items, last == null ? null : last.toString());
+  }
+
+  /** A page of records and the cursor of the next one (null at the end). */
+  public record Page(List<RecordView> items, String nextCursor) {}
+}

@@ -1,0 +1,232 @@
+package vn.tangthu.archive.record;
+
+import io.dropwizard.auth.Auth;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.tangthu.archive.auth.Caller;
+import vn.tangthu.archive.error.ApiException;
+import vn.tangthu.archive.outbox.IndexerWorker;
+import vn.tangthu.archive.storage.ObjectStore;
+
+/** {@code /records}: ingest, metadata, original content and extracted text. */
+@Path("/records")
+@Produces(MediaType.APPLICATION_JSON)
+public final class RecordResource {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RecordResource.class);
+  private static final Duration WAIT_INDEXED = Duration.ofSeconds(60);
+
+  private final IngestService ingest;
+  private final RecordReader reader;
+  private final ObjectStore store;
+  private final String originals;
+  private final String derived;
+  private final IndexerWorker worker;
+
+  public RecordResource(
+      IngestService ingest,
+      RecordReader reader,
+      ObjectStore store,
+      String originals,
+      String derived,
+      IndexerWorker worker) {
+    this.ingest = ingest;
+    this.reader = reader;
+    this.store = store;
+    this.originals = originals;
+    this.derived = derived;
+    this.worker = worker;
+  }
+
+  @POST
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  public Response create(
+      @Auth Caller caller,
+      @Context HttpServletRequest request,
+      @HeaderParam("Idempotency-Key") String idempotencyKey,
+      @QueryParam("wait") String wait)
+      throws IOException, InterruptedException {
+    IngestService.Outcome outcome = ingest.ingest(caller, request, idempotencyKey);
+    if ("indexed".equals(wait) && !outcome.replayed()) {
+      if (!worker.awaitApplied(outcome.position(), WAIT_INDEXED)) {
+        throw ApiException.of(
+                503,
+                "INDEX_TIMEOUT",
+                "The record is stored but not searchable yet.",
+                "Văn bản đã được lưu nhưng chưa tìm kiếm được.")
+            .with("id", outcome.recordId().toString());
+      }
+    }
+    RecordView view = reader.view(reader.visible(caller, outcome.recordId().toString()));
+    return Response.created(URI.create("records/" + view.id())).entity(view).build();
+  }
+
+  @GET
+  public RecordReader.Page list(
+      @Auth Caller caller,
+      @QueryParam("agencyCode") String agencyCode,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("size") @DefaultValue("20") String size) {
+    return reader.page(caller, blankToNull(agencyCode), cursor, pageSize(size));
+  }
+
+  @GET
+  @Path("{id}")
+  public RecordView get(@Auth Caller caller, @PathParam("id") String id) {
+    return reader.view(reader.visible(caller, id));
+  }
+
+  @GET
+  @Path("{id}/content")
+  @Produces(MediaType.WILDCARD)
+  public Response content(
+      @Auth Caller caller,
+      @PathParam("id") String id,
+      @HeaderParam("Range") String range,
+      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    RecordRow row = readable(caller, id);
+    String etag = "\"" + row.sha256() + "\"";
+    if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
+      return Response.notModified().header(HttpHeaders.ETAG, etag).build();
+    }
+    Optional<ByteRange> byteRange;
+    try {
+      byteRange = ByteRange.parse(range, row.size());
+    } catch (IllegalArgumentException e) {
+      return Response.status(416).header("Content-Range", "bytes */" + row.size()).build();
+    }
+    Response.ResponseBuilder r =
+        byteRange
+            .map(
+                b ->
+                    Response.status(206)
+                        .entity(stream(row, b))
+                        .header(
+                            "Content-Range",
+                            "bytes " + b.first() + "-" + b.last() + "/" + row.size())
+                        .header(HttpHeaders.CONTENT_LENGTH, b.length()))
+            .orElseGet(
+                () ->
+                    Response.ok(stream(row, null)).header(HttpHeaders.CONTENT_LENGTH, row.size()));
+    return r.type(row.contentType())
+        .header(HttpHeaders.ETAG, etag)
+        .header("Accept-Ranges", "bytes")
+        .header(
+            "Content-Disposition",
+            ContentDisposition.attachment(row.fileName(), row.id().toString()))
+        .header("X-Content-Type-Options", "nosniff")
+        .build();
+  }
+
+  @GET
+  @Path("{id}/text")
+  @Produces("text/plain; charset=UTF-8")
+  public Response text(@Auth Caller caller, @PathParam("id") String id) {
+    RecordRow row = readable(caller, id);
+    if ("PENDING".equals(row.extractionStatus())) {
+      throw ApiException.of(
+          409,
+          "TEXT_PENDING",
+          "The text has not been extracted yet.",
+          "Nội dung chưa được trích xuất.");
+    }
+    if (row.textKey() == null) {
+      return Response.ok("", "text/plain; charset=UTF-8").build();
+    }
+    StreamingOutput body =
+        out -> {
+          try (InputStream in = store.get(derived, row.textKey())) {
+            in.transferTo(out);
+          }
+        };
+    return Response.ok(body, "text/plain; charset=UTF-8").build();
+  }
+
+  private RecordRow readable(Caller caller, String id) {
+    RecordRow row = reader.visible(caller, id);
+    if (!"ACTIVE".equals(row.status())) {
+      throw ApiException.of(
+              410,
+              "DISPOSED",
+              "The record's content was " + row.status().toLowerCase() + "; its metadata remains.",
+              "Nội dung văn bản đã bị hủy hoặc chuyển giao; siêu dữ liệu vẫn được giữ.")
+          .with("status", row.status());
+    }
+    return row;
+  }
+
+  /** Streams the original; a full read is checked against the recorded SHA-256. */
+  private StreamingOutput stream(RecordRow row, ByteRange range) {
+    return out -> {
+      if (row.size() == 0) {
+        return;
+      }
+      if (range != null) {
+        try (InputStream in =
+            store.get(originals, row.objectKey(), range.first(), range.length())) {
+          in.transferTo(out);
+        }
+        return;
+      }
+      copyVerified(row, out);
+    };
+  }
+
+  private void copyVerified(RecordRow row, OutputStream out) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    try (InputStream in = new DigestInputStream(store.get(originals, row.objectKey()), digest)) {
+      in.transferTo(out);
+    }
+    String actual = HexFormat.of().formatHex(digest.digest());
+    if (!actual.equals(row.sha256())) {
+      LOG.error("Fixity failure on record {}: stored {} read {}", row.id(), row.sha256(), actual);
+      throw new IOException("Fixity check failed for record " + row.id());
+    }
+  }
+
+  static int pageSize(String size) {
+    try {
+      int n = Integer.parseInt(size);
+      if (n >= 1 && n <= 100) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw ApiException.badRequest(
+        "INVALID_REQUEST", "size must be a number from 1 to 100.", "size phải là số từ 1 đến 100.");
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

@@ -1,0 +1,90 @@
+package vn.tangthu.archive.record;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** The Record of the HTTP contract. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RecordView(
+    UUID id,
+    UUID mainRecordId,
+    List<UUID> attachmentIds,
+    String agencyCode,
+    String subject,
+    String typeName,
+    String number,
+    String notation,
+    LocalDate issuedDate,
+    String issuer,
+    String fileCode,
+    String docCode,
+    String language,
+    String accessLevel,
+    String confidence,
+    String keywords,
+    String description,
+    String seriesCode,
+    LocalDate workEndDate,
+    String sha256,
+    long size,
+    String contentType,
+    String fileName,
+    Integer pageCount,
+    Instant createdAt,
+    String createdBy,
+    String status,
+    Extraction extraction,
+    @JsonRawValue String signature,
+    Retention retention,
+    String receipt) {
+
+  /** Text extraction state. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Extraction(String status, String reason) {}
+
+  /** Retention state (schedules arrive with the retention module's API). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Retention(
+      String seriesCode, String period, String action, LocalDate eligibleOn, List<UUID> holds) {}
+
+  static final String NOT_SIGNED = "{\"status\":\"NOT_SIGNED\",\"signatures\":[]}";
+
+  static RecordView of(RecordRow r, List<UUID> attachmentIds) {
+    return new RecordView(
+        r.id(),
+        r.mainRecordId(),
+        attachmentIds,
+        r.agencyCode(),
+        r.subject(),
+        r.typeName(),
+        r.number(),
+        r.notation(),
+        r.issuedDate(),
+        r.issuer(),
+        r.fileCode(),
+        r.docCode(),
+        r.language(),
+        r.accessLevel(),
+        r.confidence(),
+        r.keywords(),
+        r.description(),
+        r.seriesCode(),
+        r.workEndDate(),
+        r.sha256(),
+        r.size(),
+        r.contentType(),
+        r.fileName(),
+        r.pageCount(),
+        r.createdAt(),
+        r.createdBy(),
+        r.status(),
+        new Extraction(r.extractionStatus(), r.extractionReason()),
+        r.signature() == null ? NOT_SIGNED : r.signature(),
+        new Retention(r.seriesCode(), null, null, null, List.of()),
+        r.receipt());
+  }
+}

@@ -1,0 +1,201 @@
+package vn.tangthu.archive.storage;
+
+import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
+import io.minio.ListObjectsArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
+import io.minio.Result;
+import io.minio.StatObjectArgs;
+import io.minio.StatObjectResponse;
+import io.minio.errors.ErrorResponseException;
+import io.minio.messages.Item;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The archive's only way to storage: S3 through the MinIO SDK, so the embedded storage node, a
+ * standalone node and a MinIO cluster are interchangeable. Thread-safe. Every failure of the
+ * backend is a {@link StorageException}; a missing object is {@link ObjectNotFoundException}.
+ */
+public final class ObjectStore {
+
+  private static final Set<String> NOT_FOUND = Set.of("NoSuchKey", "NoSuchBucket", "NoSuchVersion");
+
+  private final MinioClient client;
+
+  public ObjectStore(String endpoint, String region, String accessKey, String secretKey) {
+    this.client =
+        MinioClient.builder()
+            .endpoint(endpoint)
+            .region(region)
+            .credentials(accessKey, secretKey)
+            .build();
+  }
+
+  /** Creates the bucket unless it exists; with Object Lock when asked (and supported). */
+  public void ensureBucket(String bucket, boolean objectLock) {
+    call(
+        () -> {
+          if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+            client.makeBucket(
+                MakeBucketArgs.builder().bucket(bucket).objectLock(objectLock).build());
+          }
+          return null;
+        },
+        bucket,
+        "");
+  }
+
+  /** Stores a local file; returns when the backend acknowledged it durably. */
+  public void put(
+      String bucket, String key, Path file, String contentType, Map<String, String> userMetadata) {
+    call(
+        () -> {
+          long size = Files.size(file);
+          try (InputStream in = Files.newInputStream(file)) {
+            client.putObject(
+                PutObjectArgs.builder().bucket(bucket).object(key).stream(in, size, -1)
+                    .contentType(contentType)
+                    .userMetadata(userMetadata)
+                    .build());
+          }
+          return null;
+        },
+        bucket,
+        key);
+  }
+
+  /** Stores a small object held in memory. */
+  public void put(String bucket, String key, byte[] bytes, String contentType) {
+    call(
+        () -> {
+          client.putObject(
+              PutObjectArgs.builder().bucket(bucket).object(key).stream(
+                      new ByteArrayInputStream(bytes), bytes.length, -1)
+                  .contentType(contentType)
+                  .build());
+          return null;
+        },
+        bucket,
+        key);
+  }
+
+  /** Streams a whole object; the caller closes the stream. */
+  public InputStream get(String bucket, String key) {
+    return call(
+        () -> client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build()),
+        bucket,
+        key);
+  }
+
+  /** Streams {@code length} bytes from {@code offset}. */
+  public InputStream get(String bucket, String key, long offset, long length) {
+    if (offset < 0 || length <= 0) {
+      throw new IllegalArgumentException("offset must be >= 0 and length > 0");
+    }
+    return call(
+        () ->
+            client.getObject(
+                GetObjectArgs.builder()
+                    .bucket(bucket)
+                    .object(key)
+                    .offset(offset)
+                    .length(length)
+                    .build()),
+        bucket,
+        key);
+  }
+
+  /** Reads a small object whole. */
+  public byte[] read(String bucket, String key) {
+    try (InputStream in = get(bucket, key)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new StorageException("Reading " + bucket + "/" + key + " failed", e);
+    }
+  }
+
+  /** Size, ETag and user metadata of an object, or empty when there is none. */
+  public Optional<ObjectInfo> stat(String bucket, String key) {
+    try {
+      StatObjectResponse r =
+          call(
+              () -> client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build()),
+              bucket,
+              key);
+      return Optional.of(new ObjectInfo(key, r.size(), r.etag(), r.userMetadata()));
+    } catch (ObjectNotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Removes the current version of an object; no error when it does not exist. */
+  public void delete(String bucket, String key) {
+    call(
+        () -> {
+          client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+          return null;
+        },
+        bucket,
+        key);
+  }
+
+  /** Keys under {@code prefix} in key order, at most {@code max}, after {@code startAfter}. */
+  public List<String> list(String bucket, String prefix, String startAfter, int max) {
+    return call(
+        () -> {
+          List<String> keys = new ArrayList<>();
+          ListObjectsArgs.Builder args =
+              ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true);
+          if (startAfter != null) {
+            args.startAfter(startAfter);
+          }
+          for (Result<Item> r : client.listObjects(args.build())) {
+            keys.add(r.get().objectName());
+            if (keys.size() >= max) {
+              break;
+            }
+          }
+          return keys;
+        },
+        bucket,
+        prefix);
+  }
+
+  /** The SDK client, for storage features this class does not wrap yet. */
+  MinioClient client() {
+    return client;
+  }
+
+  @FunctionalInterface
+  private interface S3Call<T> {
+    T run() throws Exception;
+  }
+
+  private static <T> T call(S3Call<T> call, String bucket, String key) {
+    try {
+      return call.run();
+    } catch (ErrorResponseException e) {
+      String code = e.errorResponse().code();
+      if (NOT_FOUND.contains(code)) {
+        throw new ObjectNotFoundException(bucket, key, code);
+      }
+      throw new StorageException("S3 refused " + bucket + "/" + key + ": " + code, e);
+    } catch (StorageException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new StorageException("S3 call on " + bucket + "/" + key + " failed: " + e, e);
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package vn.tangthu.archive.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import vn.tangthu.archive.support.Corpus;
+import vn.tangthu.archive.support.Multipart;
+import vn.tangthu.archive.support.RunningArchive;
+
+/**
+ * The archive end to end on the real embedded default: ingest the Vietnamese legal corpus and the
+ * ordinary files of the format corpus over HTTP, find each by a sentence of its text, download it
+ * bit-exact, restart on the same data directory and do it again.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndIT {
+
+  private static final Pattern WORD = Pattern.compile("[\\p{L}]{2,}");
+
+  @TempDir Path dataDir;
+  private RunningArchive archive;
+  private String admin;
+  private final Map<Path, String> ids = new LinkedHashMap<>();
+
+  @BeforeAll
+  void start() throws Exception {
+    archive = RunningArchive.start(dataDir);
+    admin = archive.adminToken();
+    HttpResponse<String> r =
+        archive.postJson("agencies", admin, "{\"code\":\"BN\",\"name\":\"UBND tỉnh Bắc Ninh\"}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+  }
+
+  @AfterAll
+  void stop() {
+    archive.close();
+  }
+
+  @Test
+  @Order(1)
+  void ingestsEveryCorpusFile() throws Exception {
+    List<Path> files = new ArrayList<>(Corpus.viLegal());
+    files.addAll(Corpus.formats(false));
+    int n = 0;
+    for (Path f : files) {
+      boolean last = ++n == files.size();
+      HttpResponse<String> r =
+          archive.upload(
+              "records" + (last ? "?wait=indexed" : ""),
+              admin,
+              new Multipart().json("metadata", metadata(f)).file("file", f));
+      assertThat(r.statusCode()).as(f + ": " + r.body()).isEqualTo(201);
+      JsonNode rec = RunningArchive.json(r);
+      assertThat(rec.get("sha256").asText()).isEqualTo(sha256(f));
+      assertThat(rec.get("size").asLong()).isEqualTo(Files.size(f));
+      assertThat(r.headers().firstValue("Location")).isPresent();
+      ids.put(f, rec.get("id").asText());
+    }
+    assertThat(ids).hasSize(files.size());
+  }
+
+  @Test
+  @Order(2)
+  void findsEachDocumentBySentenceOfItsText() throws Exception {
+    int searched = assertFindable();
+    assertThat(searched).isGreaterThan(150);
+  }
+
+  @Test
+  @Order(3)
+  void downloadsAreBitExact() throws Exception {
+    for (var e : ids.entrySet()) {
+      assertThat(downloadSha256(e.getValue()))
+          .as(e.getKey().toString())
+          .isEqualTo(sha256(e.getKey()));
+    }
+  }
+
+  @Test
+  @Order(4)
+  void restartKeepsRecordsIndexAndBytes() throws Exception {
+    archive.restart();
+    assertThat(archive.adminToken()).isEqualTo(admin);
+    assertFindable();
+    for (var e : ids.entrySet()) {
+      assertThat(downloadSha256(e.getValue())).isEqualTo(sha256(e.getKey()));
+    }
+  }
+
+  private int assertFindable() throws Exception {
+    int searched = 0;
+    for (var e : ids.entrySet()) {
+      HttpResponse<String> rec = archive.get("records/" + e.getValue(), admin);
+      assertThat(RunningArchive.json(rec).at("/extraction/status").asText())
+          .as(e.getKey().toString())
+          .isIn("DONE", "FAILED");
+      HttpResponse<String> text = archive.get("records/" + e.getValue() + "/text", admin);
+      assertThat(text.statusCode()).isEqualTo(200);
+      String sentence = sentence(text.body());
+      if (sentence == null) {
+        continue;
+      }
+      searched++;
+      assertThat(searchFinds(sentence, e.getValue()))
+          .as("'" + sentence + "' finds " + e.getKey())
+          .isTrue();
+    }
+    return searched;
+  }
+
+  private boolean searchFinds(String q, String id) throws Exception {
+    String cursor = null;
+    for (int page = 0; page < 20; page++) {
+      String url =
+          "search?size=100&q="
+              + URLEncoder.encode(q, StandardCharsets.UTF_8)
+              + (cursor == null
+                  ? ""
+                  : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+      HttpResponse<String> r = archive.get(url, admin);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      JsonNode body = RunningArchive.json(r);
+      for (JsonNode hit : body.get("hits")) {
+        if (hit.get("id").asText().equals(id)) {
+          return true;
+        }
+      }
+      if (body.get("nextCursor") == null || body.get("nextCursor").isNull()) {
+        return false;
+      }
+      cursor = body.get("nextCursor").asText();
+    }
+    return false;
+  }
+
+  /** Six consecutive words from the middle of the text, or null when it has too few. */
+  static String sentence(String text) {
+    List<String> words = new ArrayList<>();
+    Matcher m = WORD.matcher(text);
+    while (m.find()) {
+      words.add(m.group());
+    }
+    if (words.size() < 6) {
+      return null;
+    }
+    int start = Math.max(0, words.size() / 2 - 3);
+    return String.join(" ", words.subList(start, Math.min(words.size(), start + 6)));
+  }
+
+  private String downloadSha256(String id) throws Exception {
+    HttpResponse<InputStream> r = archive.download("records/" + id + "/content", admin);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("ETag")).isPresent();
+    MessageDigest d = MessageDigest.getInstance("SHA-256");
+    try (InputStream in = new DigestInputStream(r.body(), d)) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+    }
+    String sha = HexFormat.of().formatHex(d.digest());
+    assertThat(r.headers().firstValue("ETag")).contains("\"" + sha + "\"");
+    return sha;
+  }
+
+  static String sha256(Path f) throws Exception {
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)));
+  }
+
+  private static String metadata(Path f) {
+    String name = f.getFileName().toString();
+    return "{\"agencyCode\":\"BN\",\"subject\":\"Tài liệu "
+        + name.replace("\"", "")
+        + "\",\"typeName\":\"Tài liệu\",\"accessLevel\":\"INTERNAL\"}";
+  }
+}

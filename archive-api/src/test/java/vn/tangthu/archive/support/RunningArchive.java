@@ -1,0 +1,143 @@
+package vn.tangthu.archive.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import vn.tangthu.archive.ArchiveApplication;
+import vn.tangthu.archive.ArchiveWiring;
+import vn.tangthu.archive.config.ArchiveConfiguration;
+import vn.tangthu.archive.config.FileOrResourceSourceProvider;
+
+/**
+ * The real application in its embedded default (embedded PostgreSQL, the storage node over loopback
+ * HTTP, Tika, Lucene on disk) on free ports, with a small HTTP client for tests. Start one per test
+ * class; {@link #restart()} stops it and starts it again on the same data directory.
+ */
+public final class RunningArchive implements AutoCloseable {
+
+  public static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path dataDir;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private DropwizardTestSupport<ArchiveConfiguration> support;
+
+  private RunningArchive(Path dataDir) {
+    this.dataDir = dataDir;
+  }
+
+  public static RunningArchive start(Path dataDir) throws Exception {
+    RunningArchive a = new RunningArchive(dataDir);
+    a.startSupport();
+    return a;
+  }
+
+  private void startSupport() throws Exception {
+    support =
+        new DropwizardTestSupport<>(
+            ArchiveApplication.class,
+            FileOrResourceSourceProvider.EMBEDDED,
+            new FileOrResourceSourceProvider(),
+            ConfigOverride.config("dataDir", dataDir.toString()),
+            ConfigOverride.config("storage.embeddedPort", "0"),
+            ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+            ConfigOverride.config("server.adminConnectors[0].port", "0"),
+            ConfigOverride.config("logging.level", "WARN"));
+    support.before();
+  }
+
+  public void restart() throws Exception {
+    support.after();
+    startSupport();
+  }
+
+  public ArchiveWiring wiring() {
+    return ((ArchiveApplication) support.getApplication()).wiring();
+  }
+
+  public String adminToken() {
+    return wiring().adminToken();
+  }
+
+  public URI api(String path) {
+    return URI.create("http://127.0.0.1:" + support.getLocalPort() + "/api/v1/" + path);
+  }
+
+  public URI admin(String path) {
+    return URI.create("http://127.0.0.1:" + support.getAdminPort() + "/" + path);
+  }
+
+  public HttpResponse<String> get(String path, String token)
+      throws IOException, InterruptedException {
+    return send(authorized(HttpRequest.newBuilder(api(path)), token).GET().build());
+  }
+
+  public HttpResponse<InputStream> download(String path, String token, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b = authorized(HttpRequest.newBuilder(api(path)), token).GET();
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+  }
+
+  public HttpResponse<String> postJson(String path, String token, String json)
+      throws IOException, InterruptedException {
+    return send(
+        authorized(HttpRequest.newBuilder(api(path)), token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+            .build());
+  }
+
+  public HttpResponse<String> putJson(String path, String token, String json)
+      throws IOException, InterruptedException {
+    return send(
+        authorized(HttpRequest.newBuilder(api(path)), token)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+            .build());
+  }
+
+  public HttpResponse<String> upload(String path, String token, Multipart body, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        authorized(HttpRequest.newBuilder(api(path)), token)
+            .header("Content-Type", body.contentType())
+            .timeout(Duration.ofMinutes(5))
+            .POST(body.publisher());
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return send(b.build());
+  }
+
+  public static JsonNode json(HttpResponse<String> r) throws IOException {
+    return JSON.readTree(r.body());
+  }
+
+  private HttpResponse<String> send(HttpRequest r) throws IOException, InterruptedException {
+    return http.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static HttpRequest.Builder authorized(HttpRequest.Builder b, String token) {
+    return token == null ? b : b.header("Authorization", "Bearer " + token);
+  }
+
+  @Override
+  public void close() {
+    if (support != null) {
+      support.after();
+    }
+  }
+}
