@@ -25,7 +25,7 @@ public final class Names {
                 out.append('_');
               }
             });
-    String s = out.toString();
+    String s = out.toString().replaceAll("\\.{2,}", "_");
     while (s.startsWith(".")) {
       s = "_" + s.substring(1);
     }
