@@ -1,0 +1,96 @@
+package vn.tangthu.storage;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import vn.tangthu.storage.internal.store.Scrubber;
+
+/**
+ * Standalone entry point.
+ *
+ * <ul>
+ *   <li>{@code java -jar storage-node.jar}: serves S3 with {@code STORAGE_DATA_DIR} (default {@code
+ *       ./storage-data}), {@code STORAGE_HOST} (default {@code 0.0.0.0}), {@code STORAGE_PORT}
+ *       (9000), {@code STORAGE_ACCESS_KEY} and {@code STORAGE_SECRET_KEY} (required), {@code
+ *       STORAGE_REGION} (us-east-1).
+ *   <li>{@code java -jar storage-node.jar scrub <dataDir>}: verifies every stored version against
+ *       its SHA-256; exit status 0 when clean, 1 when corrupt objects were found.
+ * </ul>
+ */
+public final class StorageNodeMain {
+  private StorageNodeMain() {}
+
+  public static void main(String[] args) throws Exception {
+    if (System.getProperty("logback.configurationFile") == null) {
+      // quiet defaults for the standalone jar (logback would otherwise log everything at DEBUG)
+      System.setProperty("logback.configurationFile", "vn/tangthu/storage/standalone-logback.xml");
+    }
+    int status = run(args, System.getenv(), System.out, System.err);
+    if (status >= 0) {
+      System.exit(status);
+    }
+  }
+
+  /** Runs the command; returns an exit status, or -1 when a server was started and stopped. */
+  static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err)
+      throws Exception {
+    if (args.length > 0 && args[0].equals("scrub")) {
+      if (args.length != 2) {
+        err.println("usage: scrub <dataDir>");
+        return 2;
+      }
+      Scrubber.Report report = new Scrubber(Path.of(args[1])).scrub(line -> out.println(line));
+      out.printf(
+          "scrubbed %d versions, %d bytes: %d corrupt, %d missing%n",
+          report.versions(), report.bytes(), report.corrupt().size(), report.missing().size());
+      return report.clean() ? 0 : 1;
+    }
+    if (args.length > 0) {
+      err.println("unknown command " + args[0] + " (expected no argument or: scrub <dataDir>)");
+      return 2;
+    }
+    String access = env.get("STORAGE_ACCESS_KEY");
+    String secret = env.get("STORAGE_SECRET_KEY");
+    if (access == null || access.isBlank() || secret == null || secret.isBlank()) {
+      err.println(
+          "STORAGE_ACCESS_KEY and STORAGE_SECRET_KEY must be set (secret: at least 8 characters); refusing to start");
+      return 2;
+    }
+    Credentials credentials;
+    int port;
+    try {
+      credentials = new Credentials(access, secret);
+      port = Integer.parseInt(env.getOrDefault("STORAGE_PORT", "9000"));
+    } catch (IllegalArgumentException e) {
+      err.println("invalid configuration: " + e.getMessage());
+      return 2;
+    }
+    StorageNodeConfig config =
+        new StorageNodeConfig(
+            Path.of(env.getOrDefault("STORAGE_DATA_DIR", "./storage-data")),
+            env.getOrDefault("STORAGE_HOST", "0.0.0.0"),
+            port,
+            List.of(credentials),
+            env.get("STORAGE_REGION"));
+    StorageNode node = StorageNode.start(config);
+    out.println(
+        "storage node listening on "
+            + node.endpoint()
+            + " (data "
+            + config.dataDir().toAbsolutePath()
+            + ")");
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  node.close();
+                  stopped.countDown();
+                },
+                "storage-node-shutdown"));
+    stopped.await();
+    return -1;
+  }
+}

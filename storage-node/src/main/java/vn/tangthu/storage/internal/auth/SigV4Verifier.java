@@ -1,0 +1,299 @@
+package vn.tangthu.storage.internal.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import vn.tangthu.storage.internal.s3.S3Exception;
+
+/**
+ * Verifies AWS Signature Version 4 (Authorization header and presigned query) against the
+ * configured secrets. Thread-safe.
+ */
+public final class SigV4Verifier {
+  public static final String ALGORITHM = "AWS4-HMAC-SHA256";
+  static final DateTimeFormatter AMZ_DATE =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
+  private static final Duration SKEW = Duration.ofMinutes(15);
+  private static final long MAX_EXPIRES = 7 * 24 * 3600;
+
+  private final Map<String, String> secrets;
+  private final Clock clock;
+
+  /**
+   * @param secrets secret key by access key
+   */
+  public SigV4Verifier(Map<String, String> secrets, Clock clock) {
+    this.secrets = Map.copyOf(secrets);
+    this.clock = clock;
+  }
+
+  /** The parts of a request that are signed. */
+  public record SignedRequest(
+      String method, String rawPath, String rawQuery, Function<String, List<String>> header) {
+    String first(String name) {
+      List<String> v = header.apply(name);
+      return v == null || v.isEmpty() ? null : v.get(0);
+    }
+  }
+
+  /** Whether the request carries any SigV4 authentication. */
+  public static boolean hasAuth(SignedRequest r, Map<String, String> query) {
+    return r.first("authorization") != null || query.containsKey("X-Amz-Algorithm");
+  }
+
+  /**
+   * Verifies the request.
+   *
+   * @param query decoded query parameters
+   * @throws S3Exception AccessDenied, InvalidAccessKeyId, SignatureDoesNotMatch,
+   *     RequestTimeTooSkewed, AuthorizationHeaderMalformed
+   */
+  public AuthContext verify(SignedRequest r, Map<String, String> query) {
+    String auth = r.first("authorization");
+    if (auth != null) {
+      return verifyHeader(r, auth);
+    }
+    if (query.containsKey("X-Amz-Algorithm")) {
+      return verifyPresigned(r, query);
+    }
+    throw S3Exception.accessDenied("Anonymous access is not allowed");
+  }
+
+  private AuthContext verifyHeader(SignedRequest r, String auth) {
+    if (!auth.startsWith(ALGORITHM + " ")) {
+      throw new S3Exception(400, "AuthorizationHeaderMalformed", "Unsupported authorization type");
+    }
+    Map<String, String> parts = new TreeMap<>();
+    for (String p : auth.substring(ALGORITHM.length()).split(",")) {
+      int eq = p.indexOf('=');
+      if (eq > 0) {
+        parts.put(p.substring(0, eq).trim(), p.substring(eq + 1).trim());
+      }
+    }
+    String credential = parts.get("Credential");
+    String signedHeaders = parts.get("SignedHeaders");
+    String signature = parts.get("Signature");
+    if (credential == null || signedHeaders == null || signature == null) {
+      throw new S3Exception(
+          400, "AuthorizationHeaderMalformed", "The authorization header is malformed");
+    }
+    String amzDate = r.first("x-amz-date");
+    Instant when;
+    if (amzDate != null) {
+      when = parseAmzDate(amzDate);
+    } else {
+      String date = r.first("date");
+      if (date == null) {
+        throw S3Exception.accessDenied(
+            "AWS authentication requires a valid Date or x-amz-date header");
+      }
+      try {
+        when = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      } catch (DateTimeParseException e) {
+        throw S3Exception.accessDenied(
+            "AWS authentication requires a valid Date or x-amz-date header");
+      }
+      amzDate = AMZ_DATE.format(when.atOffset(ZoneOffset.UTC));
+    }
+    checkSkew(when);
+    String contentSha = r.first("x-amz-content-sha256");
+    if (contentSha == null) {
+      contentSha = "UNSIGNED-PAYLOAD";
+    }
+    PayloadMode mode = payloadMode(contentSha);
+    return check(r, credential, amzDate, signedHeaders, signature, contentSha, mode, null);
+  }
+
+  private AuthContext verifyPresigned(SignedRequest r, Map<String, String> q) {
+    if (!ALGORITHM.equals(q.get("X-Amz-Algorithm"))) {
+      throw S3Exception.invalidArgument("Unsupported X-Amz-Algorithm");
+    }
+    String credential = q.get("X-Amz-Credential");
+    String amzDate = q.get("X-Amz-Date");
+    String signedHeaders = q.get("X-Amz-SignedHeaders");
+    String signature = q.get("X-Amz-Signature");
+    String expires = q.get("X-Amz-Expires");
+    if (credential == null
+        || amzDate == null
+        || signedHeaders == null
+        || signature == null
+        || expires == null) {
+      throw new S3Exception(
+          400,
+          "AuthorizationQueryParametersError",
+          "Query-string authentication requires X-Amz-Credential, X-Amz-Date, X-Amz-SignedHeaders, X-Amz-Signature and X-Amz-Expires");
+    }
+    Instant when = parseAmzDate(amzDate);
+    long seconds;
+    try {
+      seconds = Long.parseLong(expires);
+    } catch (NumberFormatException e) {
+      throw new S3Exception(
+          400, "AuthorizationQueryParametersError", "X-Amz-Expires must be a number");
+    }
+    if (seconds < 0 || seconds > MAX_EXPIRES) {
+      throw new S3Exception(
+          400,
+          "AuthorizationQueryParametersError",
+          "X-Amz-Expires must be between 0 and 604800 seconds");
+    }
+    Instant now = clock.instant();
+    if (when.minus(SKEW).isAfter(now)) {
+      throw new S3Exception(403, "RequestNotValidYet", "Request is not valid yet");
+    }
+    if (now.isAfter(when.plusSeconds(seconds))) {
+      throw S3Exception.accessDenied("Request has expired");
+    }
+    String contentSha = r.first("x-amz-content-sha256");
+    if (contentSha == null) {
+      contentSha = "UNSIGNED-PAYLOAD";
+    }
+    return check(
+        r,
+        credential,
+        amzDate,
+        signedHeaders,
+        signature,
+        "UNSIGNED-PAYLOAD",
+        payloadMode(contentSha),
+        "X-Amz-Signature");
+  }
+
+  private AuthContext check(
+      SignedRequest r,
+      String credential,
+      String amzDate,
+      String signedHeaders,
+      String signature,
+      String payloadHash,
+      PayloadMode mode,
+      String excludedParam) {
+    String[] cred = credential.split("/");
+    if (cred.length != 5 || !"aws4_request".equals(cred[4])) {
+      throw new S3Exception(400, "AuthorizationHeaderMalformed", "The credential is malformed");
+    }
+    String secret = secrets.get(cred[0]);
+    if (secret == null) {
+      throw new S3Exception(
+          403,
+          "InvalidAccessKeyId",
+          "The Access Key Id you provided does not exist in our records.");
+    }
+    if (!amzDate.startsWith(cred[1])) {
+      throw new S3Exception(
+          400,
+          "AuthorizationHeaderMalformed",
+          "The credential date does not match the request date");
+    }
+    String scope = cred[1] + "/" + cred[2] + "/" + cred[3] + "/aws4_request";
+    String canonical = canonicalRequest(r, signedHeaders, payloadHash, excludedParam);
+    String stringToSign =
+        ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" + SigningKeys.sha256Hex(canonical);
+    byte[] key = SigningKeys.signingKey(secret, cred[1], cred[2], cred[3]);
+    String expected = java.util.HexFormat.of().formatHex(SigningKeys.hmac(key, stringToSign));
+    if (!SigningKeys.same(expected, signature)) {
+      throw new S3Exception(
+          403,
+          "SignatureDoesNotMatch",
+          "The request signature we calculated does not match the signature you provided. Check your key and signing method.");
+    }
+    String sha = mode == PayloadMode.SIGNED ? payloadHash : null;
+    return new AuthContext(cred[0], mode, sha, key, amzDate, scope, signature);
+  }
+
+  static PayloadMode payloadMode(String contentSha) {
+    return switch (contentSha) {
+      case "UNSIGNED-PAYLOAD" -> PayloadMode.UNSIGNED;
+      case "STREAMING-AWS4-HMAC-SHA256-PAYLOAD" -> PayloadMode.STREAMING_SIGNED;
+      case "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER" -> PayloadMode.STREAMING_SIGNED_TRAILER;
+      case "STREAMING-UNSIGNED-PAYLOAD-TRAILER" -> PayloadMode.STREAMING_UNSIGNED_TRAILER;
+      default -> {
+        if (!contentSha.matches("^[0-9a-fA-F]{64}$")) {
+          throw S3Exception.invalidArgument(
+              "x-amz-content-sha256 must be UNSIGNED-PAYLOAD, a streaming mode or a SHA-256");
+        }
+        yield PayloadMode.SIGNED;
+      }
+    };
+  }
+
+  private void checkSkew(Instant when) {
+    Instant now = clock.instant();
+    if (Duration.between(when, now).abs().compareTo(SKEW) > 0) {
+      throw new S3Exception(
+          403,
+          "RequestTimeTooSkewed",
+          "The difference between the request time and the server's time is too large.");
+    }
+  }
+
+  private static Instant parseAmzDate(String s) {
+    try {
+      return LocalDateTime.parse(s, AMZ_DATE).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      throw S3Exception.accessDenied("X-Amz-Date must be in the ISO8601 basic format");
+    }
+  }
+
+  /** The canonical request of SigV4. */
+  static String canonicalRequest(
+      SignedRequest r, String signedHeaders, String payloadHash, String excludedParam) {
+    StringBuilder sb = new StringBuilder(512);
+    sb.append(r.method()).append('\n');
+    sb.append(Encoding.uriEncode(Encoding.decode(r.rawPath(), false), true)).append('\n');
+    sb.append(canonicalQuery(r.rawQuery(), excludedParam)).append('\n');
+    List<String> names = Arrays.asList(signedHeaders.split(";"));
+    for (String name : names) {
+      List<String> values = r.header().apply(name);
+      List<String> cleaned = new ArrayList<>();
+      if (values != null) {
+        for (String v : values) {
+          cleaned.add(v.trim().replaceAll("\\s+", " "));
+        }
+      }
+      sb.append(name).append(':').append(String.join(",", cleaned)).append('\n');
+    }
+    sb.append('\n').append(signedHeaders).append('\n').append(payloadHash);
+    return sb.toString();
+  }
+
+  static String canonicalQuery(String rawQuery, String excluded) {
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return "";
+    }
+    List<String[]> pairs = new ArrayList<>();
+    for (String p : rawQuery.split("&")) {
+      if (p.isEmpty()) {
+        continue;
+      }
+      int eq = p.indexOf('=');
+      String name = Encoding.decode(eq < 0 ? p : p.substring(0, eq), true);
+      String value = eq < 0 ? "" : Encoding.decode(p.substring(eq + 1), true);
+      if (name.equals(excluded)) {
+        continue;
+      }
+      pairs.add(new String[] {Encoding.uriEncode(name, false), Encoding.uriEncode(value, false)});
+    }
+    pairs.sort((a, b) -> a[0].equals(b[0]) ? a[1].compareTo(b[1]) : a[0].compareTo(b[0]));
+    StringBuilder sb = new StringBuilder();
+    for (String[] pair : pairs) {
+      if (sb.length() > 0) {
+        sb.append('&');
+      }
+      sb.append(pair[0]).append('=').append(pair[1]);
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,207 @@
+package vn.tangthu.storage.internal.http;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.w3c.dom.Element;
+import vn.tangthu.storage.internal.auth.AuthContext;
+import vn.tangthu.storage.internal.s3.S3Exception;
+import vn.tangthu.storage.internal.s3.Xml;
+import vn.tangthu.storage.internal.store.BucketMeta;
+import vn.tangthu.storage.internal.store.Multipart;
+import vn.tangthu.storage.internal.store.NewObject;
+import vn.tangthu.storage.internal.store.ObjectMeta;
+import vn.tangthu.storage.internal.store.ObjectStore;
+import vn.tangthu.storage.internal.store.StagedBlob;
+
+/** Multipart upload operations. */
+final class MultipartOps {
+  private final ObjectStore store;
+  private final Multipart multipart;
+  private final ObjectOps objects;
+
+  MultipartOps(ObjectStore store, ObjectOps objects) {
+    this.store = store;
+    this.multipart = new Multipart(store);
+    this.objects = objects;
+  }
+
+  void create(Exchange ex, AuthContext auth, BucketMeta b) throws IOException {
+    NewObject attrs = ObjectOps.attributes(ex, null);
+    ObjectOps.checkRetainUntil(attrs, store.clock().instant());
+    if (!b.objectLock() && (attrs.lock().mode() != null || attrs.lock().legalHold())) {
+      throw S3Exception.invalidRequest("Bucket is missing Object Lock Configuration");
+    }
+    Multipart.Upload u = multipart.create(b, ex.key, auth.accessKey(), attrs);
+    ex.sendXml(
+        200,
+        Xml.document("InitiateMultipartUploadResult")
+            .elem("Bucket", b.name())
+            .elem("Key", ex.key)
+            .elem("UploadId", u.uploadId())
+            .end("InitiateMultipartUploadResult"));
+  }
+
+  private Multipart.Upload upload(Exchange ex, BucketMeta b) {
+    Multipart.Upload u = multipart.read(b.name(), ex.query.get("uploadId"));
+    if (!u.key().equals(ex.key)) {
+      throw S3Exception.noSuchUpload();
+    }
+    return u;
+  }
+
+  void uploadPart(Exchange ex, AuthContext auth, BucketMeta b) throws IOException {
+    upload(ex, b);
+    int number;
+    try {
+      number = Integer.parseInt(ex.query.getOrDefault("partNumber", ""));
+    } catch (NumberFormatException e) {
+      throw S3Exception.invalidArgument(
+          "Part number must be an integer between 1 and 10000, inclusive");
+    }
+    if (ex.header("x-amz-copy-source") != null) {
+      throw new S3Exception(501, "NotImplemented", "UploadPartCopy is not implemented");
+    }
+    StagedBlob blob = BodyCheck.stage(store, ex, auth);
+    Multipart.Part p = multipart.uploadPart(b.name(), ex.query.get("uploadId"), number, blob);
+    ex.setHeader("ETag", Formats.quote(p.etag()));
+    blob.checksums()
+        .forEach(
+            (k, v) -> ex.setHeader("x-amz-checksum-" + k.toLowerCase(java.util.Locale.ROOT), v));
+    ex.sendEmpty(200);
+  }
+
+  void complete(Exchange ex, BucketMeta b) throws IOException {
+    upload(ex, b);
+    Element root = Xml.parse(ex.smallBody(4 * 1024 * 1024));
+    List<Multipart.CompletedPart> parts = new ArrayList<>();
+    for (Element p : Xml.children(root, "Part")) {
+      try {
+        parts.add(
+            new Multipart.CompletedPart(
+                Integer.parseInt(Xml.childText(p, "PartNumber")), Xml.childText(p, "ETag")));
+      } catch (NumberFormatException | NullPointerException e) {
+        throw S3Exception.malformedXml();
+      }
+    }
+    ObjectMeta m =
+        multipart.complete(b, ex.query.get("uploadId"), parts, ObjectOps.writeCondition(ex));
+    ObjectOps.versionHeader(ex, b, m);
+    ex.sendXml(
+        200,
+        Xml.document("CompleteMultipartUploadResult")
+            .elem("Location", "/" + b.name() + "/" + ex.key)
+            .elem("Bucket", b.name())
+            .elem("Key", m.key())
+            .elem("ETag", Formats.quote(m.etag()))
+            .end("CompleteMultipartUploadResult"));
+  }
+
+  void abort(Exchange ex, BucketMeta b) throws IOException {
+    upload(ex, b);
+    multipart.abort(b.name(), ex.query.get("uploadId"));
+    ex.sendEmpty(204);
+  }
+
+  void listParts(Exchange ex, BucketMeta b) throws IOException {
+    Multipart.Upload u = upload(ex, b);
+    int marker = parseInt(ex.query.get("part-number-marker"), 0);
+    int max = Math.min(parseInt(ex.query.get("max-parts"), 1000), 1000);
+    List<Multipart.Part> all = multipart.parts(b.name(), u.uploadId());
+    Xml x = Xml.document("ListPartsResult");
+    x.elem("Bucket", b.name())
+        .elem("Key", u.key())
+        .elem("UploadId", u.uploadId())
+        .open("Initiator")
+        .elem("ID", u.owner())
+        .elem("DisplayName", u.owner())
+        .close("Initiator")
+        .open("Owner")
+        .elem("ID", u.owner())
+        .elem("DisplayName", u.owner())
+        .close("Owner")
+        .elem("StorageClass", "STANDARD")
+        .elem("PartNumberMarker", marker);
+    List<Multipart.Part> page = new ArrayList<>();
+    boolean truncated = false;
+    for (Multipart.Part p : all) {
+      if (p.number() <= marker) {
+        continue;
+      }
+      if (page.size() >= max) {
+        truncated = true;
+        break;
+      }
+      page.add(p);
+    }
+    if (!page.isEmpty()) {
+      x.elem("NextPartNumberMarker", page.get(page.size() - 1).number());
+    }
+    x.elem("MaxParts", max).elem("IsTruncated", truncated);
+    for (Multipart.Part p : page) {
+      x.open("Part")
+          .elem("PartNumber", p.number())
+          .elem("LastModified", Formats.iso(p.lastModified()))
+          .elem("ETag", Formats.quote(p.etag()))
+          .elem("Size", p.size())
+          .close("Part");
+    }
+    ex.sendXml(200, x.end("ListPartsResult"));
+  }
+
+  void listUploads(Exchange ex, BucketMeta b) throws IOException {
+    String prefix = ex.query.getOrDefault("prefix", "");
+    String keyMarker = ex.query.get("key-marker");
+    int max = Math.min(parseInt(ex.query.get("max-uploads"), 1000), 1000);
+    Xml x = Xml.document("ListMultipartUploadsResult");
+    x.elem("Bucket", b.name())
+        .elem("KeyMarker", keyMarker == null ? "" : keyMarker)
+        .elem("UploadIdMarker", "")
+        .elem("Prefix", prefix)
+        .elem("MaxUploads", max);
+    List<Multipart.Upload> page = new ArrayList<>();
+    boolean truncated = false;
+    for (Multipart.Upload u : multipart.uploads(b.name())) {
+      if (!u.key().startsWith(prefix) || (keyMarker != null && u.key().compareTo(keyMarker) <= 0)) {
+        continue;
+      }
+      if (page.size() >= max) {
+        truncated = true;
+        break;
+      }
+      page.add(u);
+    }
+    if (truncated) {
+      x.elem("NextKeyMarker", page.get(page.size() - 1).key());
+    }
+    x.elem("IsTruncated", truncated);
+    for (Multipart.Upload u : page) {
+      x.open("Upload")
+          .elem("Key", u.key())
+          .elem("UploadId", u.uploadId())
+          .open("Initiator")
+          .elem("ID", u.owner())
+          .elem("DisplayName", u.owner())
+          .close("Initiator")
+          .open("Owner")
+          .elem("ID", u.owner())
+          .elem("DisplayName", u.owner())
+          .close("Owner")
+          .elem("StorageClass", "STANDARD")
+          .elem("Initiated", Formats.iso(u.initiated()))
+          .close("Upload");
+    }
+    ex.sendXml(200, x.end("ListMultipartUploadsResult"));
+  }
+
+  private static int parseInt(String s, int dflt) {
+    if (s == null || s.isEmpty()) {
+      return dflt;
+    }
+    try {
+      return Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      throw S3Exception.invalidArgument("Invalid integer " + s);
+    }
+  }
+}

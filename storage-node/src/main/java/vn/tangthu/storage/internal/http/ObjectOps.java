@@ -1,0 +1,464 @@
+package vn.tangthu.storage.internal.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.w3c.dom.Element;
+import vn.tangthu.storage.internal.auth.AuthContext;
+import vn.tangthu.storage.internal.auth.Encoding;
+import vn.tangthu.storage.internal.s3.S3Exception;
+import vn.tangthu.storage.internal.s3.Xml;
+import vn.tangthu.storage.internal.store.BucketMeta;
+import vn.tangthu.storage.internal.store.DeleteResult;
+import vn.tangthu.storage.internal.store.Digests;
+import vn.tangthu.storage.internal.store.LockState;
+import vn.tangthu.storage.internal.store.NewObject;
+import vn.tangthu.storage.internal.store.ObjectMeta;
+import vn.tangthu.storage.internal.store.ObjectStore;
+import vn.tangthu.storage.internal.store.Precondition;
+import vn.tangthu.storage.internal.store.StagedBlob;
+
+/** Object operations: put, get/head (ranges, conditions, integrity), delete, multi-delete, copy. */
+final class ObjectOps {
+  private static final int BUFFER = 128 * 1024;
+
+  private final ObjectStore store;
+  private final Metrics metrics;
+
+  ObjectOps(ObjectStore store, Metrics metrics) {
+    this.store = store;
+    this.metrics = metrics;
+  }
+
+  InputStream body(Exchange ex, AuthContext auth) {
+    return BodyCheck.body(ex, auth);
+  }
+
+  /** Attributes of a new object from request headers. */
+  static NewObject attributes(Exchange ex, String etag) {
+    String mode = ex.header("x-amz-object-lock-mode");
+    String until = ex.header("x-amz-object-lock-retain-until-date");
+    String hold = ex.header("x-amz-object-lock-legal-hold");
+    LockState lock;
+    if ((mode == null) != (until == null)) {
+      throw S3Exception.invalidArgument(
+          "x-amz-object-lock-mode and x-amz-object-lock-retain-until-date must be given together");
+    }
+    Instant u = null;
+    if (until != null) {
+      u = Formats.parseIso(until);
+      if (u == null) {
+        throw S3Exception.invalidArgument("Invalid x-amz-object-lock-retain-until-date");
+      }
+    }
+    if (mode != null && !mode.equals("GOVERNANCE") && !mode.equals("COMPLIANCE")) {
+      throw S3Exception.invalidArgument("Unknown x-amz-object-lock-mode");
+    }
+    if (hold != null && !hold.equals("ON") && !hold.equals("OFF")) {
+      throw S3Exception.invalidArgument("Unknown x-amz-object-lock-legal-hold");
+    }
+    lock = new LockState(mode, u, "ON".equals(hold));
+    return new NewObject(ex.header("Content-Type"), ex.userMetadata(), lock, mode != null, etag);
+  }
+
+  static void checkRetainUntil(NewObject attrs, Instant now) {
+    if (attrs.lock().mode() != null && !attrs.lock().retainUntil().isAfter(now)) {
+      throw S3Exception.invalidArgument("The retain until date must be in the future");
+    }
+  }
+
+  void put(Exchange ex, AuthContext auth, BucketMeta b) throws IOException {
+    NewObject attrs = attributes(ex, null);
+    checkRetainUntil(attrs, store.clock().instant());
+    Precondition cond = writeCondition(ex);
+    StagedBlob blob = BodyCheck.stage(store, ex, auth);
+    metrics.bytesIn(blob.size());
+    ObjectMeta meta;
+    try {
+      meta = store.put(b, ex.key, blob, attrs, cond);
+    } catch (RuntimeException | IOException e) {
+      store.discard(blob);
+      throw e;
+    }
+    ex.setHeader("ETag", Formats.quote(meta.etag()));
+    versionHeader(ex, b, meta);
+    meta.checksums()
+        .forEach((k, v) -> ex.setHeader("x-amz-checksum-" + k.toLowerCase(Locale.ROOT), v));
+    ex.sendEmpty(200);
+  }
+
+  /** If-Match / If-None-Match on writes. */
+  static Precondition writeCondition(Exchange ex) {
+    String ifMatch = ex.header("If-Match");
+    String ifNoneMatch = ex.header("If-None-Match");
+    if (ifMatch == null && ifNoneMatch == null) {
+      return Precondition.NONE;
+    }
+    return current -> {
+      if (ifNoneMatch != null
+          && current != null
+          && (ifNoneMatch.trim().equals("*") || etagMatches(ifNoneMatch, current.etag()))) {
+        throw S3Exception.preconditionFailed();
+      }
+      if (ifMatch != null && (current == null || !etagMatches(ifMatch, current.etag()))) {
+        if (current == null) {
+          throw S3Exception.noSuchKey();
+        }
+        throw S3Exception.preconditionFailed();
+      }
+    };
+  }
+
+  static boolean etagMatches(String header, String etag) {
+    for (String t : header.split(",")) {
+      String v = t.trim();
+      if (v.startsWith("W/")) {
+        v = v.substring(2);
+      }
+      v = v.replace("\"", "");
+      if (v.equals("*") || v.equals(etag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static void versionHeader(Exchange ex, BucketMeta b, ObjectMeta m) {
+    if (b.versioned()) {
+      ex.setHeader("x-amz-version-id", m.versionId());
+    }
+  }
+
+  /** Resolves the version a GET/HEAD/copy addresses, answering S3's delete-marker rules. */
+  ObjectMeta resolve(Exchange ex, BucketMeta b, String key, String versionId) {
+    if (versionId == null) {
+      ObjectMeta m = store.latest(b.name(), key).orElseThrow(S3Exception::noSuchKey);
+      if (m.deleteMarker()) {
+        ex.setHeader("x-amz-delete-marker", "true");
+        versionHeader(ex, b, m);
+        throw S3Exception.noSuchKey();
+      }
+      return m;
+    }
+    ObjectMeta m = store.version(b.name(), key, versionId).orElseThrow(S3Exception::noSuchVersion);
+    if (m.deleteMarker()) {
+      ex.setHeader("x-amz-delete-marker", "true");
+      ex.setHeader("x-amz-version-id", m.versionId());
+      ex.setHeader("Last-Modified", Formats.http(m.lastModified()));
+      throw new S3Exception(
+          405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
+    }
+    return m;
+  }
+
+  void get(Exchange ex, BucketMeta b) throws IOException {
+    ObjectMeta m = resolve(ex, b, ex.key, ex.query.get("versionId"));
+    boolean head = ex.method.equals("HEAD");
+    objectHeaders(ex, b, m);
+    if (!readConditions(ex, m)) {
+      ex.sendEmpty(304);
+      return;
+    }
+    Range range = Range.parse(ex.header("Range"), m.size());
+    if (range == null
+        && ex.query.get("partNumber") != null
+        && !ex.query.get("partNumber").equals("1")) {
+      throw new S3Exception(
+          416, "InvalidPartNumber", "The requested partnumber is not satisfiable");
+    }
+    if (range != null && range.unsatisfiable()) {
+      ex.setHeader("Content-Range", "bytes */" + m.size());
+      throw new S3Exception(416, "InvalidRange", "The requested range is not satisfiable");
+    }
+    if ("ENABLED".equalsIgnoreCase(ex.header("x-amz-checksum-mode")) && range == null) {
+      m.checksums()
+          .forEach((k, v) -> ex.setHeader("x-amz-checksum-" + k.toLowerCase(Locale.ROOT), v));
+      if (!m.checksums().containsKey("SHA256")) {
+        ex.setHeader(
+            "x-amz-checksum-sha256",
+            java.util.Base64.getEncoder().encodeToString(HexFormat.of().parseHex(m.sha256())));
+      }
+    }
+    overrides(ex);
+    long offset = range == null ? 0 : range.first();
+    long length = range == null ? m.size() : range.length();
+    ex.setHeader("Content-Length", Long.toString(length));
+    if (range != null) {
+      ex.setHeader("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + m.size());
+    }
+    int status = range == null ? 200 : 206;
+    if (head) {
+      ex.finishHead(status);
+      return;
+    }
+    Path data = store.dataPath(b.name(), m);
+    FileChannel ch;
+    try {
+      ch = FileChannel.open(data, StandardOpenOption.READ);
+    } catch (NoSuchFileException e) {
+      throw S3Exception.internal("Object data is missing");
+    }
+    try (ch) {
+      if (ch.size() != m.size()) {
+        throw S3Exception.internal("Stored object failed its integrity check (size)");
+      }
+      ex.status(status);
+      stream(ex, ch, offset, length, range == null ? m.sha256() : null);
+    }
+  }
+
+  /**
+   * Streams bytes; when verifying, the last buffer is held back until the SHA-256 of the whole file
+   * matched, so a corrupt object never reaches the client complete.
+   */
+  private void stream(Exchange ex, FileChannel ch, long offset, long length, String sha256)
+      throws IOException {
+    MessageDigest digest = sha256 == null ? null : Digests.newDigest("SHA-256");
+    ByteBuffer held = null;
+    OutputStream out = null;
+    long pos = offset;
+    long end = offset + length;
+    while (pos < end) {
+      ByteBuffer buf = ByteBuffer.allocate((int) Math.min(BUFFER, end - pos));
+      while (buf.hasRemaining()) {
+        int n = ch.read(buf, pos + buf.position());
+        if (n < 0) {
+          throw S3Exception.internal("Stored object is shorter than recorded");
+        }
+      }
+      buf.flip();
+      pos += buf.remaining();
+      if (digest != null) {
+        digest.update(buf.duplicate());
+      }
+      if (held != null) {
+        if (out == null) {
+          out = ex.bodyStream();
+        }
+        out.write(held.array(), 0, held.limit());
+        metrics.bytesOut(held.limit());
+      }
+      held = buf;
+    }
+    if (digest != null && !HexFormat.of().formatHex(digest.digest()).equals(sha256)) {
+      throw S3Exception.internal(
+          "Stored object failed its integrity check (SHA-256 mismatch); not served");
+    }
+    if (out == null) {
+      out = ex.bodyStream();
+    }
+    if (held != null) {
+      out.write(held.array(), 0, held.limit());
+      metrics.bytesOut(held.limit());
+    }
+    out.close();
+  }
+
+  private static void overrides(Exchange ex) {
+    String[][] map = {
+      {"response-content-type", "Content-Type"},
+      {"response-content-disposition", "Content-Disposition"},
+      {"response-content-encoding", "Content-Encoding"},
+      {"response-content-language", "Content-Language"},
+      {"response-cache-control", "Cache-Control"},
+      {"response-expires", "Expires"},
+    };
+    for (String[] m : map) {
+      String v = ex.query.get(m[0]);
+      if (v != null) {
+        ex.setHeader(m[1], v);
+      }
+    }
+  }
+
+  static void objectHeaders(Exchange ex, BucketMeta b, ObjectMeta m) {
+    ex.setHeader("ETag", Formats.quote(m.etag()));
+    ex.setHeader("Last-Modified", Formats.http(m.lastModified()));
+    ex.setHeader("Content-Type", m.contentType());
+    ex.setHeader("Accept-Ranges", "bytes");
+    versionHeader(ex, b, m);
+    for (Map.Entry<String, String> e : m.userMetadata().entrySet()) {
+      ex.setHeader("x-amz-meta-" + e.getKey(), e.getValue());
+    }
+    LockState l = m.lock();
+    if (l.mode() != null) {
+      ex.setHeader("x-amz-object-lock-mode", l.mode());
+      ex.setHeader("x-amz-object-lock-retain-until-date", Formats.iso(l.retainUntil()));
+    }
+    if (b.objectLock()) {
+      ex.setHeader("x-amz-object-lock-legal-hold", l.legalHold() ? "ON" : "OFF");
+    }
+  }
+
+  /** Evaluates conditional GET headers: false means 304; throws 412. */
+  static boolean readConditions(Exchange ex, ObjectMeta m) {
+    String ifMatch = ex.header("If-Match");
+    String ifNoneMatch = ex.header("If-None-Match");
+    Instant ims = Formats.parseHttp(ex.header("If-Modified-Since"));
+    Instant ius = Formats.parseHttp(ex.header("If-Unmodified-Since"));
+    Instant lm = m.lastModified().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    if (ifMatch != null) {
+      if (!etagMatches(ifMatch, m.etag())) {
+        throw S3Exception.preconditionFailed();
+      }
+    } else if (ius != null && lm.isAfter(ius)) {
+      throw S3Exception.preconditionFailed();
+    }
+    if (ifNoneMatch != null) {
+      return !etagMatches(ifNoneMatch, m.etag());
+    }
+    return ims == null || lm.isAfter(ims);
+  }
+
+  void delete(Exchange ex, BucketMeta b) throws IOException {
+    String vid = ex.query.get("versionId");
+    boolean bypass = "true".equalsIgnoreCase(ex.header("x-amz-bypass-governance-retention"));
+    DeleteResult r = store.delete(b, ex.key, vid, bypass);
+    if (b.versioned() && r.versionId() != null) {
+      ex.setHeader("x-amz-version-id", r.versionId());
+    }
+    if (r.deleteMarker()) {
+      ex.setHeader("x-amz-delete-marker", "true");
+    }
+    ex.sendEmpty(204);
+  }
+
+  void deleteObjects(Exchange ex, BucketMeta b) throws IOException {
+    AuthContext auth = null;
+    byte[] body = ex.smallBody(2 * 1024 * 1024);
+    String md5 = ex.header("Content-MD5");
+    if (md5 != null) {
+      byte[] actual = Digests.newDigest("MD5").digest(body);
+      if (!java.util.Base64.getEncoder().encodeToString(actual).equals(md5.trim())) {
+        throw S3Exception.badDigest(
+            "The Content-MD5 you specified did not match what we received.");
+      }
+    }
+    Element root = Xml.parse(body);
+    boolean quiet = "true".equalsIgnoreCase(Xml.childText(root, "Quiet"));
+    List<Element> objs = Xml.children(root, "Object");
+    if (objs.size() > 1000) {
+      throw S3Exception.malformedXml();
+    }
+    boolean bypass = "true".equalsIgnoreCase(ex.header("x-amz-bypass-governance-retention"));
+    Xml x = Xml.document("DeleteResult");
+    for (Element o : objs) {
+      String key = Xml.childText(o, "Key");
+      String vid = Xml.childText(o, "VersionId");
+      if (key == null) {
+        throw S3Exception.malformedXml();
+      }
+      try {
+        DeleteResult r = store.delete(b, key, vid == null || vid.isEmpty() ? null : vid, bypass);
+        if (!quiet) {
+          x.open("Deleted").elem("Key", key);
+          if (vid != null) {
+            x.elem("VersionId", vid);
+          }
+          if (r.deleteMarker()) {
+            x.elem("DeleteMarker", true);
+            if (vid == null && r.versionId() != null) {
+              x.elem("DeleteMarkerVersionId", r.versionId());
+            }
+          }
+          x.close("Deleted");
+        }
+      } catch (S3Exception e) {
+        x.open("Error")
+            .elem("Key", key)
+            .elem("VersionId", vid)
+            .elem("Code", e.code())
+            .elem("Message", e.getMessage())
+            .close("Error");
+      }
+    }
+    if (auth == null) {
+      ex.sendXml(200, x.end("DeleteResult"));
+    }
+  }
+
+  void copy(Exchange ex, AuthContext auth, BucketMeta b) throws IOException {
+    String source = Encoding.decode(ex.header("x-amz-copy-source"), false);
+    String vid = null;
+    int q = source.indexOf("?versionId=");
+    if (q >= 0) {
+      vid = source.substring(q + 11);
+      source = source.substring(0, q);
+    }
+    if (source.startsWith("/")) {
+      source = source.substring(1);
+    }
+    int slash = source.indexOf('/');
+    if (slash <= 0 || slash == source.length() - 1) {
+      throw S3Exception.invalidArgument(
+          "Copy Source must mention the source bucket and key: sourcebucket/sourcekey");
+    }
+    BucketMeta sb = store.requireBucket(source.substring(0, slash));
+    if (!sb.owner().equals(auth.accessKey())) {
+      throw S3Exception.accessDenied("Access Denied");
+    }
+    String srcKey = source.substring(slash + 1);
+    ObjectMeta src = resolve(ex, sb, srcKey, vid);
+    copyConditions(ex, src);
+    boolean replace = "REPLACE".equalsIgnoreCase(ex.header("x-amz-metadata-directive"));
+    NewObject requested = attributes(ex, null);
+    NewObject attrs =
+        replace
+            ? requested
+            : new NewObject(
+                src.contentType(),
+                src.userMetadata(),
+                requested.lock(),
+                requested.explicitLock(),
+                null);
+    checkRetainUntil(attrs, store.clock().instant());
+    StagedBlob blob;
+    try (InputStream in =
+        new VerifyingInputStream(
+            java.nio.file.Files.newInputStream(store.dataPath(sb.name(), src)), src.sha256())) {
+      blob = store.stage(in, src.checksums().keySet());
+    }
+    ObjectMeta meta;
+    try {
+      meta = store.put(b, ex.key, blob, attrs, Precondition.NONE);
+    } catch (RuntimeException | IOException e) {
+      store.discard(blob);
+      throw e;
+    }
+    versionHeader(ex, b, meta);
+    if (sb.versioned()) {
+      ex.setHeader("x-amz-copy-source-version-id", src.versionId());
+    }
+    ex.sendXml(
+        200,
+        Xml.document("CopyObjectResult")
+            .elem("LastModified", Formats.iso(meta.lastModified()))
+            .elem("ETag", Formats.quote(meta.etag()))
+            .end("CopyObjectResult"));
+  }
+
+  private static void copyConditions(Exchange ex, ObjectMeta m) {
+    String ifMatch = ex.header("x-amz-copy-source-if-match");
+    String ifNoneMatch = ex.header("x-amz-copy-source-if-none-match");
+    Instant ims = Formats.parseHttp(ex.header("x-amz-copy-source-if-modified-since"));
+    Instant ius = Formats.parseHttp(ex.header("x-amz-copy-source-if-unmodified-since"));
+    Instant lm = m.lastModified().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    if ((ifMatch != null && !etagMatches(ifMatch, m.etag()))
+        || (ifNoneMatch != null && etagMatches(ifNoneMatch, m.etag()))
+        || (ius != null && ifMatch == null && lm.isAfter(ius))
+        || (ims != null && ifNoneMatch == null && !lm.isAfter(ims))) {
+      throw S3Exception.preconditionFailed();
+    }
+  }
+}

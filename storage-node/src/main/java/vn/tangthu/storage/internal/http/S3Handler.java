@@ -1,0 +1,331 @@
+package vn.tangthu.storage.internal.http;
+
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.tangthu.storage.internal.auth.AuthContext;
+import vn.tangthu.storage.internal.auth.SigV4Verifier;
+import vn.tangthu.storage.internal.s3.S3Exception;
+import vn.tangthu.storage.internal.s3.Xml;
+import vn.tangthu.storage.internal.store.BucketMeta;
+import vn.tangthu.storage.internal.store.ObjectStore;
+
+/**
+ * Jetty core handler serving the S3 API (path-style addressing), {@code /health} and {@code
+ * /metrics}. Blocking: each request runs on a pool thread.
+ */
+public final class S3Handler extends Handler.Abstract {
+  private static final Logger LOG = LoggerFactory.getLogger(S3Handler.class);
+  private static final Set<String> UNSUPPORTED =
+      Set.of(
+          "acl",
+          "policy",
+          "cors",
+          "lifecycle",
+          "encryption",
+          "replication",
+          "website",
+          "logging",
+          "notification",
+          "tagging",
+          "requestPayment",
+          "accelerate",
+          "ownershipControls",
+          "publicAccessBlock",
+          "analytics",
+          "metrics",
+          "inventory",
+          "intelligent-tiering",
+          "select",
+          "restore",
+          "torrent",
+          "attributes",
+          "policyStatus");
+
+  private final ObjectStore store;
+  private final SigV4Verifier verifier;
+  private final Metrics metrics;
+  private final String region;
+  private final BucketOps buckets;
+  private final ObjectOps objects;
+  private final MultipartOps multipart;
+  private final LockOps locks;
+  private final AtomicLong requestIds = new AtomicLong(System.nanoTime());
+
+  public S3Handler(ObjectStore store, SigV4Verifier verifier, Metrics metrics, String region) {
+    this.store = store;
+    this.verifier = verifier;
+    this.metrics = metrics;
+    this.region = region;
+    this.objects = new ObjectOps(store, metrics);
+    this.buckets = new BucketOps(store, region, objects);
+    this.multipart = new MultipartOps(store, objects);
+    this.locks = new LockOps(store);
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    String id = Long.toHexString(requestIds.incrementAndGet()).toUpperCase(java.util.Locale.ROOT);
+    Exchange ex;
+    try {
+      ex = new Exchange(request, response, id);
+    } catch (RuntimeException e) {
+      Response.writeError(request, response, callback, 400);
+      return true;
+    }
+    response.getHeaders().put("x-amz-request-id", id);
+    response.getHeaders().put("Server", "TangThuStorage");
+    try {
+      route(ex);
+      callback.succeeded();
+    } catch (S3Exception e) {
+      metrics.error(e.code());
+      if (ex.committed) {
+        callback.failed(e);
+      } else {
+        sendError(ex, e, callback);
+      }
+    } catch (Throwable t) {
+      if (ex.committed) {
+        LOG.warn(
+            "request {} {} failed after the response started: {}",
+            ex.method,
+            ex.rawPath,
+            t.toString());
+        callback.failed(t);
+      } else {
+        LOG.error("request {} {} failed", ex.method, ex.rawPath, t);
+        metrics.error("InternalError");
+        sendError(
+            ex,
+            S3Exception.internal("We encountered an internal error. Please try again."),
+            callback);
+      }
+    }
+    return true;
+  }
+
+  private void sendError(Exchange ex, S3Exception e, Callback callback) {
+    try {
+      String resource = ex.rawPath;
+      String xml =
+          Xml.document("Error")
+              .elem("Code", e.code())
+              .elem("Message", e.getMessage())
+              .elem("Resource", resource)
+              .elem("RequestId", ex.requestId)
+              .end("Error");
+      if (e.code().equals("InvalidRange")
+          && ex.response.getHeaders().get("Content-Range") == null) {
+        // set by the caller when known
+      }
+      ex.sendXml(e.status(), xml.replace(" xmlns=\"" + Xml.NS + "\"", ""));
+      callback.succeeded();
+    } catch (Throwable t) {
+      callback.failed(t);
+    }
+  }
+
+  private void route(Exchange ex) throws IOException {
+    boolean hasAuth = SigV4Verifier.hasAuth(ex.signed(), ex.query);
+    if (!hasAuth && ex.key.isEmpty() && (ex.method.equals("GET") || ex.method.equals("HEAD"))) {
+      if (ex.bucket.equals("health")
+          || (ex.bucket.equals("minio") && ex.rawPath.startsWith("/minio/health"))) {
+        metrics.request("Health");
+        ex.sendText(200, "text/plain", "OK\n");
+        return;
+      }
+      if (ex.bucket.equals("metrics")) {
+        metrics.request("Metrics");
+        ex.sendText(200, "text/plain; version=0.0.4; charset=utf-8", metrics.render());
+        return;
+      }
+    }
+    if (!hasAuth && ex.bucket.equals("minio") && ex.rawPath.startsWith("/minio/health")) {
+      ex.sendText(200, "text/plain", "OK\n");
+      return;
+    }
+    AuthContext auth = verifier.verify(ex.signed(), ex.query);
+    ex.auth = auth;
+    for (String q : ex.query.keySet()) {
+      if (UNSUPPORTED.contains(q)) {
+        metrics.request("Unsupported");
+        throw new S3Exception(
+            501,
+            "NotImplemented",
+            "A header or query you provided implies functionality that is not implemented: " + q);
+      }
+    }
+    if (ex.bucket.isEmpty()) {
+      if (!ex.method.equals("GET")) {
+        throw new S3Exception(
+            405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
+      }
+      metrics.request("ListBuckets");
+      buckets.listBuckets(ex, auth);
+      return;
+    }
+    if (ex.key.isEmpty()) {
+      routeBucket(ex, auth);
+    } else {
+      if (ex.key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 1024) {
+        throw new S3Exception(400, "KeyTooLongError", "Your key is too long");
+      }
+      routeObject(ex, auth);
+    }
+  }
+
+  private BucketMeta owned(Exchange ex, AuthContext auth) {
+    BucketMeta b = store.requireBucket(ex.bucket);
+    if (!b.owner().equals(auth.accessKey())) {
+      throw S3Exception.accessDenied("Access Denied");
+    }
+    return b;
+  }
+
+  private void routeBucket(Exchange ex, AuthContext auth) throws IOException {
+    String op;
+    switch (ex.method) {
+      case "PUT" -> {
+        if (ex.has("versioning")) {
+          op = "PutBucketVersioning";
+          buckets.putVersioning(ex, auth, owned(ex, auth));
+        } else if (ex.has("object-lock")) {
+          op = "PutObjectLockConfiguration";
+          buckets.putLockConfiguration(ex, auth, owned(ex, auth));
+        } else {
+          op = "CreateBucket";
+          buckets.create(ex, auth);
+        }
+      }
+      case "GET" -> {
+        if (ex.has("location")) {
+          op = "GetBucketLocation";
+          owned(ex, auth);
+          buckets.location(ex);
+        } else if (ex.has("versioning")) {
+          op = "GetBucketVersioning";
+          buckets.getVersioning(ex, owned(ex, auth));
+        } else if (ex.has("object-lock")) {
+          op = "GetObjectLockConfiguration";
+          buckets.getLockConfiguration(ex, owned(ex, auth));
+        } else if (ex.has("uploads")) {
+          op = "ListMultipartUploads";
+          multipart.listUploads(ex, owned(ex, auth));
+        } else if (ex.has("versions")) {
+          op = "ListObjectVersions";
+          buckets.listVersions(ex, owned(ex, auth));
+        } else if ("2".equals(ex.query.get("list-type"))) {
+          op = "ListObjectsV2";
+          buckets.listV2(ex, owned(ex, auth));
+        } else {
+          op = "ListObjects";
+          buckets.listV1(ex, owned(ex, auth));
+        }
+      }
+      case "HEAD" -> {
+        op = "HeadBucket";
+        owned(ex, auth);
+        ex.setHeader("x-amz-bucket-region", region);
+        ex.sendEmpty(200);
+      }
+      case "DELETE" -> {
+        op = "DeleteBucket";
+        owned(ex, auth);
+        store.deleteBucket(ex.bucket);
+        ex.sendEmpty(204);
+      }
+      case "POST" -> {
+        if (!ex.has("delete")) {
+          throw new S3Exception(
+              405,
+              "MethodNotAllowed",
+              "The specified method is not allowed against this resource.");
+        }
+        op = "DeleteObjects";
+        objects.deleteObjects(ex, owned(ex, auth));
+      }
+      default ->
+          throw new S3Exception(
+              405,
+              "MethodNotAllowed",
+              "The specified method is not allowed against this resource.");
+    }
+    metrics.request(op);
+  }
+
+  private void routeObject(Exchange ex, AuthContext auth) throws IOException {
+    String op;
+    BucketMeta b = owned(ex, auth);
+    switch (ex.method) {
+      case "PUT" -> {
+        if (ex.has("uploadId")) {
+          op = "UploadPart";
+          multipart.uploadPart(ex, auth, b);
+        } else if (ex.has("retention")) {
+          op = "PutObjectRetention";
+          locks.putRetention(ex, b);
+        } else if (ex.has("legal-hold")) {
+          op = "PutObjectLegalHold";
+          locks.putLegalHold(ex, b);
+        } else if (ex.header("x-amz-copy-source") != null) {
+          op = "CopyObject";
+          objects.copy(ex, auth, b);
+        } else {
+          op = "PutObject";
+          objects.put(ex, auth, b);
+        }
+      }
+      case "GET", "HEAD" -> {
+        if (ex.has("uploadId")) {
+          op = "ListParts";
+          multipart.listParts(ex, b);
+        } else if (ex.has("retention")) {
+          op = "GetObjectRetention";
+          locks.getRetention(ex, b);
+        } else if (ex.has("legal-hold")) {
+          op = "GetObjectLegalHold";
+          locks.getLegalHold(ex, b);
+        } else {
+          op = ex.method.equals("GET") ? "GetObject" : "HeadObject";
+          objects.get(ex, b);
+        }
+      }
+      case "DELETE" -> {
+        if (ex.has("uploadId")) {
+          op = "AbortMultipartUpload";
+          multipart.abort(ex, b);
+        } else {
+          op = "DeleteObject";
+          objects.delete(ex, b);
+        }
+      }
+      case "POST" -> {
+        if (ex.has("uploads")) {
+          op = "CreateMultipartUpload";
+          multipart.create(ex, auth, b);
+        } else if (ex.has("uploadId")) {
+          op = "CompleteMultipartUpload";
+          multipart.complete(ex, b);
+        } else {
+          throw new S3Exception(
+              405,
+              "MethodNotAllowed",
+              "The specified method is not allowed against this resource.");
+        }
+      }
+      default ->
+          throw new S3Exception(
+              405,
+              "MethodNotAllowed",
+              "The specified method is not allowed against this resource.");
+    }
+    metrics.request(op);
+  }
+}
