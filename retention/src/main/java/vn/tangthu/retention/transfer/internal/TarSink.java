@@ -34,6 +34,21 @@ public final class TarSink {
     tar.setAddPaxHeadersForNonAsciiNames(true);
   }
 
+  /** Adds a directory entry ({@code path} ends with {@code /}). */
+  public void addDirectory(String path, Instant mtime) {
+    if (!path.endsWith("/") || !paths.add(path)) {
+      throw new IllegalStateException("bad or duplicate directory " + path);
+    }
+    try {
+      TarArchiveEntry e = new TarArchiveEntry(path, true);
+      e.setModTime(Date.from(mtime));
+      tar.putArchiveEntry(e);
+      tar.closeArchiveEntry();
+    } catch (IOException e) {
+      throw new TransferException("cannot write " + path + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Adds a file from memory. */
   public void addBytes(String path, byte[] bytes, Instant mtime) {
     try {
