@@ -90,6 +90,24 @@ public final class SweepRules {
   }
 
   /**
+   * The items that go when an archivist takes {@code recordId} out of a planned sweep: the item
+   * itself and, when it belongs to a dossier, every item of that dossier (a dossier is swept
+   * whole). Empty when the record is not in {@code items}.
+   */
+  public static List<SweepItem> removalSet(List<SweepItem> items, String recordId) {
+    Optional<SweepItem> target =
+        items.stream().filter(i -> i.recordId().equals(recordId)).findFirst();
+    if (target.isEmpty()) {
+      return List.of();
+    }
+    Optional<String> dossier = target.get().fileCode();
+    if (dossier.isEmpty()) {
+      return List.of(target.get());
+    }
+    return items.stream().filter(i -> i.fileCode().equals(dossier)).toList();
+  }
+
+  /**
    * Re-checks approved items against the current facts, at execution time.
    *
    * @param items the approved items

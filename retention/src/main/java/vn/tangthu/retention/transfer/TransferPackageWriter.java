@@ -82,88 +82,34 @@ public final class TransferPackageWriter {
 
   private void writePackage(TarSink tar, AipLayout layout, Instant now) {
     String root = layout.dossier().folderName() + "/";
-
     byte[] ead = EadDocument.write(layout, context, now);
-    List<ExtraChecksum> extras = new ArrayList<>();
-    for (AipLayout.ExtraEntry e : layout.extras()) {
-      byte[] bytes = e.file().bytes();
-      extras.add(new ExtraChecksum(e, Hashing.sha256Hex(bytes), bytes.length));
-    }
+    List<ExtraChecksum> extras = extraChecksums(layout);
     byte[] premis = PremisDocument.write(layout, context, now, extras);
-
-    List<Listed> data = new ArrayList<>();
-    for (AipLayout.DataEntry e : layout.data()) {
-      data.add(
-          new Listed(
-              e.fileId(),
-              e.repPath(),
-              e.record().mediaType(),
-              e.record().size(),
-              e.record().sha256()));
-    }
-    byte[] repMets = MetsDocument.representation(layout, context, now, data);
-
+    byte[] repMets = MetsDocument.representation(layout, context, now, dataListing(layout));
+    List<byte[]> schemaBytes = SCHEMA_FILES.stream().map(TransferPackageWriter::schema).toList();
     List<Listed> schemas = new ArrayList<>();
-    List<byte[]> schemaBytes = new ArrayList<>();
-    for (String name : SCHEMA_FILES) {
-      byte[] bytes = schema(name);
-      schemaBytes.add(bytes);
-      schemas.add(
-          new Listed(
-              layout.fileId("schemas/" + name),
-              "schemas/" + name,
-              "application/xml",
-              bytes.length,
-              Hashing.sha256Hex(bytes)));
+    for (int i = 0; i < SCHEMA_FILES.size(); i++) {
+      String path = "schemas/" + SCHEMA_FILES.get(i);
+      schemas.add(listed(layout.fileId(path), path, "application/xml", schemaBytes.get(i), now));
     }
-
     MdRef eadRef =
-        new MdRef(
+        mdRef(
             layout.id("mdref", AipLayout.EAD),
             layout.id("dmd", AipLayout.EAD),
             AipLayout.EAD,
             "EAD",
-            null,
-            "text/xml",
-            ead.length,
-            Hashing.sha256Hex(ead));
-    List<MdRef> preservation = new ArrayList<>();
-    preservation.add(
-        new MdRef(
-            layout.id("mdref", AipLayout.PREMIS),
-            layout.id("digiprov", AipLayout.PREMIS),
-            AipLayout.PREMIS,
-            "PREMIS",
-            null,
-            "text/xml",
-            premis.length,
-            Hashing.sha256Hex(premis)));
-    for (ExtraChecksum c : extras) {
-      ExtraFile f = c.entry().file();
-      String other =
-          f.kind() == ExtraFile.Kind.SIGNATURE_REPORT
-              ? "SIGNATURE-VALIDATION-REPORT"
-              : "RFC4998-EVIDENCE-RECORD";
-      preservation.add(
-          new MdRef(
-              layout.id("mdref", c.entry().path()),
-              c.entry().id(),
-              c.entry().path(),
-              "OTHER",
-              other,
-              f.mediaType(),
-              c.size(),
-              c.sha256()));
-    }
+            ead);
     Listed repMetsFile =
-        new Listed(
-            layout.fileId(AipLayout.REP_METS),
-            AipLayout.REP_METS,
-            "text/xml",
-            repMets.length,
-            Hashing.sha256Hex(repMets));
+        listed(layout.fileId(AipLayout.REP_METS), AipLayout.REP_METS, "text/xml", repMets, now);
     byte[] rootMets =
-        MetsDocument.root(layout, context, now, eadRef, preservation, schemas, repMetsFile);
+        MetsDocument.root(
+            layout,
+            context,
+            now,
+            eadRef,
+            preservationRefs(layout, premis, extras),
+            schemas,
+            repMetsFile);
 
     tar.addBytes(root + "METS.xml", rootMets, now);
     tar.addBytes(root + AipLayout.EAD, ead, now);
@@ -179,6 +125,64 @@ public final class TransferPackageWriter {
       TransferRecord r = e.record();
       tar.addStream(root + e.packagePath(), r.size(), r.sha256(), r.content(), r.createdAt());
     }
+  }
+
+  private static List<ExtraChecksum> extraChecksums(AipLayout layout) {
+    List<ExtraChecksum> out = new ArrayList<>();
+    for (AipLayout.ExtraEntry e : layout.extras()) {
+      byte[] bytes = e.file().bytes();
+      out.add(new ExtraChecksum(e, Hashing.sha256Hex(bytes), bytes.length));
+    }
+    return out;
+  }
+
+  private static List<Listed> dataListing(AipLayout layout) {
+    List<Listed> out = new ArrayList<>();
+    for (AipLayout.DataEntry e : layout.data()) {
+      TransferRecord r = e.record();
+      out.add(
+          new Listed(e.fileId(), e.repPath(), r.mediaType(), r.size(), r.sha256(), r.createdAt()));
+    }
+    return out;
+  }
+
+  private static List<MdRef> preservationRefs(
+      AipLayout layout, byte[] premis, List<ExtraChecksum> extras) {
+    List<MdRef> out = new ArrayList<>();
+    out.add(
+        mdRef(
+            layout.id("mdref", AipLayout.PREMIS),
+            layout.id("digiprov", AipLayout.PREMIS),
+            AipLayout.PREMIS,
+            "PREMIS",
+            premis));
+    for (ExtraChecksum c : extras) {
+      ExtraFile f = c.entry().file();
+      String other =
+          f.kind() == ExtraFile.Kind.SIGNATURE_REPORT
+              ? "SIGNATURE-VALIDATION-REPORT"
+              : "RFC4998-EVIDENCE-RECORD";
+      out.add(
+          new MdRef(
+              layout.id("mdref", c.entry().path()),
+              c.entry().id(),
+              c.entry().path(),
+              "OTHER",
+              other,
+              f.mediaType(),
+              c.size(),
+              c.sha256()));
+    }
+    return out;
+  }
+
+  private static MdRef mdRef(String id, String secId, String href, String type, byte[] bytes) {
+    return new MdRef(
+        id, secId, href, type, null, "text/xml", bytes.length, Hashing.sha256Hex(bytes));
+  }
+
+  private static Listed listed(String id, String href, String mime, byte[] bytes, Instant created) {
+    return new Listed(id, href, mime, bytes.length, Hashing.sha256Hex(bytes), created);
   }
 
   private static byte[] schema(String name) {

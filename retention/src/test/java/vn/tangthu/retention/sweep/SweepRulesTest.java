@@ -229,4 +229,24 @@ class SweepRulesTest {
     assertThat(SweepRules.recheck(items, current, at("2030-12-31T17:00:00Z")).get(0).outcome())
         .isEqualTo(Outcome.EXECUTE);
   }
+
+  @Test
+  void takingOutOneRecordOfADossierTakesOutTheWholeDossier() {
+    var items =
+        SweepRules.plan(
+                List.of(
+                    candidate("d1", "HS-1", DESTROY10),
+                    candidate("d2", "HS-1", DESTROY10),
+                    candidate("loose", null, DESTROY10),
+                    candidate("e1", "HS-2", DESTROY10)),
+                ELIGIBLE)
+            .items();
+    assertThat(SweepRules.removalSet(items, "d2"))
+        .extracting(SweepItem::recordId)
+        .containsExactly("d1", "d2");
+    assertThat(SweepRules.removalSet(items, "loose"))
+        .extracting(SweepItem::recordId)
+        .containsExactly("loose");
+    assertThat(SweepRules.removalSet(items, "unknown")).isEmpty();
+  }
 }

@@ -178,7 +178,8 @@ class TransferPackageContentTest {
     }
     List<String> events =
         all(premis, PREMIS, "eventType").stream().map(Element::getTextContent).toList();
-    assertThat(events).containsOnly("ingestion", "digital signature validation", "transfer");
+    assertThat(events)
+        .containsOnly("ingestion", "digital signature validation", "fixity check", "transfer");
     assertThat(events).filteredOn("ingestion"::equals).hasSize(4);
     assertThat(events).filteredOn("transfer"::equals).hasSize(1);
     assertThat(all(premis, PREMIS, "eventDateTime"))

@@ -23,7 +23,8 @@ public final class MetsDocument {
   private MetsDocument() {}
 
   /** A file listed in a fileSec, with what the METS needs to say about it. */
-  public record Listed(String id, String href, String mimeType, long size, String sha256) {}
+  public record Listed(
+      String id, String href, String mimeType, long size, String sha256, Instant created) {}
 
   /** A metadata file referenced by an mdRef. */
   public record MdRef(
@@ -222,7 +223,7 @@ public final class MetsDocument {
         .attr("ID", f.id())
         .attr("MIMETYPE", f.mimeType())
         .attr("SIZE", Long.toString(f.size()))
-        .attr("CREATED", Times.vietnam(created))
+        .attr("CREATED", Times.vietnam(f.created()))
         .attr("CHECKSUM", f.sha256())
         .attr("CHECKSUMTYPE", "SHA-256");
     x.start("mets", METS, "FLocat")

@@ -91,6 +91,15 @@ public final class PremisDocument {
           "Kết quả kiểm tra chữ ký số: " + r.signatureStatus(),
           softwareAgent,
           e.fileId());
+      event(
+          x,
+          layout.id("event-fixity", r.recordId()),
+          "fixity check",
+          Times.vietnam(transferredAt),
+          "success",
+          "SHA-256 tính lại khi đóng gói; gói chỉ được tạo khi khớp " + r.sha256(),
+          softwareAgent,
+          e.fileId());
     }
     x.start("", NS, "event");
     identifier(x, "event", LOCAL, layout.id("event-transfer", d.objId()));
