@@ -10,8 +10,6 @@ import javax.xml.stream.XMLStreamWriter;
  * document per instance.
  */
 public final class Xml {
-  private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
-
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
   private final XMLStreamWriter w;
   private int depth;
@@ -20,7 +18,7 @@ public final class Xml {
 
   public Xml() {
     try {
-      w = FACTORY.createXMLStreamWriter(bytes, "UTF-8");
+      w = XMLOutputFactory.newFactory().createXMLStreamWriter(bytes, "UTF-8");
       w.writeStartDocument("UTF-8", "1.0");
     } catch (XMLStreamException e) {
       throw new IllegalStateException(e);
@@ -56,7 +54,7 @@ public final class Xml {
 
   public Xml attr(String local, String value) {
     try {
-      w.writeAttribute(local, value);
+      w.writeAttribute(local, clean(value));
       return this;
     } catch (XMLStreamException e) {
       throw new IllegalStateException(e);
@@ -65,7 +63,7 @@ public final class Xml {
 
   public Xml attr(String prefix, String uri, String local, String value) {
     try {
-      w.writeAttribute(prefix, uri, local, value);
+      w.writeAttribute(prefix, uri, local, clean(value));
       return this;
     } catch (XMLStreamException e) {
       throw new IllegalStateException(e);
@@ -74,7 +72,7 @@ public final class Xml {
 
   public Xml text(String value) {
     try {
-      w.writeCharacters(value);
+      w.writeCharacters(clean(value));
       lastWasStart = false;
       hadChild = false;
       return this;
@@ -113,6 +111,42 @@ public final class Xml {
     } catch (XMLStreamException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Replaces what XML 1.0 cannot carry (control characters other than tab, CR, LF; lone surrogates;
+   * U+FFFE/U+FFFF) with U+FFFD, so user-supplied text never breaks a document.
+   */
+  static String clean(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean ok;
+      if (Character.isHighSurrogate(c)) {
+        ok = i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        if (ok) {
+          if (out != null) {
+            out.append(c).append(s.charAt(i + 1));
+          }
+          i++;
+          continue;
+        }
+      } else {
+        ok =
+            c == '\t'
+                || c == '\n'
+                || c == '\r'
+                || (c >= 0x20 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD);
+      }
+      if (!ok && out == null) {
+        out = new StringBuilder(s.length()).append(s, 0, i);
+      }
+      if (out != null) {
+        out.append(ok ? c : '\uFFFD');
+      }
+    }
+    return out == null ? s : out.toString();
   }
 
   private void newline() throws XMLStreamException {
