@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import vn.tangthu.retention.schedule.RetentionPeriod;
 
 /**
  * A dossier (hồ sơ) to transfer: one AIP. The package's OBJID is {@code urn:uuid:<packageId>}.
@@ -49,7 +50,7 @@ public record TransferDossier(
     Checks.text(agencyCode, "agencyCode");
     Checks.text(agencyName, "agencyName");
     Checks.text(seriesCode, "seriesCode");
-    Checks.text(retentionPeriod, "retentionPeriod");
+    RetentionPeriod.parse(retentionPeriod);
     Checks.text(legalBasis, "legalBasis");
     Objects.requireNonNull(startDate, "startDate");
     Objects.requireNonNull(endDate, "endDate");

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One record of a dossier being transferred: its metadata, the expected size and SHA-256 of its
@@ -45,6 +46,10 @@ public record TransferRecord(
     ContentSource content,
     List<ExtraFile> extras) {
 
+  /** The signature statuses of the HTTP contract. */
+  public static final Set<String> SIGNATURE_STATUSES =
+      Set.of("VALID", "INVALID", "INDETERMINATE", "NOT_SIGNED");
+
   public TransferRecord {
     Checks.text(recordId, "recordId");
     Objects.requireNonNull(mainRecordId, "mainRecordId");
@@ -59,7 +64,10 @@ public record TransferRecord(
     Objects.requireNonNull(issuedDate, "issuedDate");
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(pageCount, "pageCount");
-    Checks.text(signatureStatus, "signatureStatus");
+    if (!SIGNATURE_STATUSES.contains(signatureStatus)) {
+      throw new IllegalArgumentException(
+          "signatureStatus must be one of " + SIGNATURE_STATUSES + ", got " + signatureStatus);
+    }
     Objects.requireNonNull(content, "content");
     extras = List.copyOf(extras);
   }
