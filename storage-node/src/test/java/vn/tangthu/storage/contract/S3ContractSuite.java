@@ -8,9 +8,15 @@ import com.google.common.collect.HashMultimap;
 import io.minio.BucketExistsArgs;
 import io.minio.CopyObjectArgs;
 import io.minio.CopySource;
+import io.minio.DisableObjectLegalHoldArgs;
+import io.minio.EnableObjectLegalHoldArgs;
+import io.minio.GetBucketVersioningArgs;
 import io.minio.GetObjectArgs;
+import io.minio.GetObjectLockConfigurationArgs;
 import io.minio.GetObjectResponse;
+import io.minio.GetObjectRetentionArgs;
 import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.IsObjectLegalHoldEnabledArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioAsyncClient;
@@ -21,6 +27,9 @@ import io.minio.RemoveBucketArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.RemoveObjectsArgs;
 import io.minio.Result;
+import io.minio.SetBucketVersioningArgs;
+import io.minio.SetObjectLockConfigurationArgs;
+import io.minio.SetObjectRetentionArgs;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
 import io.minio.errors.ErrorResponseException;
@@ -29,6 +38,11 @@ import io.minio.messages.Bucket;
 import io.minio.messages.DeleteError;
 import io.minio.messages.DeleteObject;
 import io.minio.messages.Item;
+import io.minio.messages.ObjectLockConfiguration;
+import io.minio.messages.Retention;
+import io.minio.messages.RetentionDurationDays;
+import io.minio.messages.RetentionMode;
+import io.minio.messages.VersioningConfiguration;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
@@ -37,6 +51,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -226,7 +241,7 @@ abstract class S3ContractSuite {
 
   @Test
   void listingIsOrderedWithPrefixDelimiterAndPaging() throws Exception {
-    List<String> all = List.of("a", "a/b", "a/c/d", "a-b", "a.b", "b", "b/x/y", "c!", "z");
+    List<String> all = List.of("a/b", "a/c/d", "a-b", "a.b", "aa", "b/x/y", "c!", "z");
     for (String k : all) {
       put(k, k.getBytes(StandardCharsets.UTF_8));
     }
@@ -238,9 +253,9 @@ abstract class S3ContractSuite {
         .isEqualTo(sorted);
     // the SDK yields a page's objects before its common prefixes
     assertThat(keys(ListObjectsArgs.builder().bucket(bucket).recursive(false).build()))
-        .containsExactly("a", "a-b", "a.b", "b", "c!", "z", "a/", "b/");
+        .containsExactly("a-b", "a.b", "aa", "c!", "z", "a/", "b/");
     assertThat(keys(ListObjectsArgs.builder().bucket(bucket).recursive(false).maxKeys(1).build()))
-        .containsExactly("a", "a-b", "a.b", "a/", "b", "b/", "c!", "z");
+        .containsExactly("a-b", "a.b", "a/", "aa", "b/", "c!", "z");
     assertThat(keys(ListObjectsArgs.builder().bucket(bucket).prefix("a/").recursive(false).build()))
         .containsExactly("a/b", "a/c/");
     assertThat(keys(ListObjectsArgs.builder().bucket(bucket).prefix("a/").recursive(true).build()))
@@ -258,6 +273,25 @@ abstract class S3ContractSuite {
                     .maxKeys(3)
                     .build()))
         .isEqualTo(sorted);
+  }
+
+  @Test
+  void keysThatArePrefixesOfOtherKeys() throws Exception {
+    assumeFeature(S3Target.Feature.KEY_IS_ALSO_PREFIX);
+    List<String> all = List.of("a", "a/", "a/b", "a/b/c", "a0", "b", "b/");
+    for (String k : all) {
+      put(k, k.getBytes(StandardCharsets.UTF_8));
+    }
+    assertThat(keys(ListObjectsArgs.builder().bucket(bucket).recursive(true).build()))
+        .isEqualTo(all);
+    assertThat(keys(ListObjectsArgs.builder().bucket(bucket).recursive(false).maxKeys(1).build()))
+        .containsExactly("a", "a/", "a0", "b", "b/");
+    for (String k : all) {
+      assertThat(get(k)).isEqualTo(k.getBytes(StandardCharsets.UTF_8));
+    }
+    client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object("a/b").build());
+    assertThat(keys(ListObjectsArgs.builder().bucket(bucket).prefix("a/").recursive(true).build()))
+        .containsExactly("a/", "a/b/c");
   }
 
   @Test
@@ -287,7 +321,6 @@ abstract class S3ContractSuite {
             "Tàng Thư/văn bản.pdf",
             "emoji-😀",
             "q?x=1&y=2",
-            "trailing/",
             "double/-/slash",
             "+plus+",
             "~tilde",
@@ -359,6 +392,7 @@ abstract class S3ContractSuite {
             .uploads();
     assertThat(uploads).extracting(u -> u.uploadId()).contains(id);
     asyncClient.abortMultipartUploadAsync(bucket, null, "mp", id, null, null).get();
+    assumeFeature(S3Target.Feature.STRICT_UPLOAD_IDS);
     assertThatThrownBy(
             () -> asyncClient.listPartsAsync(bucket, null, "mp", 1000, 0, id, null, null).get())
         .satisfies(t -> assertThat(code(t.getCause())).isEqualTo("NoSuchUpload"));
@@ -475,9 +509,341 @@ abstract class S3ContractSuite {
         .satisfies(t -> assertThat(code(t)).isEqualTo("InvalidAccessKeyId"));
   }
 
-  protected void assumeLockAndVersioning() {
-    assumeThat(server().lockAndVersioning())
-        .as("server does not implement versioning and Object Lock")
+  protected String lockedBucket() throws Exception {
+    String b = bucket + "-lock";
+    client.makeBucket(MakeBucketArgs.builder().bucket(b).objectLock(true).build());
+    return b;
+  }
+
+  protected ObjectWriteResponse put(String b, String key, byte[] data) throws Exception {
+    return client.putObject(
+        PutObjectArgs.builder().bucket(b).object(key).stream(
+                new ByteArrayInputStream(data), data.length, -1)
+            .build());
+  }
+
+  @Test
+  void versioningKeepsOldVersionsAndDeleteMarkers() throws Exception {
+    assumeLockAndVersioning();
+    client.setBucketVersioning(
+        SetBucketVersioningArgs.builder()
+            .bucket(bucket)
+            .config(new VersioningConfiguration(VersioningConfiguration.Status.ENABLED, null))
+            .build());
+    assertThat(
+            client
+                .getBucketVersioning(GetBucketVersioningArgs.builder().bucket(bucket).build())
+                .status())
+        .isEqualTo(VersioningConfiguration.Status.ENABLED);
+    String v1 = put("doc", "one".getBytes(StandardCharsets.UTF_8)).versionId();
+    String v2 = put("doc", "two".getBytes(StandardCharsets.UTF_8)).versionId();
+    assertThat(v1).isNotNull().isNotEqualTo(v2);
+    client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object("doc").build());
+    assertThatThrownBy(() -> get("doc")).satisfies(t -> assertThat(code(t)).isEqualTo("NoSuchKey"));
+    try (InputStream in =
+        client.getObject(
+            GetObjectArgs.builder().bucket(bucket).object("doc").versionId(v1).build())) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("one");
+    }
+    List<Item> versions = new ArrayList<>();
+    for (Result<Item> r :
+        client.listObjects(
+            ListObjectsArgs.builder().bucket(bucket).includeVersions(true).build())) {
+      versions.add(r.get());
+    }
+    assertThat(versions).hasSize(3);
+    // the SDK yields a page's versions before its delete markers
+    Item marker = versions.stream().filter(Item::isDeleteMarker).findFirst().orElseThrow();
+    assertThat(marker.isLatest()).isTrue();
+    assertThat(versions)
+        .filteredOn(i -> !i.isDeleteMarker())
+        .extracting(Item::versionId)
+        .containsExactly(v2, v1);
+    assertThat(versions)
+        .filteredOn(i -> !i.isDeleteMarker())
+        .extracting(Item::isLatest)
+        .containsOnly(false);
+    assertThat(keys(ListObjectsArgs.builder().bucket(bucket).build())).isEmpty();
+    // removing the delete marker brings v2 back
+    client.removeObject(
+        RemoveObjectArgs.builder()
+            .bucket(bucket)
+            .object("doc")
+            .versionId(marker.versionId())
+            .build());
+    assertThat(new String(get("doc"), StandardCharsets.UTF_8)).isEqualTo("two");
+    client.removeObject(
+        RemoveObjectArgs.builder().bucket(bucket).object("doc").versionId(v2).build());
+    assertThat(new String(get("doc"), StandardCharsets.UTF_8)).isEqualTo("one");
+    StatObjectResponse st =
+        client.statObject(
+            StatObjectArgs.builder().bucket(bucket).object("doc").versionId(v1).build());
+    assertThat(st.versionId()).isEqualTo(v1);
+  }
+
+  @Test
+  void suspendedVersioningOverwritesNullVersion() throws Exception {
+    assumeLockAndVersioning();
+    put("s", "zero".getBytes(StandardCharsets.UTF_8));
+    client.setBucketVersioning(
+        SetBucketVersioningArgs.builder()
+            .bucket(bucket)
+            .config(new VersioningConfiguration(VersioningConfiguration.Status.ENABLED, null))
+            .build());
+    String v1 = put("s", "one".getBytes(StandardCharsets.UTF_8)).versionId();
+    client.setBucketVersioning(
+        SetBucketVersioningArgs.builder()
+            .bucket(bucket)
+            .config(new VersioningConfiguration(VersioningConfiguration.Status.SUSPENDED, null))
+            .build());
+    put("s", "two".getBytes(StandardCharsets.UTF_8));
+    put("s", "three".getBytes(StandardCharsets.UTF_8));
+    List<String> ids = new ArrayList<>();
+    for (Result<Item> r :
+        client.listObjects(
+            ListObjectsArgs.builder().bucket(bucket).includeVersions(true).build())) {
+      ids.add(r.get().versionId());
+    }
+    assertThat(ids).containsExactly("null", v1);
+    assertThat(new String(get("s"), StandardCharsets.UTF_8)).isEqualTo("three");
+  }
+
+  @Test
+  void objectLockBucketHasVersioningAndDefaultRetention() throws Exception {
+    assumeLockAndVersioning();
+    String b = lockedBucket();
+    assertThat(
+            client
+                .getBucketVersioning(GetBucketVersioningArgs.builder().bucket(b).build())
+                .status())
+        .isEqualTo(VersioningConfiguration.Status.ENABLED);
+    client.setObjectLockConfiguration(
+        SetObjectLockConfigurationArgs.builder()
+            .bucket(b)
+            .config(
+                new ObjectLockConfiguration(RetentionMode.GOVERNANCE, new RetentionDurationDays(1)))
+            .build());
+    ObjectLockConfiguration cfg =
+        client.getObjectLockConfiguration(
+            GetObjectLockConfigurationArgs.builder().bucket(b).build());
+    assertThat(cfg.mode()).isEqualTo(RetentionMode.GOVERNANCE);
+    assertThat(cfg.duration().duration()).isEqualTo(1);
+    String v = put(b, "d", new byte[] {1}).versionId();
+    Retention r =
+        client.getObjectRetention(
+            GetObjectRetentionArgs.builder().bucket(b).object("d").versionId(v).build());
+    assertThat(r.mode()).isEqualTo(RetentionMode.GOVERNANCE);
+    assertThat(r.retainUntilDate()).isAfter(ZonedDateTime.now().plusHours(23));
+    assertThatThrownBy(
+            () ->
+                client.removeObject(
+                    RemoveObjectArgs.builder().bucket(b).object("d").versionId(v).build()))
+        .satisfies(t -> assertThat(code(t)).isEqualTo("AccessDenied"));
+    client.removeObject(
+        RemoveObjectArgs.builder()
+            .bucket(b)
+            .object("d")
+            .versionId(v)
+            .bypassGovernanceMode(true)
+            .build());
+    assertThatThrownBy(
+            () ->
+                client.statObject(
+                    StatObjectArgs.builder().bucket(b).object("d").versionId(v).build()))
+        .satisfies(t -> assertThat(code(t)).isIn("NoSuchVersion", "NoSuchKey"));
+  }
+
+  @Test
+  void complianceRetentionRefusesDeletionUntilItExpires() throws Exception {
+    assumeLockAndVersioning();
+    String b = lockedBucket();
+    ZonedDateTime until = ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(3).withNano(0);
+    byte[] data = "law says keep".getBytes(StandardCharsets.UTF_8);
+    String v =
+        client
+            .putObject(
+                PutObjectArgs.builder().bucket(b).object("c").stream(
+                        new ByteArrayInputStream(data), data.length, -1)
+                    .retention(new Retention(RetentionMode.COMPLIANCE, until))
+                    .build())
+            .versionId();
+    StatObjectResponse st =
+        client.statObject(StatObjectArgs.builder().bucket(b).object("c").build());
+    assertThat(st.retentionMode()).isEqualTo(RetentionMode.COMPLIANCE);
+    assertThatThrownBy(
+            () ->
+                client.removeObject(
+                    RemoveObjectArgs.builder()
+                        .bucket(b)
+                        .object("c")
+                        .versionId(v)
+                        .bypassGovernanceMode(true)
+                        .build()))
+        .satisfies(t -> assertThat(code(t)).isEqualTo("AccessDenied"));
+    // cannot be shortened, even with bypass
+    assertThatThrownBy(
+            () ->
+                client.setObjectRetention(
+                    SetObjectRetentionArgs.builder()
+                        .bucket(b)
+                        .object("c")
+                        .versionId(v)
+                        .config(new Retention(RetentionMode.COMPLIANCE, until.minusSeconds(1)))
+                        .bypassGovernanceMode(true)
+                        .build()))
+        .satisfies(t -> assertThat(code(t)).isEqualTo("AccessDenied"));
+    assertThatThrownBy(
+            () ->
+                client.setObjectRetention(
+                    SetObjectRetentionArgs.builder()
+                        .bucket(b)
+                        .object("c")
+                        .versionId(v)
+                        .config(new Retention(RetentionMode.GOVERNANCE, until.plusDays(1)))
+                        .bypassGovernanceMode(true)
+                        .build()))
+        .satisfies(t -> assertThat(code(t)).isEqualTo("AccessDenied"));
+    // a plain delete only adds a delete marker: the version survives
+    client.removeObject(RemoveObjectArgs.builder().bucket(b).object("c").build());
+    try (InputStream in =
+        client.getObject(GetObjectArgs.builder().bucket(b).object("c").versionId(v).build())) {
+      assertThat(in.readAllBytes()).isEqualTo(data);
+    }
+    // extension is allowed
+    ZonedDateTime later = until.plusSeconds(1);
+    client.setObjectRetention(
+        SetObjectRetentionArgs.builder()
+            .bucket(b)
+            .object("c")
+            .versionId(v)
+            .config(new Retention(RetentionMode.COMPLIANCE, later))
+            .build());
+    while (ZonedDateTime.now().isBefore(later.plusNanos(300_000_000))) {
+      Thread.sleep(200);
+    }
+    client.removeObject(RemoveObjectArgs.builder().bucket(b).object("c").versionId(v).build());
+  }
+
+  @Test
+  void governanceRetentionNeedsBypassToShorten() throws Exception {
+    assumeLockAndVersioning();
+    String b = lockedBucket();
+    String v = put(b, "g", new byte[] {7}).versionId();
+    ZonedDateTime until = ZonedDateTime.now(java.time.ZoneOffset.UTC).plusDays(2).withNano(0);
+    client.setObjectRetention(
+        SetObjectRetentionArgs.builder()
+            .bucket(b)
+            .object("g")
+            .versionId(v)
+            .config(new Retention(RetentionMode.GOVERNANCE, until))
+            .build());
+    assertThatThrownBy(
+            () ->
+                client.setObjectRetention(
+                    SetObjectRetentionArgs.builder()
+                        .bucket(b)
+                        .object("g")
+                        .versionId(v)
+                        .config(new Retention(RetentionMode.GOVERNANCE, until.minusDays(1)))
+                        .build()))
+        .satisfies(t -> assertThat(code(t)).isEqualTo("AccessDenied"));
+    client.setObjectRetention(
+        SetObjectRetentionArgs.builder()
+            .bucket(b)
+            .object("g")
+            .versionId(v)
+            .config(new Retention(RetentionMode.GOVERNANCE, until.minusDays(1)))
+            .bypassGovernanceMode(true)
+            .build());
+    assertThat(
+            client
+                .getObjectRetention(
+                    GetObjectRetentionArgs.builder().bucket(b).object("g").versionId(v).build())
+                .retainUntilDate()
+                .toInstant())
+        .isEqualTo(until.minusDays(1).toInstant());
+  }
+
+  @Test
+  void legalHoldBlocksDeletionUntilReleased() throws Exception {
+    assumeLockAndVersioning();
+    String b = lockedBucket();
+    String v = put(b, "h", new byte[] {9}).versionId();
+    client.enableObjectLegalHold(
+        EnableObjectLegalHoldArgs.builder().bucket(b).object("h").versionId(v).build());
+    assertThat(
+            client.isObjectLegalHoldEnabled(
+                IsObjectLegalHoldEnabledArgs.builder().bucket(b).object("h").versionId(v).build()))
         .isTrue();
+    assertThatThrownBy(
+            () ->
+                client.removeObject(
+                    RemoveObjectArgs.builder()
+                        .bucket(b)
+                        .object("h")
+                        .versionId(v)
+                        .bypassGovernanceMode(true)
+                        .build()))
+        .satisfies(t -> assertThat(code(t)).isEqualTo("AccessDenied"));
+    client.disableObjectLegalHold(
+        DisableObjectLegalHoldArgs.builder().bucket(b).object("h").versionId(v).build());
+    client.removeObject(RemoveObjectArgs.builder().bucket(b).object("h").versionId(v).build());
+  }
+
+  @Test
+  void legalHoldOnPutHeader() throws Exception {
+    assumeLockAndVersioning();
+    String b = lockedBucket();
+    String v =
+        client
+            .putObject(
+                PutObjectArgs.builder().bucket(b).object("lh").stream(
+                        new ByteArrayInputStream(new byte[] {1}), 1, -1)
+                    .legalHold(true)
+                    .build())
+            .versionId();
+    assertThat(
+            client
+                .statObject(StatObjectArgs.builder().bucket(b).object("lh").build())
+                .legalHold()
+                .status())
+        .isTrue();
+    assertThatThrownBy(
+            () ->
+                client.removeObject(
+                    RemoveObjectArgs.builder().bucket(b).object("lh").versionId(v).build()))
+        .satisfies(t -> assertThat(code(t)).isEqualTo("AccessDenied"));
+  }
+
+  @Test
+  void lockedObjectsInMultiDeleteAreReportedAsErrors() throws Exception {
+    assumeLockAndVersioning();
+    String b = lockedBucket();
+    String v =
+        client
+            .putObject(
+                PutObjectArgs.builder().bucket(b).object("m").stream(
+                        new ByteArrayInputStream(new byte[] {1}), 1, -1)
+                    .legalHold(true)
+                    .build())
+            .versionId();
+    List<String> codes = new ArrayList<>();
+    for (Result<DeleteError> r :
+        client.removeObjects(
+            RemoveObjectsArgs.builder()
+                .bucket(b)
+                .objects(List.of(new DeleteObject("m", v)))
+                .build())) {
+      codes.add(r.get().code());
+    }
+    assertThat(codes).containsExactly("AccessDenied");
+  }
+
+  protected void assumeLockAndVersioning() {
+    assumeFeature(S3Target.Feature.VERSIONING_AND_LOCK);
+  }
+
+  protected void assumeFeature(S3Target.Feature feature) {
+    assumeThat(server().features()).as("server under test lacks " + feature).contains(feature);
   }
 }

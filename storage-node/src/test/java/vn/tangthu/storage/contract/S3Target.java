@@ -1,6 +1,7 @@
 package vn.tangthu.storage.contract;
 
 import java.net.URI;
+import java.util.Set;
 
 /**
  * An S3 endpoint under test.
@@ -8,6 +9,17 @@ import java.net.URI;
  * @param endpoint base URI
  * @param accessKey access key
  * @param secretKey secret key
- * @param lockAndVersioning whether the server implements versioning and Object Lock
+ * @param features optional S3 behaviours the server implements
  */
-record S3Target(URI endpoint, String accessKey, String secretKey, boolean lockAndVersioning) {}
+record S3Target(URI endpoint, String accessKey, String secretKey, Set<Feature> features) {
+
+  /** S3 behaviours that not every server under test has. */
+  enum Feature {
+    /** Bucket versioning, delete markers, Object Lock, legal hold. */
+    VERSIONING_AND_LOCK,
+    /** A key may also be the prefix of other keys ({@code a} and {@code a/b}), or end in '/'. */
+    KEY_IS_ALSO_PREFIX,
+    /** An aborted upload id is unknown afterwards (NoSuchUpload). */
+    STRICT_UPLOAD_IDS
+  }
+}

@@ -21,7 +21,11 @@ class StorageNodeContractTest extends S3ContractSuite {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    return new S3Target(node.endpoint(), CREDENTIALS.accessKey(), CREDENTIALS.secretKey(), true);
+    return new S3Target(
+        node.endpoint(),
+        CREDENTIALS.accessKey(),
+        CREDENTIALS.secretKey(),
+        java.util.EnumSet.allOf(S3Target.Feature.class));
   }
 
   @AfterAll
