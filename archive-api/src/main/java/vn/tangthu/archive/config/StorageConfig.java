@@ -57,6 +57,7 @@ public record StorageConfig(
   }
 
   public static StorageConfig embeddedDefault() {
-    return new StorageConfig(true, 9000, null, "us-east-1", null, null, null, null);
+    return new StorageConfig(
+        true, 9000, null, "us-east-1", null, null, "tangthu-originals", "tangthu-derived");
   }
 }

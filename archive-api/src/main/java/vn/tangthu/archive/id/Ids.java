@@ -12,15 +12,30 @@ public final class Ids {
 
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
+  private long lastMillis = -1;
+  private int counter;
 
   public Ids(Clock clock) {
     this.clock = clock;
   }
 
-  public UUID next() {
+  /**
+   * The next id. Ids from one generator strictly increase: within one millisecond the 12-bit {@code
+   * rand_a} field counts up (RFC 9562, method 1), starting from a random value below 2048.
+   */
+  public synchronized UUID next() {
     long millis = clock.millis();
-    long randA = random.nextInt(1 << 12);
-    long msb = (millis << 16) | (0x7L << 12) | randA;
+    if (millis <= lastMillis) {
+      millis = lastMillis;
+      if (++counter > 0xFFF) {
+        millis++;
+        counter = random.nextInt(1 << 11);
+      }
+    } else {
+      counter = random.nextInt(1 << 11);
+    }
+    lastMillis = millis;
+    long msb = (millis << 16) | (0x7L << 12) | counter;
     long lsb = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
     return new UUID(msb, lsb);
   }

@@ -70,11 +70,7 @@ public final class TextStage {
       String textKey = null;
       if (!result.text().isEmpty()) {
         textKey = ObjectKeys.text(row.id());
-        store.put(
-            derived,
-            textKey,
-            result.text().getBytes(StandardCharsets.UTF_8),
-            "text/plain; charset=UTF-8");
+        store.put(derived, textKey, result.text().getBytes(StandardCharsets.UTF_8), "text/plain");
       }
       String key = textKey;
       jdbi.useExtension(

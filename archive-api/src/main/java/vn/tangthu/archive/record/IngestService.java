@@ -340,10 +340,10 @@ public final class IngestService {
       Handle h, Caller caller, List<RecordRow> rows, List<String> keys, String key, Instant now) {
     RecordDao records = h.attach(RecordDao.class);
     UUID mainId = rows.get(0).id();
+    rows.forEach(records::insert);
     if (key != null && records.insertIdempotent(caller.userId(), key, mainId, now) == 0) {
       throw new IdempotentReplay(records.findIdempotent(caller.userId(), key).orElseThrow());
     }
-    rows.forEach(records::insert);
     keys.forEach(k -> records.deleteIntent(bucket, k));
     long position =
         h.attach(OutboxDao.class).append(rows.stream().map(RecordRow::id).toList(), "UPSERT", now);

@@ -41,7 +41,7 @@ class EndToEndIT {
 
   private static final Pattern WORD = Pattern.compile("[\\p{L}]{2,}");
 
-  @TempDir Path dataDir;
+  @TempDir static Path dataDir;
   private RunningArchive archive;
   private String admin;
   private final Map<Path, String> ids = new LinkedHashMap<>();

@@ -26,7 +26,7 @@ import vn.tangthu.archive.support.RunningArchive;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RecordApiIT {
 
-  @TempDir Path dataDir;
+  @TempDir static Path dataDir;
   private RunningArchive archive;
   private String admin;
 

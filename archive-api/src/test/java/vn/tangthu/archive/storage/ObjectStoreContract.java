@@ -27,7 +27,7 @@ abstract class ObjectStoreContract {
 
   static final String BUCKET = "contract-bucket";
 
-  @TempDir Path tmp;
+  @TempDir static Path tmp;
   ObjectStore store;
 
   /** An ObjectStore on a freshly started backend. */

@@ -2,6 +2,8 @@ package vn.tangthu.archive.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.io.IOException;
@@ -47,7 +49,8 @@ public final class RunningArchive implements AutoCloseable {
         new DropwizardTestSupport<>(
             ArchiveApplication.class,
             FileOrResourceSourceProvider.EMBEDDED,
-            new FileOrResourceSourceProvider(),
+            new SubstitutingSourceProvider(
+                new FileOrResourceSourceProvider(), new EnvironmentVariableSubstitutor(false)),
             ConfigOverride.config("dataDir", dataDir.toString()),
             ConfigOverride.config("storage.embeddedPort", "0"),
             ConfigOverride.config("server.applicationConnectors[0].port", "0"),
