@@ -3,7 +3,6 @@ package vn.tangthu.archive;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
-import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -11,6 +10,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
 import java.util.Arrays;
+import vn.tangthu.archive.auth.BearerAuthFilter;
 import vn.tangthu.archive.auth.Caller;
 import vn.tangthu.archive.auth.ProblemUnauthorizedHandler;
 import vn.tangthu.archive.auth.TokenAuthenticator;
@@ -73,7 +73,7 @@ public final class ArchiveApplication extends Application<ArchiveConfiguration> 
     env.jersey()
         .register(
             new AuthDynamicFeature(
-                new OAuthCredentialAuthFilter.Builder<Caller>()
+                new BearerAuthFilter.Builder(w.authLimiter(), w.authFailures())
                     .setAuthenticator(new TokenAuthenticator(w.jdbi(), clock))
                     .setPrefix("Bearer")
                     .setRealm("tangthu")

@@ -21,6 +21,8 @@ import vn.tangthu.archive.access.AccessPolicy;
 import vn.tangthu.archive.agency.AgencyDirectory;
 import vn.tangthu.archive.agency.AgencyResource;
 import vn.tangthu.archive.auth.AdminBootstrap;
+import vn.tangthu.archive.auth.FailedAuthLimiter;
+import vn.tangthu.archive.auth.UserResource;
 import vn.tangthu.archive.config.ArchiveConfiguration;
 import vn.tangthu.archive.config.StorageConfig;
 import vn.tangthu.archive.db.Migrations;
@@ -33,7 +35,9 @@ import vn.tangthu.archive.outbox.IndexDocuments;
 import vn.tangthu.archive.outbox.IndexerWorker;
 import vn.tangthu.archive.outbox.TextStage;
 import vn.tangthu.archive.reconcile.Reconciler;
+import vn.tangthu.archive.record.GrantResource;
 import vn.tangthu.archive.record.IngestService;
+import vn.tangthu.archive.record.RecordDao;
 import vn.tangthu.archive.record.RecordReader;
 import vn.tangthu.archive.record.RecordResource;
 import vn.tangthu.archive.search.SearchResource;
@@ -61,6 +65,7 @@ public final class ArchiveWiring {
   private final DataDirectory dataDir;
   private final String adminToken;
   private final List<Object> resources;
+  private final FailedAuthLimiter authLimiter;
 
   private ArchiveWiring(
       Jdbi jdbi,
@@ -70,7 +75,8 @@ public final class ArchiveWiring {
       Reconciler reconciler,
       DataDirectory dataDir,
       String adminToken,
-      List<Object> resources) {
+      List<Object> resources,
+      FailedAuthLimiter authLimiter) {
     this.jdbi = jdbi;
     this.store = store;
     this.index = index;
@@ -79,6 +85,7 @@ public final class ArchiveWiring {
     this.dataDir = dataDir;
     this.adminToken = adminToken;
     this.resources = resources;
+    this.authLimiter = authLimiter;
   }
 
   static ArchiveWiring create(ArchiveConfiguration config, Environment env, Clock clock)
@@ -107,7 +114,10 @@ public final class ArchiveWiring {
     env.lifecycle().manage(closing(index));
 
     AgencyDirectory agencies = new AgencyDirectory(jdbi, clock);
-    AccessPolicy access = new AccessPolicy(agencies);
+    AccessPolicy access =
+        new AccessPolicy(
+            agencies,
+            (id, username) -> jdbi.withExtension(RecordDao.class, d -> d.granted(id, username)));
     TextStage text =
         new TextStage(
             jdbi, store, s.originalsBucket(), s.derivedBucket(), extractor, dataDir.tmp());
@@ -137,12 +147,22 @@ public final class ArchiveWiring {
     List<Object> resources =
         List.of(
             new AgencyResource(jdbi, agencies, clock),
+            new UserResource(jdbi, agencies, clock),
             new RecordResource(
                 ingest, reader, store, s.originalsBucket(), s.derivedBucket(), worker),
+            new GrantResource(jdbi, reader, access, worker, clock),
             new SearchResource(index, access));
     env.lifecycle().addServerLifecycleListener(server -> announce(server, admin));
     return new ArchiveWiring(
-        jdbi, store, index, worker, reconciler, dataDir, admin.token(), resources);
+        jdbi,
+        store,
+        index,
+        worker,
+        reconciler,
+        dataDir,
+        admin.token(),
+        resources,
+        new FailedAuthLimiter(clock, 10, Duration.ofMinutes(1)));
   }
 
   private static Jdbi database(ArchiveConfiguration config, Environment env, DataDirectory dataDir)
@@ -244,6 +264,15 @@ public final class ArchiveWiring {
 
   public String adminToken() {
     return adminToken;
+  }
+
+  public FailedAuthLimiter authLimiter() {
+    return authLimiter;
+  }
+
+  /** Called with the client address of each failed authentication. */
+  public java.util.function.Consumer<String> authFailures() {
+    return address -> LOG.info("Failed authentication from {}", address);
   }
 
   List<Object> resources() {

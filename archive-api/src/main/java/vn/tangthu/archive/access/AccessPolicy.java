@@ -2,8 +2,8 @@ package vn.tangthu.archive.access;
 
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import vn.tangthu.archive.agency.AgencyDirectory;
-import vn.tangthu.archive.agency.AgencyTree;
 import vn.tangthu.archive.auth.Caller;
 import vn.tangthu.archive.auth.Role;
 import vn.tangthu.indexer.search.Visibility;
@@ -14,33 +14,52 @@ import vn.tangthu.indexer.search.Visibility;
  * count what the caller may read).
  *
  * <p>{@code PUBLIC}: every authenticated user. {@code INTERNAL}: users of the owning agency and of
- * its ancestors. {@code RESTRICTED}: users of the owning agency. A successor agency's users count
- * as users of the agencies it succeeded. {@code ADMIN} acts in every agency and reads everything.
- * Thread-safe.
+ * its ancestors. {@code RESTRICTED}: users of the owning agency and users granted the record. A
+ * successor agency's users count as users of the agencies it succeeded. {@code ADMIN} acts in every
+ * agency and reads everything. Thread-safe.
  */
 public final class AccessPolicy {
 
-  private final AgencyDirectory agencies;
-
-  public AccessPolicy(AgencyDirectory agencies) {
-    this.agencies = agencies;
+  /** Whether a user was granted a RESTRICTED record. */
+  @FunctionalInterface
+  public interface Grants {
+    boolean granted(UUID recordId, String username);
   }
 
-  /** Whether {@code caller} may read a record owned by {@code ownerAgency} at {@code level}. */
-  public boolean canRead(Caller caller, String ownerAgency, String accessLevel) {
+  private final AgencyDirectory agencies;
+  private final Grants grants;
+
+  public AccessPolicy(AgencyDirectory agencies, Grants grants) {
+    this.agencies = agencies;
+    this.grants = grants;
+  }
+
+  /**
+   * Whether {@code caller} may read record {@code recordId}, owned by {@code ownerAgency} at {@code
+   * accessLevel}.
+   */
+  public boolean canRead(Caller caller, UUID recordId, String ownerAgency, String accessLevel) {
     if (caller.isAdmin() || "PUBLIC".equals(accessLevel)) {
       return true;
     }
-    if (caller.agencyCode() == null) {
-      return false;
-    }
-    AgencyTree tree = agencies.tree();
-    Set<String> mine = tree.identities(caller.agencyCode());
+    Set<String> mine =
+        caller.agencyCode() == null ? Set.of() : agencies.tree().identities(caller.agencyCode());
     return switch (accessLevel) {
-      case "INTERNAL" -> tree.path(ownerAgency).stream().anyMatch(mine::contains);
-      case "RESTRICTED" -> mine.contains(ownerAgency);
+      case "INTERNAL" -> agencies.tree().path(ownerAgency).stream().anyMatch(mine::contains);
+      case "RESTRICTED" ->
+          mine.contains(ownerAgency) || grants.granted(recordId, caller.username());
       default -> false;
     };
+  }
+
+  /** Whether {@code caller} acts, with {@code role}, for {@code agencyCode}. */
+  public boolean actsFor(Caller caller, Role role, String agencyCode) {
+    if (caller.isAdmin()) {
+      return true;
+    }
+    return caller.has(role)
+        && caller.agencyCode() != null
+        && agencies.tree().actingScope(caller.agencyCode()).contains(agencyCode);
   }
 
   /** The caller as the search index's visibility filter. */
@@ -55,13 +74,7 @@ public final class AccessPolicy {
 
   /** Whether {@code caller} may store records for {@code agencyCode}. */
   public boolean canSubmitFor(Caller caller, String agencyCode) {
-    if (caller.isAdmin()) {
-      return true;
-    }
-    if (!caller.has(Role.SUBMITTER) || caller.agencyCode() == null) {
-      return false;
-    }
-    return agencies.tree().actingScope(caller.agencyCode()).contains(agencyCode);
+    return actsFor(caller, Role.SUBMITTER, agencyCode);
   }
 
   /** The owning agency and its ancestors, root first: what the index stores for visibility. */

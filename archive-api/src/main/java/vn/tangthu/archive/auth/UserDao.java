@@ -26,7 +26,7 @@ public interface UserDao {
   @SqlQuery(
       "SELECT u.id AS user_id, u.username, u.agency_code, u.roles, t.id AS token_id,"
           + " t.expires_at, t.revoked_at FROM api_tokens t JOIN users u ON u.id = t.user_id"
-          + " WHERE t.token_hash = :hash")
+          + " WHERE t.token_hash = :hash AND u.disabled_at IS NULL")
   Optional<TokenOwner> findByTokenHash(@Bind("hash") byte[] hash);
 
   @SqlQuery("SELECT id FROM users WHERE username = :username")
@@ -55,4 +55,53 @@ public interface UserDao {
 
   @SqlQuery("SELECT count(*) FROM api_tokens WHERE token_hash = :hash")
   int countTokens(@Bind("hash") byte[] hash);
+
+  /** A user as the API shows it. */
+  record UserRow(
+      long id,
+      String username,
+      String displayName,
+      String agencyCode,
+      String[] roles,
+      Instant createdAt,
+      Instant disabledAt) {}
+
+  /** A token's bookkeeping (never the token itself). */
+  record TokenRow(UUID id, long userId, Instant createdAt, Instant expiresAt, Instant revokedAt) {}
+
+  @RegisterConstructorMapper(UserRow.class)
+  @SqlQuery(
+      "SELECT id, username, display_name, agency_code, roles, created_at, disabled_at FROM users"
+          + " WHERE username = :username")
+  Optional<UserRow> find(@Bind("username") String username);
+
+  @RegisterConstructorMapper(UserRow.class)
+  @SqlQuery(
+      "SELECT id, username, display_name, agency_code, roles, created_at, disabled_at FROM users"
+          + " WHERE (:after IS NULL OR username > :after) ORDER BY username LIMIT :limit")
+  java.util.List<UserRow> page(@Bind("after") String after, @Bind("limit") int limit);
+
+  @RegisterConstructorMapper(TokenRow.class)
+  @SqlQuery("SELECT id, user_id, created_at, expires_at, revoked_at FROM api_tokens WHERE id = :id")
+  Optional<TokenRow> findToken(@Bind("id") UUID id);
+
+  @RegisterConstructorMapper(TokenRow.class)
+  @SqlQuery(
+      "SELECT id, user_id, created_at, expires_at, revoked_at FROM api_tokens"
+          + " WHERE user_id = :userId ORDER BY created_at, id")
+  java.util.List<TokenRow> tokensOf(@Bind("userId") long userId);
+
+  @SqlUpdate("UPDATE api_tokens SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
+  int revoke(@Bind("id") UUID id, @Bind("now") Instant now);
+
+  @SqlUpdate(
+      "INSERT INTO users (username, display_name, agency_code, roles, created_at)"
+          + " VALUES (:username, :displayName, :agencyCode, :roles, :now)"
+          + " ON CONFLICT (username) DO NOTHING")
+  int insertIfAbsent(
+      @Bind("username") String username,
+      @Bind("displayName") String displayName,
+      @Bind("agencyCode") String agencyCode,
+      @Bind("roles") String[] roles,
+      @Bind("now") Instant now);
 }

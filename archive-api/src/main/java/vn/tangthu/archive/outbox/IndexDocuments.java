@@ -14,13 +14,13 @@ public final class IndexDocuments {
     this.access = access;
   }
 
-  public IndexDocument of(RecordRow r, TextStage.Text text) {
+  public IndexDocument of(RecordRow r, List<String> grantees, TextStage.Text text) {
     return new IndexDocument(
         r.id().toString(),
         r.agencyCode(),
         access.agencyPath(r.agencyCode()),
         r.accessLevel(),
-        List.of(),
+        grantees,
         r.subject(),
         r.typeName(),
         r.number(),

@@ -158,6 +158,10 @@ public final class IndexerWorker implements Managed {
     for (RecordRow r : jdbi.withExtension(RecordDao.class, d -> d.findAll(ids))) {
       rows.put(r.id(), r);
     }
+    Map<UUID, List<String>> grantees = new HashMap<>();
+    for (RecordDao.Grant g : jdbi.withExtension(RecordDao.class, d -> d.grants(ids))) {
+      grantees.computeIfAbsent(g.recordId(), k -> new ArrayList<>()).add(g.username());
+    }
     Map<UUID, CompletableFuture<TextStage.Text>> texts = new HashMap<>();
     for (UUID id : ids) {
       RecordRow row = rows.get(id);
@@ -170,7 +174,9 @@ public final class IndexerWorker implements Managed {
       if (t == null) {
         index.delete(e.recordId().toString());
       } else {
-        index.upsert(documents.of(rows.get(e.recordId()), join(t)));
+        index.upsert(
+            documents.of(
+                rows.get(e.recordId()), grantees.getOrDefault(e.recordId(), List.of()), join(t)));
       }
     }
     index.refresh();

@@ -87,4 +87,27 @@ public interface RecordDao {
 
   @SqlUpdate("DELETE FROM upload_intents WHERE bucket = :bucket AND object_key = :key")
   int deleteIntent(@Bind("bucket") String bucket, @Bind("key") String key);
+
+  @SqlQuery(
+      "SELECT EXISTS (SELECT 1 FROM record_grants WHERE record_id = :id AND username = :username)")
+  boolean granted(@Bind("id") UUID id, @Bind("username") String username);
+
+  /** A grant of a RESTRICTED record. */
+  record Grant(UUID recordId, String username) {}
+
+  @RegisterConstructorMapper(Grant.class)
+  @SqlQuery("SELECT record_id, username FROM record_grants WHERE record_id IN (<ids>)")
+  List<Grant> grants(@BindList("ids") List<UUID> ids);
+
+  @SqlUpdate(
+      "INSERT INTO record_grants (record_id, username, granted_by, granted_at)"
+          + " VALUES (:id, :username, :by, :now) ON CONFLICT DO NOTHING")
+  int grant(
+      @Bind("id") UUID id,
+      @Bind("username") String username,
+      @Bind("by") String by,
+      @Bind("now") Instant now);
+
+  @SqlUpdate("DELETE FROM record_grants WHERE record_id = :id AND username = :username")
+  int revokeGrant(@Bind("id") UUID id, @Bind("username") String username);
 }

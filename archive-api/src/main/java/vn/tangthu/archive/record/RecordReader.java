@@ -27,7 +27,7 @@ public final class RecordReader {
     UUID uuid = Ids.parse(id).orElseThrow(ApiException::notFound);
     RecordRow row =
         jdbi.withExtension(RecordDao.class, d -> d.find(uuid)).orElseThrow(ApiException::notFound);
-    if (!access.canRead(caller, row.agencyCode(), row.accessLevel())) {
+    if (!access.canRead(caller, row.id(), row.agencyCode(), row.accessLevel())) {
       throw ApiException.notFound();
     }
     return row;
@@ -61,7 +61,7 @@ public final class RecordReader {
           jdbi.withExtension(RecordDao.class, d -> d.page(agencyCode, from, size * 2));
       for (RecordRow r : rows) {
         last = r.id();
-        if (access.canRead(caller, r.agencyCode(), r.accessLevel())) {
+        if (access.canRead(caller, r.id(), r.agencyCode(), r.accessLevel())) {
           items.add(view(r));
           if (items.size() == size) {
             break;

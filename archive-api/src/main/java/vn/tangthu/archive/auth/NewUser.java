@@ -1,0 +1,56 @@
+package vn.tangthu.archive.auth;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import vn.tangthu.archive.error.ApiException;
+
+/** Body of {@code POST /users}, validated. */
+public record NewUser(String username, String displayName, String agencyCode, Set<Role> roles) {
+
+  private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+
+  @JsonCreator
+  public static NewUser of(
+      @JsonProperty("username") String username,
+      @JsonProperty("displayName") String displayName,
+      @JsonProperty("agencyCode") String agencyCode,
+      @JsonProperty("roles") List<String> roles) {
+    if (username == null || !USERNAME.matcher(username).matches()) {
+      throw invalid("username must be 2-64 lower-case letters, digits, '.', '_' or '-'");
+    }
+    if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
+      throw invalid("displayName is required (at most 200 characters)");
+    }
+    if (agencyCode == null || agencyCode.isBlank()) {
+      throw invalid("agencyCode is required");
+    }
+    if (roles == null || roles.isEmpty()) {
+      throw invalid("roles must name at least one of " + List.of(Role.values()));
+    }
+    EnumSet<Role> set = EnumSet.noneOf(Role.class);
+    for (String r : roles) {
+      try {
+        set.add(Role.valueOf(r));
+      } catch (IllegalArgumentException | NullPointerException e) {
+        throw invalid("unknown role " + r + "; roles are " + List.of(Role.values()));
+      }
+    }
+    return new NewUser(username, displayName.strip(), agencyCode, set);
+  }
+
+  public NewUser {
+    roles = Set.copyOf(roles);
+  }
+
+  String[] roleNames() {
+    return roles.stream().map(Role::name).sorted().toArray(String[]::new);
+  }
+
+  private static ApiException invalid(String detail) {
+    return ApiException.badRequest("INVALID_REQUEST", detail, detail);
+  }
+}

@@ -1,0 +1,186 @@
+package vn.tangthu.archive.auth;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.dropwizard.auth.Auth;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import vn.tangthu.archive.agency.AgencyDirectory;
+import vn.tangthu.archive.error.ApiException;
+
+/**
+ * Users and their API tokens. Tokens are random, shown once, stored only as a hash, expire (default
+ * one year) and can be revoked. Only an administrator creates users; a user may manage their own
+ * tokens.
+ */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class UserResource {
+
+  static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofDays(365);
+
+  private final Jdbi jdbi;
+  private final AgencyDirectory agencies;
+  private final Clock clock;
+
+  public UserResource(Jdbi jdbi, AgencyDirectory agencies, Clock clock) {
+    this.jdbi = jdbi;
+    this.agencies = agencies;
+    this.clock = clock;
+  }
+
+  /** A user as returned by the API. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record UserView(
+      String username,
+      String displayName,
+      String agencyCode,
+      List<String> roles,
+      Instant createdAt) {
+    static UserView of(UserDao.UserRow u) {
+      return new UserView(
+          u.username(), u.displayName(), u.agencyCode(), Arrays.asList(u.roles()), u.createdAt());
+    }
+  }
+
+  /** A token's bookkeeping. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record TokenView(UUID id, Instant createdAt, Instant expiresAt, Instant revokedAt) {}
+
+  /** A new token: the only time it is shown. */
+  public record NewToken(UUID id, String token, Instant expiresAt) {}
+
+  /** Body of {@code POST /users/{username}/tokens}. */
+  public record TokenRequest(Instant expiresAt) {}
+
+  @POST
+  @Path("users")
+  public Response create(@Auth Caller caller, NewUser body) {
+    requireAdmin(caller);
+    if (body == null) {
+      throw ApiException.badRequest(
+          "INVALID_REQUEST", "A JSON body is required.", "Cần nội dung JSON.");
+    }
+    if (!agencies.tree().exists(body.agencyCode())) {
+      throw ApiException.badRequest(
+              "UNKNOWN_AGENCY",
+              "agencyCode names no agency: " + body.agencyCode(),
+              "agencyCode không phải mã cơ quan: " + body.agencyCode())
+          .with("agencyCode", body.agencyCode());
+    }
+    UserDao.UserRow created =
+        jdbi.inTransaction(
+            h -> {
+              UserDao dao = h.attach(UserDao.class);
+              if (dao.insertIfAbsent(
+                      body.username(),
+                      body.displayName(),
+                      body.agencyCode(),
+                      body.roleNames(),
+                      clock.instant())
+                  == 0) {
+                throw ApiException.of(
+                        409,
+                        "USER_EXISTS",
+                        "User " + body.username() + " already exists.",
+                        "Người dùng " + body.username() + " đã tồn tại.")
+                    .with("username", body.username());
+              }
+              return dao.find(body.username()).orElseThrow();
+            });
+    return Response.created(URI.create("users/" + created.username()))
+        .entity(UserView.of(created))
+        .build();
+  }
+
+  @GET
+  @Path("users/{username}")
+  public UserView get(@Auth Caller caller, @PathParam("username") String username) {
+    requireSelfOrAdmin(caller, username);
+    return UserView.of(find(username));
+  }
+
+  @POST
+  @Path("users/{username}/tokens")
+  public Response createToken(
+      @Auth Caller caller, @PathParam("username") String username, TokenRequest body) {
+    requireSelfOrAdmin(caller, username);
+    UserDao.UserRow user = find(username);
+    Instant now = clock.instant();
+    Instant expiresAt =
+        body == null || body.expiresAt() == null
+            ? now.plus(DEFAULT_TOKEN_LIFETIME)
+            : body.expiresAt();
+    if (!expiresAt.isAfter(now)) {
+      throw ApiException.badRequest(
+          "INVALID_REQUEST", "expiresAt must be in the future.", "expiresAt phải ở tương lai.");
+    }
+    String token = Tokens.generate();
+    UUID id = UUID.randomUUID();
+    jdbi.useExtension(
+        UserDao.class, d -> d.insertToken(id, user.id(), Tokens.hash(token), now, expiresAt));
+    return Response.status(201).entity(new NewToken(id, token, expiresAt)).build();
+  }
+
+  @GET
+  @Path("users/{username}/tokens")
+  public Map<String, List<TokenView>> tokens(
+      @Auth Caller caller, @PathParam("username") String username) {
+    requireSelfOrAdmin(caller, username);
+    UserDao.UserRow user = find(username);
+    return Map.of(
+        "items",
+        jdbi.withExtension(UserDao.class, d -> d.tokensOf(user.id())).stream()
+            .map(t -> new TokenView(t.id(), t.createdAt(), t.expiresAt(), t.revokedAt()))
+            .toList());
+  }
+
+  @DELETE
+  @Path("tokens/{id}")
+  public Response revoke(@Auth Caller caller, @PathParam("id") String id) {
+    UUID tokenId = vn.tangthu.archive.id.Ids.parse(id).orElseThrow(ApiException::notFound);
+    UserDao.TokenRow token =
+        jdbi.withExtension(UserDao.class, d -> d.findToken(tokenId))
+            .orElseThrow(ApiException::notFound);
+    if (!caller.isAdmin() && token.userId() != caller.userId()) {
+      throw ApiException.notFound();
+    }
+    jdbi.useExtension(UserDao.class, d -> d.revoke(tokenId, clock.instant()));
+    return Response.noContent().build();
+  }
+
+  private UserDao.UserRow find(String username) {
+    return jdbi.withExtension(UserDao.class, d -> d.find(username))
+        .orElseThrow(ApiException::notFound);
+  }
+
+  private static void requireAdmin(Caller caller) {
+    if (!caller.isAdmin()) {
+      throw ApiException.forbidden(
+          "Only an administrator manages users.", "Chỉ quản trị viên quản lý người dùng.");
+    }
+  }
+
+  private static void requireSelfOrAdmin(Caller caller, String username) {
+    if (!caller.isAdmin() && !caller.username().equals(username)) {
+      throw ApiException.forbidden(
+          "You may only manage your own tokens.", "Bạn chỉ quản lý được mã truy cập của mình.");
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package vn.tangthu.archive.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import vn.tangthu.archive.support.RunningArchive;
+
+/** Tokens: shown once, hashed, expiring, revocable, never another user's; failures rate-limited. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TokenIT {
+
+  @TempDir static Path dataDir;
+  private RunningArchive archive;
+  private String admin;
+
+  @BeforeAll
+  void start() throws Exception {
+    archive = RunningArchive.start(dataDir);
+    admin = archive.adminToken();
+    assertThat(
+            archive
+                .postJson("agencies", admin, "{\"code\":\"BN\",\"name\":\"Bắc Ninh\"}")
+                .statusCode())
+        .isEqualTo(201);
+    for (String u : new String[] {"an", "binh"}) {
+      HttpResponse<String> r =
+          archive.postJson(
+              "users",
+              admin,
+              "{\"username\":\""
+                  + u
+                  + "\",\"displayName\":\""
+                  + u
+                  + "\",\"agencyCode\":\"BN\",\"roles\":[\"CLERK\"]}");
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    }
+  }
+
+  @AfterAll
+  void stop() {
+    archive.close();
+  }
+
+  private JsonNode newToken(String user, String bearer, String body) throws Exception {
+    HttpResponse<String> r = archive.postJson("users/" + user + "/tokens", bearer, body);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    return RunningArchive.json(r);
+  }
+
+  @Test
+  @Order(1)
+  void tokenIsShownOnceAndStoredOnlyAsHash() throws Exception {
+    JsonNode t = newToken("an", admin, "{}");
+    String token = t.get("token").asText();
+    assertThat(archive.get("records", token).statusCode()).isEqualTo(200);
+    String listed = archive.get("users/an/tokens", token).body();
+    assertThat(listed).contains(t.get("id").asText()).doesNotContain(token);
+    long plain =
+        archive
+            .wiring()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT count(*) FROM api_tokens WHERE encode(token_hash, 'escape') LIKE :t")
+                        .bind("t", "%" + token + "%")
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(plain).isZero();
+  }
+
+  @Test
+  @Order(2)
+  void expiredTokenIsRefused() throws Exception {
+    String token =
+        newToken("an", admin, "{\"expiresAt\":\"" + Instant.now().plusSeconds(2) + "\"}")
+            .get("token")
+            .asText();
+    assertThat(archive.get("records", token).statusCode()).isEqualTo(200);
+    Thread.sleep(2500);
+    HttpResponse<String> r = archive.get("records", token);
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(RunningArchive.json(r).get("code").asText()).isEqualTo("UNAUTHENTICATED");
+  }
+
+  @Test
+  @Order(3)
+  void pastExpiryIsRefusedAtCreation() throws Exception {
+    HttpResponse<String> r =
+        archive.postJson("users/an/tokens", admin, "{\"expiresAt\":\"2001-01-01T00:00:00Z\"}");
+    assertThat(r.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  @Order(4)
+  void revokedTokenIsRefused() throws Exception {
+    JsonNode t = newToken("an", admin, "{}");
+    String token = t.get("token").asText();
+    assertThat(archive.get("records", token).statusCode()).isEqualTo(200);
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> del =
+        http.send(
+            HttpRequest.newBuilder(archive.api("tokens/" + t.get("id").asText()))
+                .header("Authorization", "Bearer " + token)
+                .DELETE()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(del.statusCode()).isEqualTo(204);
+    assertThat(archive.get("records", token).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  @Order(5)
+  void anotherUsersTokensAreOutOfReach() throws Exception {
+    String an = newToken("an", admin, "{}").get("token").asText();
+    JsonNode binh = newToken("binh", admin, "{}");
+    assertThat(archive.postJson("users/binh/tokens", an, "{}").statusCode()).isEqualTo(403);
+    assertThat(archive.get("users/binh/tokens", an).statusCode()).isEqualTo(403);
+    HttpResponse<String> del =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(archive.api("tokens/" + binh.get("id").asText()))
+                    .header("Authorization", "Bearer " + an)
+                    .DELETE()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(del.statusCode()).isEqualTo(404);
+    assertThat(archive.get("records", binh.get("token").asText()).statusCode()).isEqualTo(200);
+    assertThat(
+            archive
+                .postJson(
+                    "users",
+                    an,
+                    "{\"username\":\"evil\",\"displayName\":\"x\",\"agencyCode\":\"BN\",\"roles\":[\"ADMIN\"]}")
+                .statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
+  @Order(6)
+  void malformedCredentialsAreUnauthorizedWithoutDetail() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    for (String header :
+        new String[] {
+          "Bearer",
+          "Bearer abc",
+          "Basic YWRtaW46YWRtaW4=",
+          "Bearer tt_" + "x".repeat(300),
+          "Bearer tt_ä漢字漢字漢字漢字漢字漢字"
+        }) {
+      URI uri = archive.api("records");
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(uri).header("Authorization", header).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).as(header).isEqualTo(401);
+      assertThat(r.body()).doesNotContain("expired").doesNotContain("revoked");
+    }
+  }
+
+  @Test
+  @Order(7)
+  void repeatedFailuresFromOneAddressAreRateLimited() throws Exception {
+    int limited = 0;
+    for (int i = 0; i < 15; i++) {
+      int status = archive.get("records", "tt_wrong-token-number-" + i).statusCode();
+      assertThat(status).isIn(401, 429);
+      if (status == 429) {
+        limited++;
+      }
+    }
+    assertThat(limited).isGreaterThanOrEqualTo(4);
+    HttpResponse<String> blocked = archive.get("records", admin);
+    assertThat(blocked.statusCode()).isEqualTo(429);
+    assertThat(blocked.headers().firstValue("Retry-After")).isPresent();
+    assertThat(RunningArchive.json(blocked).get("code").asText()).isEqualTo("TOO_MANY_REQUESTS");
+  }
+}
