@@ -70,6 +70,8 @@ public final class StorageNode implements AutoCloseable {
     http.setUriCompliance(UriCompliance.UNSAFE);
     http.setRequestHeaderSize(32 * 1024);
     http.setRelativeRedirectAllowed(true);
+    // signatures cover header values byte for byte: never let the parser substitute cached values
+    http.setHeaderCacheCaseSensitive(true);
     ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(config.host());
     connector.setPort(config.port());

@@ -22,6 +22,8 @@ import vn.tangthu.storage.internal.s3.S3Exception;
  * configured secrets. Thread-safe.
  */
 public final class SigV4Verifier {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(SigV4Verifier.class);
   public static final String ALGORITHM = "AWS4-HMAC-SHA256";
   static final DateTimeFormatter AMZ_DATE =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
@@ -204,6 +206,7 @@ public final class SigV4Verifier {
     byte[] key = SigningKeys.signingKey(secret, cred[1], cred[2], cred[3]);
     String expected = java.util.HexFormat.of().formatHex(SigningKeys.hmac(key, stringToSign));
     if (!SigningKeys.same(expected, signature)) {
+      LOG.debug("signature mismatch for {}; canonical request:\n{}", cred[0], canonical);
       throw new S3Exception(
           403,
           "SignatureDoesNotMatch",
