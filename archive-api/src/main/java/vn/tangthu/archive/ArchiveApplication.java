@@ -17,6 +17,7 @@ import vn.tangthu.archive.auth.TokenAuthenticator;
 import vn.tangthu.archive.config.ArchiveConfiguration;
 import vn.tangthu.archive.config.FileOrResourceSourceProvider;
 import vn.tangthu.archive.error.FrameworkExceptionMappers;
+import vn.tangthu.archive.metrics.PrometheusMetrics;
 
 /**
  * The archive's Dropwizard application. {@code server} with no configuration file starts the
@@ -82,6 +83,7 @@ public final class ArchiveApplication extends Application<ArchiveConfiguration> 
     env.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));
     FrameworkExceptionMappers.all().forEach(env.jersey()::register);
     w.resources().forEach(env.jersey()::register);
+    PrometheusMetrics.register(env);
   }
 
   /** The running application's parts, for tests and commands; null before {@code run}. */

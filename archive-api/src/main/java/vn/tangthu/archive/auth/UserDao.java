@@ -78,7 +78,7 @@ public interface UserDao {
   @RegisterConstructorMapper(UserRow.class)
   @SqlQuery(
       "SELECT id, username, display_name, agency_code, roles, created_at, disabled_at FROM users"
-          + " WHERE (:after IS NULL OR username > :after) ORDER BY username LIMIT :limit")
+          + " WHERE (CAST(:after AS text) IS NULL OR username > :after) ORDER BY username LIMIT :limit")
   java.util.List<UserRow> page(@Bind("after") String after, @Bind("limit") int limit);
 
   @RegisterConstructorMapper(TokenRow.class)

@@ -50,8 +50,9 @@ public interface RecordDao {
   @SqlQuery(
       "SELECT "
           + COLUMNS
-          + " FROM records WHERE (:agencyCode IS NULL OR agency_code ="
-          + " :agencyCode) AND (:after IS NULL OR id > :after) ORDER BY id LIMIT :limit")
+          + " FROM records WHERE (CAST(:agencyCode AS text) IS NULL OR agency_code ="
+          + " :agencyCode) AND (CAST(:after AS uuid) IS NULL OR id > :after)"
+          + " ORDER BY id LIMIT :limit")
   List<RecordRow> page(
       @Bind("agencyCode") String agencyCode, @Bind("after") UUID after, @Bind("limit") int limit);
 

@@ -294,6 +294,48 @@ class RecordApiIT {
     assertThat(store.stat("tangthu-originals", key)).isEmpty();
   }
 
+  @Test
+  void adminPortServesHealthAndPrometheusMetrics() throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    var health =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(archive.admin("healthcheck")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+    assertThat(health.body()).contains("storage");
+    var metrics =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(archive.admin("metrics")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body()).contains("# TYPE").contains("jvm_memory");
+  }
+
+  @Test
+  void listingPagesByCursorWithoutGapsOrDuplicates() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      upload(null, ("trang " + i).getBytes(StandardCharsets.UTF_8), "p.txt");
+    }
+    java.util.List<String> seen = new java.util.ArrayList<>();
+    String cursor = null;
+    do {
+      JsonNode page =
+          RunningArchive.json(
+              archive.get(
+                  "records?agencyCode=BN&size=2" + (cursor == null ? "" : "&cursor=" + cursor),
+                  admin));
+      seen.addAll(
+          page.get("items").findValuesAsText("id").stream()
+              .filter(id -> id.length() == 36)
+              .toList());
+      cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
+    } while (cursor != null);
+    assertThat(seen).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(5).isSorted();
+    assertThat((long) seen.size()).isEqualTo(countRecords());
+    assertThat(archive.get("records?cursor=nonsense", admin).statusCode()).isEqualTo(400);
+    assertThat(archive.get("records?size=1000", admin).statusCode()).isEqualTo(400);
+  }
+
   private long countRecords() {
     return archive
         .wiring()

@@ -1,0 +1,2 @@
+/** Metrics exposition for operators. */
+package vn.tangthu.archive.metrics;
