@@ -17,6 +17,7 @@ import vn.tangthu.archive.auth.TokenAuthenticator;
 import vn.tangthu.archive.config.ArchiveConfiguration;
 import vn.tangthu.archive.config.FileOrResourceSourceProvider;
 import vn.tangthu.archive.error.FrameworkExceptionMappers;
+import vn.tangthu.archive.maintenance.ReindexCommand;
 import vn.tangthu.archive.metrics.PrometheusMetrics;
 
 /**
@@ -42,9 +43,9 @@ public final class ArchiveApplication extends Application<ArchiveConfiguration> 
     new ArchiveApplication().run(withDefaultConfig(args));
   }
 
-  /** {@code server} alone means the embedded default's bundled configuration. */
+  /** {@code server} (or {@code reindex}) alone means the embedded default's configuration. */
   static String[] withDefaultConfig(String[] args) {
-    if (args.length == 1 && "server".equals(args[0])) {
+    if (args.length == 1 && ("server".equals(args[0]) || "reindex".equals(args[0]))) {
       String[] withConfig = Arrays.copyOf(args, 2);
       withConfig[1] = FileOrResourceSourceProvider.EMBEDDED;
       return withConfig;
@@ -63,6 +64,7 @@ public final class ArchiveApplication extends Application<ArchiveConfiguration> 
         new SubstitutingSourceProvider(
             new FileOrResourceSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    bootstrap.addCommand(new ReindexCommand());
   }
 
   @Override

@@ -37,6 +37,7 @@ import vn.tangthu.archive.outbox.TextStage;
 import vn.tangthu.archive.reconcile.Reconciler;
 import vn.tangthu.archive.record.GrantResource;
 import vn.tangthu.archive.record.IngestService;
+import vn.tangthu.archive.record.RecordCorrections;
 import vn.tangthu.archive.record.RecordDao;
 import vn.tangthu.archive.record.RecordReader;
 import vn.tangthu.archive.record.RecordResource;
@@ -149,7 +150,13 @@ public final class ArchiveWiring {
             new AgencyResource(jdbi, agencies, clock),
             new UserResource(jdbi, agencies, clock),
             new RecordResource(
-                ingest, reader, store, s.originalsBucket(), s.derivedBucket(), worker),
+                ingest,
+                reader,
+                store,
+                s.originalsBucket(),
+                s.derivedBucket(),
+                worker,
+                new RecordCorrections(jdbi, reader, access, worker, env.getObjectMapper(), clock)),
             new GrantResource(jdbi, reader, access, worker, clock),
             new SearchResource(index, access));
     env.lifecycle().addServerLifecycleListener(server -> announce(server, admin));

@@ -3,7 +3,7 @@ package vn.tangthu.archive.metrics;
 import io.dropwizard.core.setup.Environment;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.dropwizard.DropwizardExports;
-import io.prometheus.client.exporter.MetricsServlet;
+import io.prometheus.client.servlet.jakarta.exporter.MetricsServlet;
 
 /**
  * Publishes the application's Dropwizard metrics (JVM, Jetty, Jersey, connection pool and the

@@ -111,4 +111,32 @@ public interface RecordDao {
 
   @SqlUpdate("DELETE FROM record_grants WHERE record_id = :id AND username = :username")
   int revokeGrant(@Bind("id") UUID id, @Bind("username") String username);
+
+  @SqlUpdate(
+      "UPDATE records SET subject = :subject, type_name = :typeName, number = :number,"
+          + " notation = :notation, issued_date = :issuedDate, issuer = :issuer,"
+          + " file_code = :fileCode, access_level = :accessLevel, keywords = :keywords,"
+          + " description = :description, series_code = :seriesCode,"
+          + " work_end_date = :workEndDate WHERE id = :id")
+  int updateMetadata(@BindMethods RecordRow row);
+
+  @SqlUpdate(
+      "INSERT INTO record_history (record_id, changed_at, changed_by, previous, changes)"
+          + " VALUES (:id, :at, :by, CAST(:previous AS jsonb), CAST(:changes AS jsonb))")
+  void insertHistory(
+      @Bind("id") UUID id,
+      @Bind("at") Instant at,
+      @Bind("by") String by,
+      @Bind("previous") String previous,
+      @Bind("changes") String changes);
+
+  /** One correction of a record. */
+  record HistoryRow(
+      long id, Instant changedAt, String changedBy, String previous, String changes) {}
+
+  @RegisterConstructorMapper(HistoryRow.class)
+  @SqlQuery(
+      "SELECT id, changed_at, changed_by, previous::text AS previous, changes::text AS changes"
+          + " FROM record_history WHERE record_id = :id ORDER BY id")
+  List<HistoryRow> history(@Bind("id") UUID id);
 }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -46,6 +47,7 @@ public final class RecordResource {
   private final String originals;
   private final String derived;
   private final IndexerWorker worker;
+  private final RecordCorrections corrections;
 
   public RecordResource(
       IngestService ingest,
@@ -53,13 +55,15 @@ public final class RecordResource {
       ObjectStore store,
       String originals,
       String derived,
-      IndexerWorker worker) {
+      IndexerWorker worker,
+      RecordCorrections corrections) {
     this.ingest = ingest;
     this.reader = reader;
     this.store = store;
     this.originals = originals;
     this.derived = derived;
     this.worker = worker;
+    this.corrections = corrections;
   }
 
   @POST
@@ -98,6 +102,34 @@ public final class RecordResource {
   @Path("{id}")
   public RecordView get(@Auth Caller caller, @PathParam("id") String id) {
     return reader.view(reader.visible(caller, id));
+  }
+
+  @PATCH
+  @Path("{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public RecordView correct(
+      @Auth Caller caller,
+      @PathParam("id") String id,
+      com.fasterxml.jackson.databind.JsonNode body) {
+    return reader.view(corrections.correct(caller, id, body));
+  }
+
+  /** One correction: who, when, the values it replaced and the new ones. */
+  public record HistoryEntry(
+      java.time.Instant changedAt,
+      String changedBy,
+      @com.fasterxml.jackson.annotation.JsonRawValue String previous,
+      @com.fasterxml.jackson.annotation.JsonRawValue String changes) {}
+
+  @GET
+  @Path("{id}/history")
+  public java.util.Map<String, java.util.List<HistoryEntry>> history(
+      @Auth Caller caller, @PathParam("id") String id) {
+    return java.util.Map.of(
+        "items",
+        corrections.history(caller, id).stream()
+            .map(h -> new HistoryEntry(h.changedAt(), h.changedBy(), h.previous(), h.changes()))
+            .toList());
   }
 
   @GET

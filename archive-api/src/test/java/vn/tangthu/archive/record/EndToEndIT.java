@@ -1,6 +1,7 @@
 package vn.tangthu.archive.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import vn.tangthu.archive.maintenance.OfflineArchive;
+import vn.tangthu.archive.maintenance.Reindexer;
 import vn.tangthu.archive.support.Corpus;
 import vn.tangthu.archive.support.Multipart;
 import vn.tangthu.archive.support.RunningArchive;
@@ -109,6 +112,35 @@ class EndToEndIT {
     for (var e : ids.entrySet()) {
       assertThat(downloadSha256(e.getValue())).isEqualTo(sha256(e.getKey()));
     }
+  }
+
+  @Test
+  @Order(5)
+  void offlineReindexRebuildsTheIndexWithoutTika() throws Exception {
+    assertThatThrownBy(() -> new OfflineArchive(archive.configuration()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("in use");
+    long[] indexed = new long[1];
+    archive.whileStopped(
+        config -> {
+          try (OfflineArchive offline = new OfflineArchive(config)) {
+            var access =
+                new vn.tangthu.archive.access.AccessPolicy(
+                    new vn.tangthu.archive.agency.AgencyDirectory(
+                        offline.jdbi(), java.time.Clock.systemUTC()),
+                    (id, user) -> false);
+            indexed[0] =
+                new Reindexer(
+                        offline.jdbi(),
+                        offline.store(),
+                        offline.storage().derivedBucket(),
+                        new vn.tangthu.archive.outbox.IndexDocuments(access),
+                        new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+                    .rebuild(offline.dataDir().root().resolve(config.getIndex().directory()));
+          }
+        });
+    assertThat(indexed[0]).isEqualTo(ids.size());
+    assertFindable();
   }
 
   private int assertFindable() throws Exception {

@@ -336,6 +336,40 @@ class RecordApiIT {
     assertThat(archive.get("records?size=1000", admin).statusCode()).isEqualTo(400);
   }
 
+  @Test
+  void correctionsKeepHistoryAndReachTheIndex() throws Exception {
+    String id =
+        RunningArchive.json(
+                upload(null, "Báo cáo tổng kết".getBytes(StandardCharsets.UTF_8), "bc.txt"))
+            .get("id")
+            .asText();
+    HttpResponse<String> r =
+        archive.patchJson(
+            "records/" + id,
+            admin,
+            "{\"subject\":\"Báo cáo sơ kết quý ba\",\"accessLevel\":\"PUBLIC\"}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(RunningArchive.json(r).get("subject").asText()).isEqualTo("Báo cáo sơ kết quý ba");
+    JsonNode history = RunningArchive.json(archive.get("records/" + id + "/history", admin));
+    assertThat(history.at("/items/0/previous/subject").asText())
+        .isEqualTo("Quyết định về việc phê duyệt kế hoạch");
+    assertThat(history.at("/items/0/previous/accessLevel").asText()).isEqualTo("INTERNAL");
+    assertThat(history.at("/items/0/changes/accessLevel").asText()).isEqualTo("PUBLIC");
+    assertThat(history.at("/items/0/changedBy").asText()).isEqualTo("admin");
+    HttpResponse<String> bad = archive.patchJson("records/" + id, admin, "{\"sha256\":\"00\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(RunningArchive.json(bad).get("field").asText()).isEqualTo("sha256");
+    HttpResponse<String> badDate =
+        archive.patchJson("records/" + id, admin, "{\"issuedDate\":\"15/03/2024\"}");
+    assertThat(RunningArchive.json(badDate).get("code").asText()).isEqualTo("INVALID_METADATA");
+    upload(null, "đợi".getBytes(StandardCharsets.UTF_8), "w.txt");
+    JsonNode hits =
+        RunningArchive.json(
+            archive.get(
+                "search?q=" + URLEncoder.encode("so ket quy ba", StandardCharsets.UTF_8), admin));
+    assertThat(hits.get("hits").findValuesAsText("id")).contains(id);
+  }
+
   private long countRecords() {
     return archive
         .wiring()

@@ -64,6 +64,27 @@ public final class RunningArchive implements AutoCloseable {
     startSupport();
   }
 
+  /** Stops the server, runs {@code offline} with its configuration, and starts it again. */
+  public void whileStopped(OfflineWork offline) throws Exception {
+    ArchiveConfiguration config = support.getConfiguration();
+    support.after();
+    try {
+      offline.run(config);
+    } finally {
+      startSupport();
+    }
+  }
+
+  /** Work done while the server is stopped. */
+  @FunctionalInterface
+  public interface OfflineWork {
+    void run(ArchiveConfiguration config) throws Exception;
+  }
+
+  public ArchiveConfiguration configuration() {
+    return support.getConfiguration();
+  }
+
   public ArchiveWiring wiring() {
     return ((ArchiveApplication) support.getApplication()).wiring();
   }
@@ -109,6 +130,15 @@ public final class RunningArchive implements AutoCloseable {
         authorized(HttpRequest.newBuilder(api(path)), token)
             .header("Content-Type", "application/json")
             .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+            .build());
+  }
+
+  public HttpResponse<String> patchJson(String path, String token, String json)
+      throws IOException, InterruptedException {
+    return send(
+        authorized(HttpRequest.newBuilder(api(path)), token)
+            .header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
             .build());
   }
 

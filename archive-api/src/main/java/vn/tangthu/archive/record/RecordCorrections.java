@@ -1,0 +1,98 @@
+package vn.tangthu.archive.record;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import vn.tangthu.archive.access.AccessPolicy;
+import vn.tangthu.archive.auth.Caller;
+import vn.tangthu.archive.auth.Role;
+import vn.tangthu.archive.error.ApiException;
+import vn.tangthu.archive.outbox.IndexerWorker;
+import vn.tangthu.archive.outbox.OutboxDao;
+
+/**
+ * Corrections of record metadata: an ARCHIVIST of the owning agency, or a SUBMITTER of it within 30
+ * days of the ingest. Each correction keeps the values it replaced (the record's history) and
+ * commits with a change-log event, so the index follows. Thread-safe.
+ */
+public final class RecordCorrections {
+
+  static final Duration SUBMITTER_WINDOW = Duration.ofDays(30);
+
+  private final Jdbi jdbi;
+  private final RecordReader reader;
+  private final AccessPolicy access;
+  private final IndexerWorker worker;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  public RecordCorrections(
+      Jdbi jdbi,
+      RecordReader reader,
+      AccessPolicy access,
+      IndexerWorker worker,
+      ObjectMapper json,
+      Clock clock) {
+    this.jdbi = jdbi;
+    this.reader = reader;
+    this.access = access;
+    this.worker = worker;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** Applies {@code body} to the record and returns the corrected row. */
+  public RecordRow correct(Caller caller, String id, JsonNode body) {
+    RecordRow row = reader.visible(caller, id);
+    Instant now = clock.instant();
+    boolean archivist = access.actsFor(caller, Role.ARCHIVIST, row.agencyCode());
+    boolean submitter =
+        access.actsFor(caller, Role.SUBMITTER, row.agencyCode())
+            && now.isBefore(row.createdAt().plus(SUBMITTER_WINDOW));
+    if (!archivist && !submitter) {
+      throw ApiException.forbidden(
+          "Only an archivist of the owning agency, or its submitters within 30 days, correct a"
+              + " record.",
+          "Chỉ lưu trữ viên của cơ quan sở hữu, hoặc người nộp trong 30 ngày, được sửa văn bản.");
+    }
+    if (!"ACTIVE".equals(row.status())) {
+      throw ApiException.of(
+          410,
+          "DISPOSED",
+          "The record was " + row.status().toLowerCase() + ".",
+          "Văn bản đã bị hủy.");
+    }
+    RecordPatch patch = RecordPatch.parse(body);
+    RecordRow corrected = patch.applyTo(row);
+    String previous = write(RecordPatch.previous(row, patch.changes().keySet()));
+    String changes = write(patch.changes());
+    jdbi.useTransaction(
+        h -> {
+          RecordDao dao = h.attach(RecordDao.class);
+          dao.updateMetadata(corrected);
+          dao.insertHistory(row.id(), now, caller.username(), previous, changes);
+          h.attach(OutboxDao.class).append(List.of(row.id()), "UPSERT", now);
+        });
+    worker.wake();
+    return corrected;
+  }
+
+  /** The record's corrections, oldest first. */
+  public List<RecordDao.HistoryRow> history(Caller caller, String id) {
+    RecordRow row = reader.visible(caller, id);
+    return jdbi.withExtension(RecordDao.class, d -> d.history(row.id()));
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
