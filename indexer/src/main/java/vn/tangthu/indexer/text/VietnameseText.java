@@ -27,8 +27,7 @@ import java.util.regex.Pattern;
 public final class VietnameseText {
 
   private static final Pattern DOC_NUMBER =
-      Pattern.compile(
-          "(?<![\\p{L}\\p{M}\\p{N}/\\-])\\d{1,6}(?:\\s?[/\\-‐‑–—]\\s?[\\p{L}\\p{M}\\p{N}]+)+");
+      Pattern.compile("\\d{1,6}(?:\\s?[/\\-‐‑–—]\\s?[\\p{L}\\p{M}\\p{N}]+)+");
   private static final Pattern DOC_NUMBER_QUERY =
       Pattern.compile("\\d{1,6}(?:[/\\-‐‑–—][\\p{L}\\p{M}\\p{N}]+)+");
   private static final Pattern DASHES = Pattern.compile("[‐‑‒–—−]");
@@ -41,44 +40,193 @@ public final class VietnameseText {
     if (text == null || text.isEmpty()) {
       return "";
     }
-    String lower = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
-    if (isAscii(lower)) {
-      return lower;
+    if (isAscii(text)) {
+      return text.toLowerCase(Locale.ROOT);
     }
-    StringBuilder out = new StringBuilder(lower.length());
+    int n = text.length();
+    char[] buf = new char[n];
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      char lower = c < 0x80 ? Character.toLowerCase(c) : LOWER[c];
+      if (lower == 0) {
+        return exactSlow(text);
+      }
+      buf[i] = lower;
+    }
     int i = 0;
-    while (i < lower.length()) {
-      int end = i;
-      while (end < lower.length() && isWordChar(lower.charAt(end))) {
+    while (i < n) {
+      if (!Syllables.hasTone(buf[i])) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (start > 0 && Character.isLetter(buf[start - 1])) {
+        start--;
+      }
+      int end = i + 1;
+      while (end < n && Character.isLetter(buf[end])) {
         end++;
       }
-      if (end > i) {
-        out.append(Syllables.normaliseTone(lower.substring(i, end)));
-        i = end;
-      } else {
-        out.append(lower.charAt(i));
+      Syllables.placeTone(buf, start, end);
+      i = end;
+    }
+    return new String(buf);
+  }
+
+  /** {@link #exact} for text with combining marks, unstable or context-sensitive characters. */
+  private static String exactSlow(String text) {
+    String lower = nfc(nfc(text).toLowerCase(Locale.ROOT));
+    StringBuilder out = null;
+    int copied = 0;
+    int i = 0;
+    int n = lower.length();
+    while (i < n) {
+      if (!isWordChar(lower.charAt(i))) {
         i++;
+        continue;
+      }
+      int start = i;
+      boolean toned = false;
+      while (i < n && isWordChar(lower.charAt(i))) {
+        toned |= Syllables.hasTone(lower.charAt(i));
+        i++;
+      }
+      if (toned) {
+        String word = lower.substring(start, i);
+        String placed = Syllables.normaliseTone(word);
+        if (placed != word) {
+          if (out == null) {
+            out = new StringBuilder(n);
+          }
+          out.append(lower, copied, start).append(placed);
+          copied = i;
+        }
+      }
+    }
+    if (out == null) {
+      return lower;
+    }
+    return out.append(lower, copied, n).toString();
+  }
+
+  /**
+   * The folded form: {@link #exact} without any diacritic and with {@code đ} → {@code d}. (Tone
+   * placement is irrelevant once marks are gone, so the fast path only lower-cases and strips.)
+   */
+  public static String folded(String text) {
+    if (text == null || text.isEmpty()) {
+      return "";
+    }
+    if (isAscii(text)) {
+      return text.toLowerCase(Locale.ROOT);
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        out.append(Character.toLowerCase(c));
+      } else if (FOLDED[c] == REMOVED) {
+        continue;
+      } else if (FOLDED[c] != 0) {
+        out.append(FOLDED[c]);
+      } else {
+        return foldedSlow(text);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String foldedSlow(String text) {
+    String exact = exact(text);
+    StringBuilder out = new StringBuilder(exact.length());
+    for (int i = 0; i < exact.length(); i++) {
+      char c = exact.charAt(i);
+      if (Character.getType(c) != Character.NON_SPACING_MARK) {
+        out.append(foldSlow(c));
       }
     }
     return Normalizer.normalize(out, Normalizer.Form.NFC);
   }
 
-  /** The folded form: {@link #exact} without any diacritic and with {@code đ} → {@code d}. */
-  public static String folded(String text) {
-    String exact = exact(text);
-    if (isAscii(exact)) {
-      return exact;
-    }
-    String nfd = Normalizer.normalize(exact, Normalizer.Form.NFD);
-    StringBuilder out = new StringBuilder(nfd.length());
-    for (int i = 0; i < nfd.length(); i++) {
-      char c = nfd.charAt(i);
-      if (Character.getType(c) == Character.NON_SPACING_MARK) {
+  private static final char REMOVED = '\uFFFF';
+
+  /**
+   * Per BMP character: its folded lower-case form when that is one character and independent of
+   * context, REMOVED for combining marks, 0 when the slow path (full exact form) is needed
+   * (surrogates, context-dependent lower-casing, Hangul jamo that compose).
+   */
+  private static final char[] FOLDED = new char[0x10000];
+
+  static {
+    for (int c = 0x80; c < 0x10000; c++) {
+      char ch = (char) c;
+      if (Character.isSurrogate(ch)
+          || ch == '\u03A3'
+          || (c >= 0x1100 && c < 0x1200)
+          || (c >= 0xA960 && c < 0xA980)
+          || (c >= 0xD7B0 && c < 0xD800)) {
         continue;
       }
-      out.append(c == 'đ' ? 'd' : c);
+      if (Character.getType(ch) == Character.NON_SPACING_MARK) {
+        FOLDED[c] = REMOVED;
+        continue;
+      }
+      String lower = String.valueOf(ch).toLowerCase(Locale.ROOT);
+      if (lower.length() != 1) {
+        continue;
+      }
+      String folded = foldSlow(lower.charAt(0));
+      if (folded.length() == 1 && folded.charAt(0) != REMOVED) {
+        FOLDED[c] = folded.charAt(0);
+      }
+    }
+  }
+
+  /**
+   * Per BMP character: its lower case when the character is NFC-stable on its own, not a combining
+   * mark and lower-cases to one character independent of context; 0 otherwise (slow path).
+   */
+  private static final char[] LOWER = new char[0x10000];
+
+  static {
+    for (int c = 0x80; c < 0x10000; c++) {
+      char ch = (char) c;
+      String s = String.valueOf(ch);
+      if (Character.isSurrogate(ch)
+          || ch == '\u03A3'
+          || Character.getType(ch) == Character.NON_SPACING_MARK
+          || Character.getType(ch) == Character.COMBINING_SPACING_MARK
+          || (c >= 0x1100 && c < 0x1200)
+          || (c >= 0xA960 && c < 0xA980)
+          || (c >= 0xD7B0 && c < 0xD800)
+          || !Normalizer.isNormalized(s, Normalizer.Form.NFC)) {
+        continue;
+      }
+      String lower = s.toLowerCase(Locale.ROOT);
+      if (lower.length() == 1 && Normalizer.isNormalized(lower, Normalizer.Form.NFC)) {
+        LOWER[c] = lower.charAt(0);
+      }
+    }
+  }
+
+  private static String foldSlow(char c) {
+    if (c == 'đ' || c == 'Đ') {
+      return "d";
+    }
+    String nfd = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+    StringBuilder out = new StringBuilder(nfd.length());
+    for (int i = 0; i < nfd.length(); i++) {
+      if (Character.getType(nfd.charAt(i)) != Character.NON_SPACING_MARK) {
+        out.append(nfd.charAt(i));
+      }
     }
     return Normalizer.normalize(out, Normalizer.Form.NFC);
+  }
+
+  private static String nfc(String s) {
+    return Normalizer.isNormalized(s, Normalizer.Form.NFC)
+        ? s
+        : Normalizer.normalize(s, Normalizer.Form.NFC);
   }
 
   /**
@@ -120,14 +268,37 @@ public final class VietnameseText {
     if (text == null || text.isEmpty()) {
       return List.of();
     }
-    Matcher m = DOC_NUMBER.matcher(Normalizer.normalize(text, Normalizer.Form.NFC));
+    String nfc = nfc(text);
+    Matcher m = DOC_NUMBER.matcher(nfc);
     Set<String> found = new LinkedHashSet<>();
-    while (m.find()) {
-      if (hasNotation(m.group())) {
-        found.add(docNumber(m.group()));
+    int i = 0;
+    int n = nfc.length();
+    while (i < n) {
+      char c = nfc.charAt(i);
+      if (c < '0' || c > '9' || (i > 0 && continuesToken(nfc.charAt(i - 1)))) {
+        i++;
+        continue;
+      }
+      m.region(i, n);
+      if (m.lookingAt()) {
+        if (hasNotation(m.group())) {
+          found.add(docNumber(m.group()));
+        }
+        i = m.end();
+      } else {
+        while (i < n && nfc.charAt(i) >= '0' && nfc.charAt(i) <= '9') {
+          i++;
+        }
       }
     }
     return new ArrayList<>(found);
+  }
+
+  private static boolean continuesToken(char c) {
+    return Character.isLetterOrDigit(c)
+        || Character.getType(c) == Character.NON_SPACING_MARK
+        || c == '/'
+        || c == '-';
   }
 
   private static boolean hasNotation(String candidate) {

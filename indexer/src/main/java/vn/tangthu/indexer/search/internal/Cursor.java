@@ -1,0 +1,77 @@
+package vn.tangthu.indexer.search.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.util.BytesRef;
+import vn.tangthu.indexer.search.SearchRequest.Sort;
+
+/**
+ * The opaque paging cursor: the sort values of the last hit of a page and its record id, as
+ * base64url of {@code v1|<sort>|<value>|<id>}. Paging continues strictly after that (sort value,
+ * id) pair, so pages neither repeat nor skip records that stay unchanged between requests.
+ */
+public final class Cursor {
+
+  private static final String VERSION = "v1";
+
+  private Cursor() {}
+
+  /** The cursor pointing after {@code last}, a hit of a search sorted by {@code sort}. */
+  public static String encode(Sort sort, FieldDoc last) {
+    String value;
+    if (sort == Sort.RELEVANCE) {
+      value = Integer.toHexString(Float.floatToIntBits((Float) last.fields[0]));
+    } else {
+      value = Long.toString((Long) last.fields[0]);
+    }
+    String id = ((BytesRef) last.fields[1]).utf8ToString();
+    String raw = VERSION + "|" + code(sort) + "|" + value + "|" + id;
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The search-after position of a cursor.
+   *
+   * @throws IllegalArgumentException when the cursor is not one this index made for {@code sort}
+   */
+  public static FieldDoc decode(String cursor, Sort sort) {
+    String raw;
+    try {
+      raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw malformed();
+    }
+    String[] parts = raw.split("\\|", 4);
+    if (parts.length != 4 || !VERSION.equals(parts[0]) || parts[3].isEmpty()) {
+      throw malformed();
+    }
+    if (!code(sort).equals(parts[1])) {
+      throw new IllegalArgumentException("cursor belongs to a search with another sort order");
+    }
+    Object value;
+    try {
+      value =
+          sort == Sort.RELEVANCE
+              ? (Object) Float.intBitsToFloat(Integer.parseUnsignedInt(parts[2], 16))
+              : (Object) Long.parseLong(parts[2]);
+    } catch (NumberFormatException e) {
+      throw malformed();
+    }
+    return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {value, new BytesRef(parts[3])});
+  }
+
+  private static IllegalArgumentException malformed() {
+    return new IllegalArgumentException("malformed cursor");
+  }
+
+  private static String code(Sort sort) {
+    return switch (sort) {
+      case RELEVANCE -> "r";
+      case ISSUED_DATE_ASC -> "a";
+      case ISSUED_DATE_DESC -> "d";
+    };
+  }
+}

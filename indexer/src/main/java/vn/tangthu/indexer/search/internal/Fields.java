@@ -1,0 +1,30 @@
+package vn.tangthu.indexer.search.internal;
+
+/** Field names of the index. */
+public final class Fields {
+
+  public static final String ID = "id";
+  public static final String SUBJECT_EXACT = "subject_x";
+  public static final String SUBJECT_FOLDED = "subject_f";
+  public static final String TEXT_EXACT = "text_x";
+  public static final String TEXT_FOLDED = "text_f";
+  public static final String META_EXACT = "meta_x";
+  public static final String META_FOLDED = "meta_f";
+  public static final String DOC_NUMBER = "docnum";
+  public static final String OWN_DOC_NUMBER = "docnum_own";
+  public static final String AGENCY_CODE = "agencyCode";
+  public static final String AGENCY_PATH = "agencyPath";
+  public static final String ACCESS_LEVEL = "accessLevel";
+  public static final String GRANTEES = "grantees";
+  public static final String TYPE_NAME = "typeName";
+  public static final String ISSUED_DAY = "issuedDay";
+  public static final String YEAR = "year";
+  public static final String SIGNATURE_STATUS = "signatureStatus";
+  public static final String RETENTION_STATUS = "retentionStatus";
+  public static final String STATUS = "status";
+  public static final String NUMBER = "number";
+  public static final String NOTATION = "notation";
+  public static final String ISSUER = "issuer";
+
+  private Fields() {}
+}

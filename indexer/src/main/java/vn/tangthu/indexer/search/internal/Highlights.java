@@ -1,0 +1,161 @@
+package vn.tangthu.indexer.search.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.PassageScorer;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Snippets of the original subject and text around the matched (folded) words, HTML-escaped, with
+ * matches in {@code <mark>…</mark>}. Offsets come from the folded fields' postings, which point
+ * into the stored original, so a query without diacritics highlights the accented original.
+ */
+public final class Highlights {
+
+  /** Matches beyond this many characters of a text are not looked for. */
+  static final int MAX_LENGTH = 1_000_000;
+
+  static final int MAX_SNIPPETS = 3;
+
+  /** Snippets are cut at spaces to about this length (sentence breaking is far too slow). */
+  static final int SNIPPET_CHARS = 200;
+
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final String SEPARATOR = "\u0000";
+  private static final String[] FIELDS = {Fields.SUBJECT_FOLDED, Fields.TEXT_FOLDED};
+
+  private Highlights() {}
+
+  /** Up to 3 snippets per hit, in the order of {@code hits}. */
+  public static List<List<String>> of(
+      IndexSearcher searcher, Analyzer analyzer, Query highlight, ScoreDoc[] hits)
+      throws IOException {
+    List<List<String>> out = new ArrayList<>(hits.length);
+    if (highlight == null || hits.length == 0) {
+      for (int i = 0; i < hits.length; i++) {
+        out.add(List.of());
+      }
+      return out;
+    }
+    UnifiedHighlighter highlighter =
+        UnifiedHighlighter.builder(searcher, analyzer)
+            .withFormatter(new SnippetFormatter())
+            .withMaxLength(MAX_LENGTH)
+            .withMaxNoHighlightPassages(0)
+            .withHighlightPhrasesStrictly(true)
+            .withScorer(new CheapScorer())
+            .withBreakIterator(
+                () ->
+                    LengthGoalBreakIterator.createClosestToLength(
+                        new CustomSeparatorBreakIterator(' '), SNIPPET_CHARS, 0.5f))
+            .build();
+    int[] docIds = new int[hits.length];
+    for (int i = 0; i < hits.length; i++) {
+      docIds[i] = hits[i].doc;
+    }
+    Map<String, String[]> byField =
+        highlighter.highlightFields(FIELDS, highlight, docIds, new int[] {1, MAX_SNIPPETS});
+    String[] subjects = byField.get(Fields.SUBJECT_FOLDED);
+    String[] texts = byField.get(Fields.TEXT_FOLDED);
+    for (int i = 0; i < hits.length; i++) {
+      List<String> snippets = new ArrayList<>(MAX_SNIPPETS);
+      addSnippets(snippets, subjects[i]);
+      addSnippets(snippets, texts[i]);
+      out.add(snippets.size() > MAX_SNIPPETS ? snippets.subList(0, MAX_SNIPPETS) : snippets);
+    }
+    return out;
+  }
+
+  private static void addSnippets(List<String> snippets, String formatted) {
+    if (formatted == null) {
+      return;
+    }
+    for (String snippet : formatted.split(SEPARATOR)) {
+      if (!snippet.isEmpty()) {
+        snippets.add(snippet);
+      }
+    }
+  }
+
+  /**
+   * Ranks passages by distinct matched terms, then matches, slightly preferring early passages.
+   * (Lucene's scorer allocates a hash per candidate passage, which dominates on long texts.)
+   */
+  private static final class CheapScorer extends PassageScorer {
+    @Override
+    public float score(Passage passage, int contentLength) {
+      int matches = passage.getNumMatches();
+      BytesRef[] terms = passage.getMatchTerms();
+      int distinct = 0;
+      for (int i = 0; i < matches; i++) {
+        boolean seen = false;
+        for (int j = 0; j < i && !seen; j++) {
+          seen = terms[j].bytesEquals(terms[i]);
+        }
+        if (!seen) {
+          distinct++;
+        }
+      }
+      return (distinct * 4f + Math.min(matches, 20)) * norm(passage.getStartOffset());
+    }
+  }
+
+  /** Escaped passages separated by NUL (which is removed from the text itself). */
+  private static final class SnippetFormatter extends PassageFormatter {
+
+    @Override
+    public String format(Passage[] passages, String content) {
+      StringBuilder out = new StringBuilder();
+      for (Passage passage : passages) {
+        StringBuilder sb = new StringBuilder();
+        int pos = passage.getStartOffset();
+        for (int i = 0; i < passage.getNumMatches(); i++) {
+          int start = Math.max(pos, passage.getMatchStarts()[i]);
+          int end = passage.getMatchEnds()[i];
+          if (start > pos) {
+            escape(sb, content, pos, start);
+          }
+          if (end > pos) {
+            sb.append("<mark>");
+            escape(sb, content, start, end);
+            sb.append("</mark>");
+            pos = end;
+          }
+        }
+        escape(sb, content, pos, Math.max(pos, passage.getEndOffset()));
+        String snippet = WHITESPACE.matcher(sb).replaceAll(" ").strip();
+        if (!snippet.isEmpty()) {
+          out.append(snippet).append(SEPARATOR);
+        }
+      }
+      return out.toString();
+    }
+
+    private static void escape(StringBuilder sb, String content, int start, int end) {
+      for (int i = start; i < end; i++) {
+        char c = content.charAt(i);
+        switch (c) {
+          case '&' -> sb.append("&amp;");
+          case '<' -> sb.append("&lt;");
+          case '>' -> sb.append("&gt;");
+          case '"' -> sb.append("&quot;");
+          case '\'' -> sb.append("&#x27;");
+          case '\u0000' -> {}
+          default -> sb.append(c);
+        }
+      }
+    }
+  }
+}
