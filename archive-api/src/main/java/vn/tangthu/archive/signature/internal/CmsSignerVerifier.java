@@ -37,6 +37,7 @@ public final class CmsSignerVerifier {
   private final Crypto crypto;
   private final ChainValidator chains;
   private final TimestampChecker timestamps;
+  private final ArchiveTimestamps archiveTimestamps;
   private final TrustStore store;
   private final Clock clock;
 
@@ -49,6 +50,7 @@ public final class CmsSignerVerifier {
     this.crypto = crypto;
     this.chains = chains;
     this.timestamps = timestamps;
+    this.archiveTimestamps = new ArchiveTimestamps(crypto, timestamps);
     this.store = store;
     this.clock = clock;
   }
@@ -62,25 +64,45 @@ public final class CmsSignerVerifier {
     Store<X509CertificateHolder> certs = sd.getCertificates();
     List<X509Certificate> pool = crypto.certificates(certs);
     for (SignerInformation si : sd.getSignerInfos().getSigners()) {
-      collect(si, certs, pool, contentAvailable, 0, out);
+      collect(sd, si, certs, pool, contentAvailable, 0, out);
     }
     return out;
   }
 
   private void collect(
+      CMSSignedData sd,
       SignerInformation si,
       Store<X509CertificateHolder> certs,
       List<X509Certificate> pool,
       boolean content,
       int depth,
       List<SignerOutcome> out) {
-    out.add(verify(si, certs, pool, content || depth > 0, depth > 0));
+    SignerOutcome outcome = verify(si, certs, pool, content || depth > 0, depth > 0);
+    out.add(depth == 0 ? withArchiveTimestamps(outcome, sd, si, content) : outcome);
     if (depth >= MAX_COUNTER_DEPTH) {
       return;
     }
     for (SignerInformation counter : si.getCounterSignatures().getSigners()) {
-      collect(counter, certs, pool, content, depth + 1, out);
+      collect(sd, counter, certs, pool, content, depth + 1, out);
     }
+  }
+
+  private SignerOutcome withArchiveTimestamps(
+      SignerOutcome o, CMSSignedData sd, SignerInformation si, boolean content) {
+    List<TimestampChecker.Result> archive = archiveTimestamps.check(sd, si, content);
+    TimestampStatus status = o.timestamp();
+    List<Text> why = new ArrayList<>(List.of(o.why()));
+    for (TimestampChecker.Result r : archive) {
+      if (r.status() == TimestampStatus.INVALID) {
+        status = TimestampStatus.INVALID;
+        why.add(new Text("Archive timestamp:", "Dấu thời gian lưu trữ:"));
+        why.add(r.why());
+      } else if (r.status() == TimestampStatus.VALID && status == TimestampStatus.NONE) {
+        status = TimestampStatus.VALID;
+      }
+    }
+    return new SignerOutcome(
+        o.integrity(), o.trust(), status, o.signer(), o.signingTime(), Text.join(why));
   }
 
   /** Verifies one SignerInfo. Never throws. */
