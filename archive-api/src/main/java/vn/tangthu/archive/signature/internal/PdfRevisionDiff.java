@@ -74,6 +74,7 @@ final class PdfRevisionDiff {
     }
     Map<COSObjectKey, Long> oldXref = older.getXrefTable();
     Map<COSObjectKey, Long> newXref = newer.getXrefTable();
+    Diff worst = null;
     for (Map.Entry<COSObjectKey, Long> e : oldXref.entrySet()) {
       COSObjectKey key = e.getKey();
       Long newOffset = newXref.get(key);
@@ -86,9 +87,12 @@ final class PdfRevisionDiff {
         continue;
       }
       Diff d = classify(key, a, b);
-      if (d != null) {
-        return d;
+      if (d != null && (worst == null || rank(d) < rank(worst))) {
+        worst = d;
       }
+    }
+    if (worst != null) {
+      return worst;
     }
     return new Diff(
         ChangesAfter.ALLOWED,
@@ -144,8 +148,8 @@ final class PdfRevisionDiff {
     }
     if (!(a instanceof COSDictionary da) || !(b instanceof COSDictionary db)) {
       if (a instanceof COSArray aa && b instanceof COSArray ab) {
-        if (newRoles.annotArrays.contains(key) && onlyAddsSignatures(aa, ab)) {
-          return null;
+        if (newRoles.annotArrays.contains(key)) {
+          return onlyAddsSignatures(aa, ab) ? null : annotationsChanged();
         }
         if (newRoles.fieldArrays.contains(key) && onlyAddsSignatures(aa, ab)) {
           return null;
@@ -161,7 +165,10 @@ final class PdfRevisionDiff {
       return formChangeAllowed(da, db) ? null : objectsChanged();
     }
     if (oldRoles.pages.contains(key) || newRoles.pages.contains(key)) {
-      return pageChangeAllowed(da, db, changed) ? null : contentChanged();
+      if (pageChangeAllowed(da, db, changed)) {
+        return null;
+      }
+      return Set.of(COSName.ANNOTS).containsAll(changed) ? annotationsChanged() : contentChanged();
     }
     if (isSignatureField(da)) {
       return da.getItem(COSName.V) == null && SIG_FIELD_ALLOWED.containsAll(changed)
@@ -269,6 +276,30 @@ final class PdfRevisionDiff {
         new Text(
             "The page content was changed after signing.",
             "Nội dung trang đã bị thay đổi sau khi ký."));
+  }
+
+  /** Most telling reason first: a clerk should read the most specific one. */
+  private static int rank(Diff d) {
+    String en = d.why().en();
+    if (en.startsWith("An existing signature")) {
+      return 0;
+    }
+    if (en.startsWith("The page content")) {
+      return 1;
+    }
+    if (en.startsWith("Comments")) {
+      return 2;
+    }
+    return en.startsWith("An existing signature field") ? 3 : 4;
+  }
+
+  private static Diff annotationsChanged() {
+    return disallowed(
+        new Text(
+            "Comments, stamps or other annotations were added to or removed from a page after"
+                + " signing.",
+            "Ghi chú, con dấu hoặc chú thích khác đã được thêm vào hoặc xoá khỏi trang sau khi"
+                + " ký."));
   }
 
   private static Diff objectsChanged() {
