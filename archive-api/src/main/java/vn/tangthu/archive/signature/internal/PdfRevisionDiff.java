@@ -36,8 +36,15 @@ final class PdfRevisionDiff {
   private static final Set<COSName> WIDGET_ALLOWED =
       Set.of(COSName.AP, COSName.AS, COSName.F, COSName.P, MK);
 
-  /** The classification and the first disallowed change found. */
-  record Diff(ChangesAfter changes, Text why) {}
+  /**
+   * The classification and, when disallowed, the most specific reason found ({@code rank} 0 is the
+   * most specific).
+   */
+  record Diff(ChangesAfter changes, Text why, int rank) {
+    Diff(ChangesAfter changes, Text why) {
+      this(changes, why, 9);
+    }
+  }
 
   private final COSDocument older;
   private final COSDocument newer;
@@ -54,6 +61,7 @@ final class PdfRevisionDiff {
   Diff diff() {
     if (oldRoles.pageCount != newRoles.pageCount) {
       return disallowed(
+          0,
           new Text(
               "Pages were added or removed after signing ("
                   + oldRoles.pageCount
@@ -87,7 +95,7 @@ final class PdfRevisionDiff {
         continue;
       }
       Diff d = classify(key, a, b);
-      if (d != null && (worst == null || rank(d) < rank(worst))) {
+      if (d != null && (worst == null || d.rank() < worst.rank())) {
         worst = d;
       }
     }
@@ -136,6 +144,7 @@ final class PdfRevisionDiff {
     }
     if (a instanceof COSDictionary da && isSignatureValue(da)) {
       return disallowed(
+          0,
           new Text(
               "An existing signature was altered after signing.",
               "Một chữ ký đã có bị sửa đổi sau khi ký."));
@@ -174,6 +183,7 @@ final class PdfRevisionDiff {
       return da.getItem(COSName.V) == null && SIG_FIELD_ALLOWED.containsAll(changed)
           ? null
           : disallowed(
+              3,
               new Text(
                   "An existing signature field was altered after signing.",
                   "Một ô chữ ký đã có bị sửa đổi sau khi ký."));
@@ -273,28 +283,15 @@ final class PdfRevisionDiff {
 
   private static Diff contentChanged() {
     return disallowed(
+        1,
         new Text(
             "The page content was changed after signing.",
             "Nội dung trang đã bị thay đổi sau khi ký."));
   }
 
-  /** Most telling reason first: a clerk should read the most specific one. */
-  private static int rank(Diff d) {
-    String en = d.why().en();
-    if (en.startsWith("An existing signature")) {
-      return 0;
-    }
-    if (en.startsWith("The page content")) {
-      return 1;
-    }
-    if (en.startsWith("Comments")) {
-      return 2;
-    }
-    return en.startsWith("An existing signature field") ? 3 : 4;
-  }
-
   private static Diff annotationsChanged() {
     return disallowed(
+        2,
         new Text(
             "Comments, stamps or other annotations were added to or removed from a page after"
                 + " signing.",
@@ -304,12 +301,13 @@ final class PdfRevisionDiff {
 
   private static Diff objectsChanged() {
     return disallowed(
+        4,
         new Text(
             "Parts of the document were replaced or removed after signing.",
             "Một số thành phần của tài liệu đã bị thay thế hoặc xoá sau khi ký."));
   }
 
-  private static Diff disallowed(Text why) {
-    return new Diff(ChangesAfter.DISALLOWED, why);
+  private static Diff disallowed(int rank, Text why) {
+    return new Diff(ChangesAfter.DISALLOWED, why, rank);
   }
 }
