@@ -91,7 +91,7 @@ final class PdfRevisionDiff {
       }
       COSBase a = older.getObjectFromPool(key).getObject();
       COSBase b = newOffset == null ? null : newer.getObjectFromPool(key).getObject();
-      if (CosCompare.same(a, b) || structural(a) || structural(b)) {
+      if (CosCompare.equivalent(a, b) || structural(a) || structural(b)) {
         continue;
       }
       Diff d = classify(key, a, b);
