@@ -98,6 +98,39 @@ class OwnPkiSignatureTest {
   }
 
   @Test
+  void crlEmbeddedInTheSignatureIsUsedWhenItsIssuerSignedIt() throws Exception {
+    byte[] content = "Công văn số 9".getBytes(StandardCharsets.UTF_8);
+    CMSSignedData sd = pki.sign(content, SIGNED_AT, true);
+    X509CRL revoking =
+        pki.crlRevokingSigner(
+            Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-02-02T00:00:00Z"));
+    X509CRL forged =
+        stranger.crlRevokingSigner(
+            Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-02-02T00:00:00Z"));
+    CMSSignedData withCrl =
+        CMSSignedData.replaceCertificatesAndCRLs(
+            sd,
+            sd.getCertificates(),
+            null,
+            new org.bouncycastle.cert.jcajce.JcaCRLStore(List.of(revoking)));
+    CMSSignedData withForged =
+        CMSSignedData.replaceCertificatesAndCRLs(
+            sd,
+            sd.getCertificates(),
+            null,
+            new org.bouncycastle.cert.jcajce.JcaCRLStore(List.of(forged)));
+
+    SignatureReport revoked =
+        trusting(pki).verifyCms(write("r.p7m", withCrl.getEncoded()), Optional.empty());
+    SignatureReport ignored =
+        trusting(pki).verifyCms(write("f.p7m", withForged.getEncoded()), Optional.empty());
+
+    assertThat(revoked.signatures().get(0).trust()).isEqualTo(Trust.UNTRUSTED);
+    assertThat(revoked.status()).isEqualTo(SignatureStatus.INDETERMINATE);
+    assertThat(ignored.status()).isEqualTo(SignatureStatus.VALID);
+  }
+
+  @Test
   void crlFromAnotherIssuerIsIgnored() throws Exception {
     X509CRL foreign =
         stranger.crlRevokingSigner(

@@ -53,6 +53,18 @@ public final class ChainValidator {
 
   /** Validates {@code cert} at {@code at}, using {@code extra} certificates as intermediates. */
   public Result validate(X509Certificate cert, Collection<X509Certificate> extra, Instant at) {
+    return validate(cert, extra, at, List.of());
+  }
+
+  /**
+   * Validates {@code cert} at {@code at}; {@code extraCrls} (for instance those embedded in the
+   * signature) are used besides the configured ones, each only if its issuer's signature verifies.
+   */
+  public Result validate(
+      X509Certificate cert,
+      Collection<X509Certificate> extra,
+      Instant at,
+      Collection<X509CRL> extraCrls) {
     if (anchors.isEmpty()) {
       return new Result(
           Trust.UNTRUSTED,
@@ -72,7 +84,9 @@ public final class ChainValidator {
               "The signer's certificate chain could not be checked.",
               "Không kiểm tra được chuỗi chứng thư số của người ký."));
     }
-    return checkRevocation(path, at);
+    List<X509CRL> crls = new ArrayList<>(store.crls());
+    crls.addAll(extraCrls);
+    return checkRevocation(path, at, crls);
   }
 
   private List<X509Certificate> buildPath(
@@ -144,12 +158,12 @@ public final class ChainValidator {
             "Chứng thư số của người ký không dẫn tới chứng thư số gốc được tin cậy."));
   }
 
-  private Result checkRevocation(List<X509Certificate> path, Instant at) {
+  private Result checkRevocation(List<X509Certificate> path, Instant at, List<X509CRL> crls) {
     boolean checked = false;
     for (int i = 0; i + 1 < path.size(); i++) {
       X509Certificate cert = path.get(i);
       X509Certificate issuer = path.get(i + 1);
-      for (X509CRL crl : store.crls()) {
+      for (X509CRL crl : crls) {
         if (!crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())
             || !signedBy(crl, issuer)) {
           continue;

@@ -1,5 +1,6 @@
 package vn.tangthu.archive.signature.internal;
 
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,12 +11,17 @@ import java.util.List;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.ASN1Set;
+import org.bouncycastle.asn1.ASN1TaggedObject;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.CertificateList;
+import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.SignerInformation;
@@ -33,6 +39,8 @@ import vn.tangthu.archive.signature.TrustStore;
  */
 public final class CmsSignerVerifier {
   private static final int MAX_COUNTER_DEPTH = 4;
+  private static final ASN1ObjectIdentifier ADBE_REVOCATION =
+      new ASN1ObjectIdentifier("1.2.840.113583.1.1.8");
 
   private final Crypto crypto;
   private final ChainValidator chains;
@@ -63,8 +71,9 @@ public final class CmsSignerVerifier {
     List<SignerOutcome> out = new ArrayList<>();
     Store<X509CertificateHolder> certs = sd.getCertificates();
     List<X509Certificate> pool = crypto.certificates(certs);
+    List<X509CRL> crls = embeddedCrls(sd);
     for (SignerInformation si : sd.getSignerInfos().getSigners()) {
-      collect(sd, si, certs, pool, contentAvailable, 0, out);
+      collect(sd, si, certs, pool, crls, contentAvailable, 0, out);
     }
     return out;
   }
@@ -74,16 +83,17 @@ public final class CmsSignerVerifier {
       SignerInformation si,
       Store<X509CertificateHolder> certs,
       List<X509Certificate> pool,
+      List<X509CRL> crls,
       boolean content,
       int depth,
       List<SignerOutcome> out) {
-    SignerOutcome outcome = verify(si, certs, pool, content || depth > 0, depth > 0);
+    SignerOutcome outcome = verify(si, certs, pool, crls, content || depth > 0, depth > 0);
     out.add(depth == 0 ? withArchiveTimestamps(outcome, sd, si, content) : outcome);
     if (depth >= MAX_COUNTER_DEPTH) {
       return;
     }
     for (SignerInformation counter : si.getCounterSignatures().getSigners()) {
-      collect(sd, counter, certs, pool, content, depth + 1, out);
+      collect(sd, counter, certs, pool, crls, content, depth + 1, out);
     }
   }
 
@@ -110,6 +120,7 @@ public final class CmsSignerVerifier {
       SignerInformation si,
       Store<X509CertificateHolder> certs,
       List<X509Certificate> pool,
+      List<X509CRL> crls,
       boolean contentAvailable,
       boolean counter) {
     X509Certificate cert = signerCertificate(si, certs);
@@ -131,7 +142,9 @@ public final class CmsSignerVerifier {
           signingTime == null || signingTime.isAfter(clock.instant())
               ? clock.instant()
               : signingTime;
-      ChainValidator.Result r = chains.validate(cert, pool, at);
+      List<X509CRL> all = new ArrayList<>(crls);
+      all.addAll(adobeRevocationCrls(si));
+      ChainValidator.Result r = chains.validate(cert, pool, at, all);
       trust = r.trust();
       why.add(r.why());
     }
@@ -223,6 +236,47 @@ public final class CmsSignerVerifier {
       }
     }
     return null;
+  }
+
+  /** CRLs in the SignedData's crls field (unverified here; the chain validator checks them). */
+  private List<X509CRL> embeddedCrls(CMSSignedData sd) {
+    List<X509CRL> out = new ArrayList<>();
+    try {
+      for (X509CRLHolder h : sd.getCRLs().getMatches(null)) {
+        out.add(new JcaX509CRLConverter().setProvider(crypto.provider()).getCRL(h));
+      }
+    } catch (Exception | LinkageError e) {
+      // unreadable embedded revocation data is simply not used
+    }
+    return out;
+  }
+
+  /** CRLs of the adbe-revocationInfoArchival signed attribute (PDF signatures, PAdES-LT style). */
+  private List<X509CRL> adobeRevocationCrls(SignerInformation si) {
+    List<X509CRL> out = new ArrayList<>();
+    AttributeTable signed = si.getSignedAttributes();
+    Attribute a = signed == null ? null : signed.get(ADBE_REVOCATION);
+    if (a == null || a.getAttrValues().size() == 0) {
+      return out;
+    }
+    try {
+      ASN1Sequence info = ASN1Sequence.getInstance(a.getAttrValues().getObjectAt(0));
+      for (ASN1Encodable e : info) {
+        ASN1TaggedObject tagged = ASN1TaggedObject.getInstance(e);
+        if (tagged.getTagNo() != 0) {
+          continue;
+        }
+        for (ASN1Encodable crl : ASN1Sequence.getInstance(tagged.getExplicitBaseObject())) {
+          out.add(
+              new JcaX509CRLConverter()
+                  .setProvider(crypto.provider())
+                  .getCRL(new X509CRLHolder(CertificateList.getInstance(crl))));
+        }
+      }
+    } catch (Exception e) {
+      // unreadable revocation data is simply not used
+    }
+    return out;
   }
 
   private X509Certificate signerCertificate(
