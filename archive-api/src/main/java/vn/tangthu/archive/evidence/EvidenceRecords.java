@@ -54,14 +54,14 @@ public final class EvidenceRecords {
   private final ArchiveKeys keys;
   private final Clock clock;
   private final DigestCalculatorProvider digests;
+  private final java.security.Provider provider = new BouncyCastleProvider();
 
   public EvidenceRecords(TimestampAuthority tsa, ArchiveKeys keys, Clock clock) {
     this.tsa = Objects.requireNonNull(tsa, "tsa");
     this.keys = Objects.requireNonNull(keys, "keys");
     this.clock = Objects.requireNonNull(clock, "clock");
     try {
-      this.digests =
-          new JcaDigestCalculatorProviderBuilder().setProvider(new BouncyCastleProvider()).build();
+      this.digests = new JcaDigestCalculatorProviderBuilder().setProvider(provider).build();
     } catch (OperatorCreationException e) {
       throw new IllegalStateException(e);
     }
@@ -168,7 +168,7 @@ public final class EvidenceRecords {
     return new EvidenceCheck(true, first, null);
   }
 
-  private static String checkToken(TimeStampToken token, List<X509Certificate> tsaCerts) {
+  private String checkToken(TimeStampToken token, List<X509Certificate> tsaCerts) {
     for (X509Certificate cert : tsaCerts) {
       try {
         X509CertificateHolder holder = new X509CertificateHolder(cert.getEncoded());
@@ -176,9 +176,7 @@ public final class EvidenceRecords {
           continue;
         }
         token.validate(
-            new JcaSimpleSignerInfoVerifierBuilder()
-                .setProvider(new BouncyCastleProvider())
-                .build(holder));
+            new JcaSimpleSignerInfoVerifierBuilder().setProvider(provider).build(holder));
         return null;
       } catch (Exception e) {
         return "a timestamp of the evidence record is not valid";

@@ -2,11 +2,9 @@ package vn.tangthu.archive.seal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.Provider;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.asn1.ASN1EncodableVector;
@@ -15,15 +13,12 @@ import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.Time;
-import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
-import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
@@ -92,46 +87,13 @@ public final class Receipts {
   }
 
   /**
-   * Verifies a receipt against a list of published archive certificates (for instance the
-   * certificates of {@code GET /archive/certificates}). Never throws for bad input.
+   * Verifies a receipt against this archive's published certificates, old ones included. Never
+   * throws for bad input.
    */
-  public static ReceiptCheck verify(String receipt, Collection<X509Certificate> published) {
-    CMSSignedData sd;
-    try {
-      sd = new CMSSignedData(Base64.getMimeDecoder().decode(receipt));
-    } catch (Exception e) {
-      return new ReceiptCheck(false, null, null, "not a base64 CMS SignedData");
-    }
-    if (sd.getSignedContent() == null
-        || !(sd.getSignedContent().getContent() instanceof byte[] b)) {
-      return new ReceiptCheck(false, null, null, "the receipt carries no content");
-    }
-    String payload = new String(b, StandardCharsets.UTF_8);
-    Collection<SignerInformation> signers = sd.getSignerInfos().getSigners();
-    if (signers.size() != 1) {
-      return new ReceiptCheck(false, payload, null, "a receipt has exactly one signer");
-    }
-    SignerInformation si = signers.iterator().next();
-    for (X509Certificate cert : published) {
-      try {
-        if (!si.getSID().match(new X509CertificateHolder(cert.getEncoded()))) {
-          continue;
-        }
-        boolean ok =
-            si.verify(
-                new JcaSimpleSignerInfoVerifierBuilder()
-                    .setProvider(new BouncyCastleProvider())
-                    .build(cert.getPublicKey()));
-        return ok
-            ? new ReceiptCheck(true, payload, ArchiveKeys.keyId(cert), null)
-            : new ReceiptCheck(
-                false, payload, ArchiveKeys.keyId(cert), "the signature does not verify");
-      } catch (Exception e) {
-        return new ReceiptCheck(
-            false, payload, ArchiveKeys.keyId(cert), "the signature does not verify");
-      }
-    }
-    return new ReceiptCheck(false, payload, null, "not signed by a published archive certificate");
+  public ReceiptCheck verify(String receipt) {
+    return new ReceiptVerifier(
+            keys.history(KeyRole.ARCHIVE).stream().map(SigningIdentity::certificate).toList())
+        .verify(receipt);
   }
 
   private static String json(String s) {
