@@ -1,0 +1,267 @@
+package vn.tangthu.archive.evidence;
+
+import java.io.InputStream;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.tsp.ArchiveTimeStamp;
+import org.bouncycastle.asn1.tsp.ArchiveTimeStampChain;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.DigestCalculator;
+import org.bouncycastle.operator.DigestCalculatorProvider;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.tsp.TimeStampRequestGenerator;
+import org.bouncycastle.tsp.TimeStampResponse;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.bouncycastle.tsp.ers.ERSArchiveTimeStamp;
+import org.bouncycastle.tsp.ers.ERSArchiveTimeStampGenerator;
+import org.bouncycastle.tsp.ers.ERSByteData;
+import org.bouncycastle.tsp.ers.ERSData;
+import org.bouncycastle.tsp.ers.ERSEvidenceRecord;
+import org.bouncycastle.tsp.ers.ERSEvidenceRecordGenerator;
+import org.bouncycastle.tsp.ers.ERSInputStreamData;
+import vn.tangthu.archive.seal.ArchiveKeys;
+import vn.tangthu.archive.seal.KeyRole;
+import vn.tangthu.archive.seal.SigningIdentity;
+
+/**
+ * RFC 4998 evidence records (Bouncy Castle {@code org.bouncycastle.tsp.ers}) timestamped by the
+ * archive's {@link TimestampAuthority}. A batch's hash tree has one leaf per record (the SHA-256 of
+ * its bytes) plus, optionally, the audit chain head; its root is timestamped once and each record
+ * gets its own evidence record (the reduced hash tree and the timestamp).
+ *
+ * <p>Renewal: {@link #renewTimestamp} adds a timestamp over the previous one (before the TSA
+ * certificate expires); {@link #renewHash} re-hashes the record with a new digest algorithm and
+ * starts a new chain. Both keep the earlier timestamps, so old evidence remains verifiable.
+ * Thread-safe.
+ */
+public final class EvidenceRecords {
+  private final TimestampAuthority tsa;
+  private final ArchiveKeys keys;
+  private final Clock clock;
+  private final DigestCalculatorProvider digests;
+  private final java.security.Provider provider = new BouncyCastleProvider();
+
+  public EvidenceRecords(TimestampAuthority tsa, ArchiveKeys keys, Clock clock) {
+    this.tsa = Objects.requireNonNull(tsa, "tsa");
+    this.keys = Objects.requireNonNull(keys, "keys");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    try {
+      this.digests = new JcaDigestCalculatorProviderBuilder().setProvider(provider).build();
+    } catch (OperatorCreationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Builds and timestamps the hash tree of a batch.
+   *
+   * @param items the records (at least one item or an audit head)
+   * @param auditHead the audit chain head bytes, or null
+   * @throws EvidenceException if the timestamp cannot be obtained or the tree cannot be built
+   */
+  public EvidenceBatch seal(List<EvidenceItem> items, byte[] auditHead) throws EvidenceException {
+    if (items.isEmpty() && auditHead == null) {
+      throw new IllegalArgumentException("nothing to seal");
+    }
+    try {
+      DigestCalculator sha256 = digest(NISTObjectIdentifiers.id_sha256);
+      ERSArchiveTimeStampGenerator gen = new ERSArchiveTimeStampGenerator(sha256);
+      List<ERSData> leaves = new ArrayList<>();
+      for (EvidenceItem item : items) {
+        leaves.add(new Sha256Leaf(item.digest()));
+      }
+      if (auditHead != null) {
+        leaves.add(new ERSByteData(auditHead));
+      }
+      gen.addAllData(leaves);
+      TimeStampRequestGenerator reqGen = new TimeStampRequestGenerator();
+      reqGen.setCertReq(true);
+      TimeStampResponse resp = tsa.respond(gen.generateTimeStampRequest(reqGen));
+      List<ERSArchiveTimeStamp> stamps = gen.generateArchiveTimeStamps(resp);
+      ERSEvidenceRecordGenerator erGen = new ERSEvidenceRecordGenerator(digests);
+      Date at = resp.getTimeStampToken().getTimeStampInfo().getGenTime();
+      Map<String, byte[]> out = new HashMap<>();
+      byte[] headEvidence = null;
+      for (int i = 0; i < leaves.size(); i++) {
+        ERSArchiveTimeStamp ats = find(stamps, leaves.get(i), i, at);
+        byte[] der = erGen.generate(ats).getEncoded();
+        if (i < items.size()) {
+          out.put(items.get(i).recordId(), der);
+        } else {
+          headEvidence = der;
+        }
+      }
+      byte[] root = resp.getTimeStampToken().getTimeStampInfo().getMessageImprintDigest();
+      return new EvidenceBatch(at.toInstant(), HexFormat.of().formatHex(root), out, headEvidence);
+    } catch (Exception e) {
+      throw new EvidenceException("cannot build the evidence records: " + e.getMessage(), e);
+    }
+  }
+
+  private static ERSArchiveTimeStamp find(
+      List<ERSArchiveTimeStamp> stamps, ERSData leaf, int hint, Date at) throws Exception {
+    if (hint < stamps.size() && stamps.get(hint).isContaining(leaf, at)) {
+      return stamps.get(hint);
+    }
+    for (ERSArchiveTimeStamp s : stamps) {
+      if (s.isContaining(leaf, at)) {
+        return s;
+      }
+    }
+    throw new EvidenceException("no archive timestamp covers a leaf", null);
+  }
+
+  /** Checks record bytes given in memory. */
+  public EvidenceCheck verify(byte[] evidenceRecord, byte[] recordBytes) {
+    return verify(evidenceRecord, new ERSByteData(recordBytes));
+  }
+
+  /** Checks record bytes read from a stream (read once, fully). */
+  public EvidenceCheck verify(byte[] evidenceRecord, InputStream recordBytes) {
+    return verify(evidenceRecord, new ERSInputStreamData(recordBytes));
+  }
+
+  private EvidenceCheck verify(byte[] evidenceRecord, ERSData data) {
+    ERSEvidenceRecord er;
+    try {
+      er = new ERSEvidenceRecord(evidenceRecord, digests);
+    } catch (Exception e) {
+      return new EvidenceCheck(false, null, "not a readable evidence record");
+    }
+    List<TimeStampToken> tokens;
+    try {
+      tokens = tokens(er);
+    } catch (Exception e) {
+      return new EvidenceCheck(false, null, "the evidence record's timestamps cannot be read");
+    }
+    Instant first = tokens.get(0).getTimeStampInfo().getGenTime().toInstant();
+    try {
+      er.validatePresent(data, Date.from(clock.instant()));
+    } catch (Exception e) {
+      return new EvidenceCheck(false, first, "the bytes are not the ones the evidence protects");
+    }
+    List<X509Certificate> tsaCerts =
+        keys.history(KeyRole.TIMESTAMP_AUTHORITY).stream()
+            .map(SigningIdentity::certificate)
+            .toList();
+    for (TimeStampToken token : tokens) {
+      String problem = checkToken(token, tsaCerts);
+      if (problem != null) {
+        return new EvidenceCheck(false, first, problem);
+      }
+    }
+    return new EvidenceCheck(true, first, null);
+  }
+
+  private String checkToken(TimeStampToken token, List<X509Certificate> tsaCerts) {
+    for (X509Certificate cert : tsaCerts) {
+      try {
+        X509CertificateHolder holder = new X509CertificateHolder(cert.getEncoded());
+        if (!token.getSID().match(holder)) {
+          continue;
+        }
+        token.validate(
+            new JcaSimpleSignerInfoVerifierBuilder().setProvider(provider).build(holder));
+        return null;
+      } catch (Exception e) {
+        return "a timestamp of the evidence record is not valid";
+      }
+    }
+    return "a timestamp was not issued by the archive's timestamp authority";
+  }
+
+  private static List<TimeStampToken> tokens(ERSEvidenceRecord er) throws Exception {
+    List<TimeStampToken> out = new ArrayList<>();
+    for (ArchiveTimeStampChain chain :
+        er.toASN1Structure().getArchiveTimeStampSequence().getArchiveTimeStampChains()) {
+      for (ArchiveTimeStamp ats : chain.getArchiveTimestamps()) {
+        out.add(new TimeStampToken(new CMSSignedData(ats.getTimeStamp().getEncoded())));
+      }
+    }
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException("no timestamp");
+    }
+    return out;
+  }
+
+  /**
+   * Timestamp renewal (RFC 4998 5.2): a new timestamp over the last one, same digest algorithm.
+   *
+   * @throws EvidenceException if the record is unreadable or the TSA fails
+   */
+  public byte[] renewTimestamp(byte[] evidenceRecord) throws EvidenceException {
+    try {
+      ERSEvidenceRecord er = new ERSEvidenceRecord(evidenceRecord, digests);
+      TimeStampRequestGenerator reqGen = new TimeStampRequestGenerator();
+      reqGen.setCertReq(true);
+      TimeStampResponse resp = tsa.respond(er.generateTimeStampRenewalRequest(reqGen));
+      return er.renewTimeStamp(resp).getEncoded();
+    } catch (Exception e) {
+      throw new EvidenceException("cannot renew the timestamp: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Hash-tree renewal (RFC 4998 5.3): re-hashes the record with {@code algorithm} (e.g. {@link
+   * NISTObjectIdentifiers#id_sha512}) together with the previous chains, and timestamps that.
+   *
+   * @throws EvidenceException if the record is unreadable, the bytes do not match or the TSA fails
+   */
+  public byte[] renewHash(byte[] evidenceRecord, byte[] recordBytes, ASN1ObjectIdentifier algorithm)
+      throws EvidenceException {
+    EvidenceCheck before = verify(evidenceRecord, recordBytes);
+    if (!before.valid()) {
+      throw new EvidenceException("the current evidence does not verify: " + before.reason(), null);
+    }
+    try {
+      ERSEvidenceRecord er = new ERSEvidenceRecord(evidenceRecord, digests);
+      DigestCalculator calc = digest(algorithm);
+      ERSData data = new ERSByteData(recordBytes);
+      TimeStampRequestGenerator reqGen = new TimeStampRequestGenerator();
+      reqGen.setCertReq(true);
+      TimeStampResponse resp = tsa.respond(er.generateHashRenewalRequest(calc, data, reqGen));
+      return er.renewHash(digest(algorithm), data, resp).getEncoded();
+    } catch (Exception e) {
+      throw new EvidenceException("cannot renew the hash tree: " + e.getMessage(), e);
+    }
+  }
+
+  private DigestCalculator digest(ASN1ObjectIdentifier algorithm) throws OperatorCreationException {
+    return digests.get(new AlgorithmIdentifier(algorithm));
+  }
+
+  /** A leaf whose SHA-256 is already known (the archive stores it with the record). */
+  private static final class Sha256Leaf implements ERSData {
+    private final byte[] sha256;
+
+    Sha256Leaf(byte[] sha256) {
+      this.sha256 = sha256.clone();
+    }
+
+    @Override
+    public byte[] getHash(DigestCalculator calculator, byte[] previousChainsHash) {
+      if (previousChainsHash != null
+          || !NISTObjectIdentifiers.id_sha256.equals(
+              calculator.getAlgorithmIdentifier().getAlgorithm())) {
+        throw new IllegalStateException(
+            "a precomputed SHA-256 leaf serves only the first SHA-256 tree");
+      }
+      return sha256.clone();
+    }
+  }
+}

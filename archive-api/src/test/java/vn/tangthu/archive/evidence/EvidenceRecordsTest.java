@@ -1,0 +1,97 @@
+package vn.tangthu.archive.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.tangthu.archive.seal.ArchiveKeys;
+import vn.tangthu.archive.seal.KeyRole;
+
+class EvidenceRecordsTest {
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
+
+  @TempDir Path dir;
+
+  private static byte[] record(int i) {
+    return ("văn bản số " + i + " của UBND tỉnh Bắc Ninh").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String sha256(byte[] b) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+  }
+
+  private EvidenceBatch sealFive(EvidenceRecords ers) throws Exception {
+    List<EvidenceItem> items = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      items.add(new EvidenceItem("rec-" + i, sha256(record(i))));
+    }
+    return ers.seal(items, "audit-head-42".getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void evidenceVerifiesForTheRecordAndFailsForOneChangedByte() throws Exception {
+    ArchiveKeys keys = ArchiveKeys.loadOrCreate(dir, CLOCK, "A");
+    EvidenceRecords ers = new EvidenceRecords(new TimestampAuthority(keys, CLOCK), keys, CLOCK);
+    EvidenceBatch batch = sealFive(ers);
+
+    assertThat(batch.evidence()).hasSize(5);
+    assertThat(batch.time()).isEqualTo(CLOCK.instant());
+    for (int i = 0; i < 5; i++) {
+      EvidenceCheck ok = ers.verify(batch.evidence().get("rec-" + i), record(i));
+      assertThat(ok.valid()).as(ok.reason()).isTrue();
+      assertThat(ok.firstTime()).isEqualTo(CLOCK.instant());
+    }
+    byte[] changed = record(3);
+    changed[5] ^= 1;
+    assertThat(ers.verify(batch.evidence().get("rec-3"), changed).valid()).isFalse();
+    assertThat(ers.verify(batch.evidence().get("rec-2"), record(3)).valid()).isFalse();
+    assertThat(
+            ers.verify(batch.auditHeadEvidence(), "audit-head-42".getBytes(StandardCharsets.UTF_8))
+                .valid())
+        .isTrue();
+    assertThat(ers.verify(new byte[] {1, 2, 3}, record(1)).valid()).isFalse();
+  }
+
+  @Test
+  void renewalKeepsOldEvidenceVerifiable() throws Exception {
+    ArchiveKeys keys = ArchiveKeys.loadOrCreate(dir, CLOCK, "A");
+    EvidenceRecords ers = new EvidenceRecords(new TimestampAuthority(keys, CLOCK), keys, CLOCK);
+    byte[] original = sealFive(ers).evidence().get("rec-1");
+
+    keys.rotate(KeyRole.TIMESTAMP_AUTHORITY);
+    byte[] renewed = ers.renewTimestamp(original);
+    byte[] rehashed = ers.renewHash(renewed, record(1), NISTObjectIdentifiers.id_sha512);
+
+    for (byte[] evidence : List.of(original, renewed, rehashed)) {
+      EvidenceCheck c = ers.verify(evidence, record(1));
+      assertThat(c.valid()).as(c.reason()).isTrue();
+      assertThat(c.firstTime()).isEqualTo(CLOCK.instant());
+      byte[] changed = record(1);
+      changed[0] ^= 1;
+      assertThat(ers.verify(evidence, changed).valid()).isFalse();
+    }
+    assertThat(rehashed.length).isGreaterThan(renewed.length);
+  }
+
+  @Test
+  void evidenceFromAnotherAuthorityIsRejected() throws Exception {
+    ArchiveKeys mine = ArchiveKeys.loadOrCreate(dir.resolve("mine"), CLOCK, "A");
+    ArchiveKeys theirs = ArchiveKeys.loadOrCreate(dir.resolve("theirs"), CLOCK, "B");
+    EvidenceRecords foreign =
+        new EvidenceRecords(new TimestampAuthority(theirs, CLOCK), theirs, CLOCK);
+    byte[] evidence = sealFive(foreign).evidence().get("rec-0");
+    EvidenceRecords ours = new EvidenceRecords(new TimestampAuthority(mine, CLOCK), mine, CLOCK);
+    assertThat(ours.verify(evidence, record(0)).valid()).isFalse();
+  }
+}
