@@ -472,9 +472,12 @@ abstract class S3ContractSuite {
             HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(ok.statusCode()).isEqualTo(200);
     assertThat(ok.body()).isEqualTo("hello");
+    char last = url.charAt(url.indexOf("X-Amz-Signature=") + 16 + 63);
     String tampered =
-        url.replaceAll("X-Amz-Signature=[0-9a-f]", "X-Amz-Signature=0")
-            .replace("X-Amz-Signature=00", "X-Amz-Signature=01");
+        url.replace("X-Amz-Signature=", "X-Amz-Signature=")
+                .substring(0, url.indexOf("X-Amz-Signature=") + 16 + 63)
+            + (last == '0' ? '1' : '0')
+            + url.substring(url.indexOf("X-Amz-Signature=") + 16 + 64);
     HttpResponse<String> bad =
         http.send(
             HttpRequest.newBuilder(URI.create(tampered)).build(),

@@ -42,6 +42,9 @@ public final class Listing {
       String after,
       boolean afterIsPrefix,
       int maxKeys) {
+    if (maxKeys == 0) {
+      return new Page(List.of(), List.of(), false, null, false);
+    }
     byte[] p = bytes(prefix);
     byte[] d = delimiter == null || delimiter.isEmpty() ? null : bytes(delimiter);
     byte[] from = startFrom(after, afterIsPrefix);
