@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -41,7 +43,13 @@ import vn.tangthu.archive.record.RecordCorrections;
 import vn.tangthu.archive.record.RecordDao;
 import vn.tangthu.archive.record.RecordReader;
 import vn.tangthu.archive.record.RecordResource;
+import vn.tangthu.archive.record.SignatureInspection;
+import vn.tangthu.archive.seal.ArchiveKeys;
+import vn.tangthu.archive.seal.ArchiveResource;
+import vn.tangthu.archive.seal.Receipts;
 import vn.tangthu.archive.search.SearchResource;
+import vn.tangthu.archive.signature.SignatureVerifier;
+import vn.tangthu.archive.signature.TrustStore;
 import vn.tangthu.archive.storage.ObjectStore;
 import vn.tangthu.indexer.extract.ExtractionLimits;
 import vn.tangthu.indexer.extract.TextExtractor;
@@ -129,6 +137,27 @@ public final class ArchiveWiring {
     Reconciler reconciler = new Reconciler(jdbi, store, clock, Duration.ofHours(1));
     env.lifecycle().manage(reconciler);
 
+    var sig = config.getSignatures();
+    Path root = dataDir.root();
+    TrustStore trust = TrustStore.load(root.resolve(sig.trustAnchors()), root.resolve(sig.crls()));
+    trust.problems().forEach(p -> LOG.warn("Trust store: {}", p));
+    ArchiveKeys keys =
+        ArchiveKeys.loadOrCreate(root.resolve(sig.keys()), clock, sig.organisation());
+    ExecutorService verifiers =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "signature-verifier");
+              t.setDaemon(true);
+              return t;
+            });
+    env.lifecycle().manage(closing(verifiers::shutdownNow));
+    SignatureInspection signatures =
+        new SignatureInspection(
+            new SignatureVerifier(trust, clock),
+            verifiers,
+            sig.verifyTimeout(),
+            env.getObjectMapper());
+
     AdminBootstrap.Result admin =
         new AdminBootstrap(jdbi, clock).ensure(config.getAdminToken(), dataDir);
     IngestService ingest =
@@ -143,7 +172,9 @@ public final class ArchiveWiring {
             new Ids(clock),
             clock,
             dataDir.tmp(),
-            MAX_FILE_BYTES);
+            MAX_FILE_BYTES,
+            signatures,
+            new Receipts(keys, clock));
     RecordReader reader = new RecordReader(jdbi, access);
     List<Object> resources =
         List.of(
@@ -158,7 +189,8 @@ public final class ArchiveWiring {
                 worker,
                 new RecordCorrections(jdbi, reader, access, worker, env.getObjectMapper(), clock)),
             new GrantResource(jdbi, reader, access, worker, clock),
-            new SearchResource(index, access));
+            new SearchResource(index, access),
+            new ArchiveResource(keys));
     env.lifecycle().addServerLifecycleListener(server -> announce(server, admin));
     return new ArchiveWiring(
         jdbi,

@@ -16,6 +16,17 @@ public final class ArchiveConfiguration extends Configuration {
   private StorageConfig storage = StorageConfig.embeddedDefault();
   private IndexConfig index = IndexConfig.defaults();
   private String adminToken;
+  private SignatureConfig signatures = SignatureConfig.defaults();
+
+  @JsonProperty
+  public SignatureConfig getSignatures() {
+    return signatures;
+  }
+
+  @JsonProperty
+  public void setSignatures(SignatureConfig signatures) {
+    this.signatures = signatures;
+  }
 
   @JsonProperty
   public String getDataDir() {

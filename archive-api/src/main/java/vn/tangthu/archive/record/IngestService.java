@@ -29,6 +29,7 @@ import vn.tangthu.archive.auth.Caller;
 import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.archive.id.Ids;
 import vn.tangthu.archive.outbox.OutboxDao;
+import vn.tangthu.archive.seal.Receipts;
 import vn.tangthu.archive.storage.ObjectKeys;
 import vn.tangthu.archive.storage.ObjectStore;
 import vn.tangthu.indexer.extract.TextExtractor;
@@ -62,6 +63,8 @@ public final class IngestService {
   private final Clock clock;
   private final Path tmp;
   private final long maxFileBytes;
+  private final SignatureInspection signatures;
+  private final Receipts receipts;
 
   public IngestService(
       Jdbi jdbi,
@@ -74,7 +77,9 @@ public final class IngestService {
       Ids ids,
       Clock clock,
       Path tmp,
-      long maxFileBytes) {
+      long maxFileBytes,
+      SignatureInspection signatures,
+      Receipts receipts) {
     this.jdbi = jdbi;
     this.store = store;
     this.bucket = bucket;
@@ -86,6 +91,8 @@ public final class IngestService {
     this.clock = clock;
     this.tmp = tmp;
     this.maxFileBytes = maxFileBytes;
+    this.signatures = signatures;
+    this.receipts = receipts;
   }
 
   /** Stores the multipart upload of {@code request} for {@code caller}. */
@@ -254,8 +261,36 @@ public final class IngestService {
         .with("existingId", existing.toString());
   }
 
+  /** A spooled file with what ingest learnt of it before storing it. */
+  private record Inspected(SpooledFile file, String contentType, String signatureJson) {}
+
+  private Inspected inspect(SpooledFile file, SpooledFile detached) {
+    String contentType = detector.detectMediaType(file.path(), file.fileName());
+    var report =
+        signatures.inspect(file.path(), contentType, detached == null ? null : detached.path());
+    return new Inspected(file, contentType, signatures.toJson(report));
+  }
+
   private Outcome store(Caller caller, UploadParts parts, String key) {
-    Instant now = clock.instant();
+    String contentType = detector.detectMediaType(parts.file.path(), parts.file.fileName());
+    var mainReport =
+        signatures.inspect(
+            parts.file.path(),
+            contentType,
+            parts.signature == null ? null : parts.signature.path());
+    SignatureInspection.enforce(
+        agencies
+            .tree()
+            .find(parts.metadata.agencyCode())
+            .map(a -> a.signaturePolicy())
+            .orElse(null),
+        mainReport);
+    Inspected main = new Inspected(parts.file, contentType, signatures.toJson(mainReport));
+    List<Inspected> attachments = new ArrayList<>();
+    for (SpooledFile a : parts.attachments) {
+      attachments.add(inspect(a, null));
+    }
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     UUID mainId = ids.next();
     List<UUID> attachmentIds = new ArrayList<>();
     for (int i = 0; i < parts.attachments.size(); i++) {
@@ -272,27 +307,18 @@ public final class IngestService {
         h -> keys.forEach(k -> h.attach(RecordDao.class).insertIntent(bucket, k, now)));
     try {
       List<RecordRow> rows = new ArrayList<>();
-      rows.add(
-          RecordRow.create(
-              mainId,
-              null,
-              parts.metadata,
-              upload(mainId, parts.file),
-              signatureKey,
-              now,
-              caller.username()));
+      rows.add(row(mainId, null, parts.metadata, main, signatureKey, now, caller));
       RecordMetadata attachmentMeta = parts.metadata.forAttachment();
       for (int i = 0; i < attachmentIds.size(); i++) {
-        UUID id = attachmentIds.get(i);
         rows.add(
-            RecordRow.create(
-                id,
+            row(
+                attachmentIds.get(i),
                 mainId,
                 attachmentMeta,
-                upload(id, parts.attachments.get(i)),
+                attachments.get(i),
                 null,
                 now,
-                caller.username()));
+                caller));
       }
       if (signatureKey != null) {
         store.put(
@@ -312,8 +338,29 @@ public final class IngestService {
     }
   }
 
-  private StoredFile upload(UUID id, SpooledFile file) {
-    String contentType = detector.detectMediaType(file.path(), file.fileName());
+  private RecordRow row(
+      UUID id,
+      UUID mainId,
+      RecordMetadata metadata,
+      Inspected inspected,
+      String signatureKey,
+      Instant now,
+      Caller caller) {
+    StoredFile stored = upload(id, inspected.file(), inspected.contentType());
+    String receipt = receipts.sign(id.toString(), stored.sha256(), now);
+    return RecordRow.create(
+        id,
+        mainId,
+        metadata,
+        stored,
+        signatureKey,
+        now,
+        caller.username(),
+        inspected.signatureJson(),
+        receipt);
+  }
+
+  private StoredFile upload(UUID id, SpooledFile file, String contentType) {
     String objectKey = ObjectKeys.original(id);
     store.put(bucket, objectKey, file.path(), contentType, Map.of("sha256", file.sha256()));
     return new StoredFile(objectKey, file.sha256(), file.size(), contentType, file.fileName());

@@ -27,11 +27,13 @@ public interface RecordDao {
       "INSERT INTO records (id, agency_code, main_record_id, subject, type_name, number,"
           + " notation, issued_date, issuer, file_code, doc_code, language, access_level,"
           + " confidence, keywords, description, series_code, work_end_date, sha256, size,"
-          + " content_type, file_name, object_key, signature_key, created_at, created_by)"
+          + " content_type, file_name, object_key, signature_key, created_at, created_by, signature,"
+          + " receipt)"
           + " VALUES (:id, :agencyCode, :mainRecordId, :subject, :typeName, :number, :notation,"
           + " :issuedDate, :issuer, :fileCode, :docCode, :language, :accessLevel, :confidence,"
           + " :keywords, :description, :seriesCode, :workEndDate, :sha256, :size, :contentType,"
-          + " :fileName, :objectKey, :signatureKey, :createdAt, :createdBy)")
+          + " :fileName, :objectKey, :signatureKey, :createdAt, :createdBy,"
+          + " CAST(:signature AS jsonb), :receipt)")
   void insert(@BindMethods RecordRow row);
 
   @SqlQuery("SELECT " + COLUMNS + " FROM records WHERE id = :id")

@@ -49,7 +49,9 @@ public record RecordRow(
       StoredFile file,
       String signatureKey,
       Instant createdAt,
-      String createdBy) {
+      String createdBy,
+      String signatureJson,
+      String receipt) {
     return new RecordRow(
         id,
         m.agencyCode(),
@@ -83,7 +85,7 @@ public record RecordRow(
         null,
         null,
         null,
-        null,
-        null);
+        signatureJson,
+        receipt);
   }
 }

@@ -68,14 +68,10 @@ class EndToEndIT {
   void ingestsEveryCorpusFile() throws Exception {
     List<Path> files = new ArrayList<>(Corpus.viLegal());
     files.addAll(Corpus.formats(false));
-    int n = 0;
     for (Path f : files) {
-      boolean last = ++n == files.size();
       HttpResponse<String> r =
           archive.upload(
-              "records" + (last ? "?wait=indexed" : ""),
-              admin,
-              new Multipart().json("metadata", metadata(f)).file("file", f));
+              "records", admin, new Multipart().json("metadata", metadata(f)).file("file", f));
       assertThat(r.statusCode()).as(f + ": " + r.body()).isEqualTo(201);
       JsonNode rec = RunningArchive.json(r);
       assertThat(rec.get("sha256").asText()).isEqualTo(sha256(f));
@@ -83,6 +79,7 @@ class EndToEndIT {
       assertThat(r.headers().firstValue("Location")).isPresent();
       ids.put(f, rec.get("id").asText());
     }
+    awaitIndexed();
     assertThat(ids).hasSize(files.size());
   }
 
@@ -108,6 +105,7 @@ class EndToEndIT {
   void restartKeepsRecordsIndexAndBytes() throws Exception {
     archive.restart();
     assertThat(archive.adminToken()).isEqualTo(admin);
+    awaitIndexed();
     assertFindable();
     for (var e : ids.entrySet()) {
       assertThat(downloadSha256(e.getValue())).isEqualTo(sha256(e.getKey()));
@@ -140,7 +138,20 @@ class EndToEndIT {
           }
         });
     assertThat(indexed[0]).isEqualTo(ids.size());
+    awaitIndexed();
     assertFindable();
+  }
+
+  /** Waits until the index has applied the whole change log (extraction can take minutes). */
+  private void awaitIndexed() throws Exception {
+    long head =
+        archive
+            .wiring()
+            .jdbi()
+            .withExtension(vn.tangthu.archive.outbox.OutboxDao.class, d -> d.head());
+    assertThat(archive.wiring().worker().awaitApplied(head, java.time.Duration.ofMinutes(10)))
+        .as("index caught up with position " + head)
+        .isTrue();
   }
 
   private int assertFindable() throws Exception {

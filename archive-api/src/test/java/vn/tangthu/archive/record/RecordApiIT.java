@@ -308,7 +308,7 @@ class RecordApiIT {
             java.net.http.HttpRequest.newBuilder(archive.admin("metrics")).build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(metrics.statusCode()).isEqualTo(200);
-    assertThat(metrics.body()).contains("# TYPE").contains("jvm_memory");
+    assertThat(metrics.body()).contains("# TYPE").contains("io_dropwizard_jetty");
   }
 
   @Test

@@ -1,0 +1,142 @@
+package vn.tangthu.archive.record;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import vn.tangthu.archive.error.ApiException;
+import vn.tangthu.archive.signature.SignatureFormatException;
+import vn.tangthu.archive.signature.SignatureReport;
+import vn.tangthu.archive.signature.SignatureStatus;
+import vn.tangthu.archive.signature.SignatureVerifier;
+
+/**
+ * Finds and verifies the signatures of an upload at ingest, under a time limit, and applies the
+ * agency's signature policy. A detached signature sent by the client must be a readable CMS (else
+ * 422); a document that is itself a signature container ({@code .p7m}/{@code .p7s}) too. A document
+ * whose format merely cannot be parsed for signatures (a corrupt PDF) is stored as not signed: the
+ * archive keeps what it was given. Thread-safe.
+ */
+public final class SignatureInspection {
+
+  private static final Set<String> CMS_TYPES =
+      Set.of(
+          "application/pkcs7-mime",
+          "application/pkcs7-signature",
+          "application/x-pkcs7-mime",
+          "application/x-pkcs7-signature");
+  private static final Set<String> OOXML_TYPES =
+      Set.of(
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          "application/vnd.openxmlformats-officedocument.presentationml.presentation");
+
+  private final SignatureVerifier verifier;
+  private final ExecutorService pool;
+  private final Duration timeout;
+  private final ObjectMapper json;
+
+  public SignatureInspection(
+      SignatureVerifier verifier, ExecutorService pool, Duration timeout, ObjectMapper json) {
+    this.verifier = verifier;
+    this.pool = pool;
+    this.timeout = timeout;
+    this.json = json;
+  }
+
+  /** The report of {@code file} (detected as {@code mediaType}), with its detached signature. */
+  SignatureReport inspect(Path file, String mediaType, Path detached) {
+    String base = mediaType == null ? "" : mediaType.split(";")[0].strip();
+    boolean container = CMS_TYPES.contains(base);
+    Future<SignatureReport> f =
+        pool.submit(
+            () -> {
+              try {
+                if (detached != null) {
+                  return verifier.verifyCms(detached, Optional.of(file));
+                }
+                if (container) {
+                  return verifier.verifyCms(file, Optional.empty());
+                }
+                if (base.equals("application/pdf")) {
+                  return verifier.verifyPdf(file);
+                }
+                if (OOXML_TYPES.contains(base)) {
+                  return verifier.verifyOoxml(file);
+                }
+                return SignatureReport.notSigned();
+              } catch (SignatureFormatException e) {
+                if (detached != null || container) {
+                  throw malformed(e);
+                }
+                return SignatureReport.notSigned();
+              }
+            });
+    try {
+      return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      throw ApiException.of(
+          422,
+          "SIGNATURE_UNVERIFIABLE",
+          "Verifying the signatures took longer than " + timeout.toSeconds() + " s.",
+          "Kiểm tra chữ ký quá " + timeout.toSeconds() + " giây.");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof ApiException api) {
+        throw api;
+      }
+      if (e.getCause() instanceof IOException io) {
+        throw new java.io.UncheckedIOException(io);
+      }
+      throw new IllegalStateException("Signature verification failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Refuses the upload when the agency's policy is not met. */
+  static void enforce(String policy, SignatureReport report) {
+    if ("REQUIRE_SIGNATURE".equals(policy) || "REQUIRE_VALID".equals(policy)) {
+      if (report.status() == SignatureStatus.NOT_SIGNED) {
+        throw ApiException.of(
+            422,
+            "SIGNATURE_REQUIRED",
+            "This agency stores only signed documents; no signature was found.",
+            "Cơ quan chỉ lưu văn bản có chữ ký số; không tìm thấy chữ ký.");
+      }
+    }
+    if ("REQUIRE_VALID".equals(policy) && report.status() != SignatureStatus.VALID) {
+      throw ApiException.of(
+              422,
+              "SIGNATURE_NOT_VALID",
+              "This agency stores only documents with valid signatures; the signatures are "
+                  + report.status()
+                  + ".",
+              "Cơ quan chỉ lưu văn bản có chữ ký hợp lệ; kết quả kiểm tra: "
+                  + report.status()
+                  + ".")
+          .with("signatureStatus", report.status().name());
+    }
+  }
+
+  String toJson(SignatureReport report) {
+    try {
+      return json.writeValueAsString(report);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ApiException malformed(SignatureFormatException e) {
+    return ApiException.of(422, "SIGNATURE_MALFORMED", e.getMessage(), e.messageVi());
+  }
+}
