@@ -31,6 +31,10 @@ import vn.tangthu.archive.db.Migrations;
 import vn.tangthu.archive.embedded.DataDirectory;
 import vn.tangthu.archive.embedded.EmbeddedDatabase;
 import vn.tangthu.archive.embedded.EmbeddedStorage;
+import vn.tangthu.archive.evidence.EvidenceDao;
+import vn.tangthu.archive.evidence.EvidenceRecords;
+import vn.tangthu.archive.evidence.EvidenceScheduler;
+import vn.tangthu.archive.evidence.TimestampAuthority;
 import vn.tangthu.archive.health.StorageHealthCheck;
 import vn.tangthu.archive.id.Ids;
 import vn.tangthu.archive.outbox.IndexDocuments;
@@ -75,6 +79,8 @@ public final class ArchiveWiring {
   private final String adminToken;
   private final List<Object> resources;
   private final FailedAuthLimiter authLimiter;
+  private final EvidenceScheduler evidence;
+  private final EvidenceRecords evidenceRecords;
 
   private ArchiveWiring(
       Jdbi jdbi,
@@ -85,7 +91,9 @@ public final class ArchiveWiring {
       DataDirectory dataDir,
       String adminToken,
       List<Object> resources,
-      FailedAuthLimiter authLimiter) {
+      FailedAuthLimiter authLimiter,
+      EvidenceScheduler evidence,
+      EvidenceRecords evidenceRecords) {
     this.jdbi = jdbi;
     this.store = store;
     this.index = index;
@@ -95,6 +103,16 @@ public final class ArchiveWiring {
     this.adminToken = adminToken;
     this.resources = resources;
     this.authLimiter = authLimiter;
+    this.evidence = evidence;
+    this.evidenceRecords = evidenceRecords;
+  }
+
+  public EvidenceScheduler evidence() {
+    return evidence;
+  }
+
+  public EvidenceRecords evidenceRecords() {
+    return evidenceRecords;
   }
 
   static ArchiveWiring create(ArchiveConfiguration config, Environment env, Clock clock)
@@ -158,6 +176,11 @@ public final class ArchiveWiring {
             sig.verifyTimeout(),
             env.getObjectMapper());
 
+    EvidenceRecords evidenceRecords =
+        new EvidenceRecords(new TimestampAuthority(keys, clock), keys, clock);
+    EvidenceScheduler evidence = new EvidenceScheduler(jdbi, evidenceRecords, () -> null, clock);
+    env.lifecycle().manage(evidence);
+
     AdminBootstrap.Result admin =
         new AdminBootstrap(jdbi, clock).ensure(config.getAdminToken(), dataDir);
     IngestService ingest =
@@ -187,7 +210,18 @@ public final class ArchiveWiring {
                 s.originalsBucket(),
                 s.derivedBucket(),
                 worker,
-                new RecordCorrections(jdbi, reader, access, worker, env.getObjectMapper(), clock)),
+                new RecordCorrections(jdbi, reader, access, worker, env.getObjectMapper(), clock),
+                new RecordResource.EvidenceLookup() {
+                  @Override
+                  public java.util.Optional<byte[]> find(java.util.UUID id) {
+                    return jdbi.withExtension(EvidenceDao.class, d -> d.evidence(id));
+                  }
+
+                  @Override
+                  public java.time.Instant nextRun() {
+                    return evidence.nextRun();
+                  }
+                }),
             new GrantResource(jdbi, reader, access, worker, clock),
             new SearchResource(index, access),
             new ArchiveResource(keys));
@@ -201,7 +235,9 @@ public final class ArchiveWiring {
         dataDir,
         admin.token(),
         resources,
-        new FailedAuthLimiter(clock, 10, Duration.ofMinutes(1)));
+        new FailedAuthLimiter(clock, 10, Duration.ofMinutes(1)),
+        evidence,
+        evidenceRecords);
   }
 
   private static Jdbi database(ArchiveConfiguration config, Environment env, DataDirectory dataDir)

@@ -48,6 +48,14 @@ public final class RecordResource {
   private final String derived;
   private final IndexerWorker worker;
   private final RecordCorrections corrections;
+  private final EvidenceLookup evidence;
+
+  /** Where a record's evidence record is found, and when the next run makes missing ones. */
+  public interface EvidenceLookup {
+    java.util.Optional<byte[]> find(java.util.UUID recordId);
+
+    java.time.Instant nextRun();
+  }
 
   public RecordResource(
       IngestService ingest,
@@ -56,7 +64,8 @@ public final class RecordResource {
       String originals,
       String derived,
       IndexerWorker worker,
-      RecordCorrections corrections) {
+      RecordCorrections corrections,
+      EvidenceLookup evidence) {
     this.ingest = ingest;
     this.reader = reader;
     this.store = store;
@@ -64,6 +73,7 @@ public final class RecordResource {
     this.derived = derived;
     this.worker = worker;
     this.corrections = corrections;
+    this.evidence = evidence;
   }
 
   @POST
@@ -171,6 +181,27 @@ public final class RecordResource {
             "Content-Disposition",
             ContentDisposition.attachment(row.fileName(), row.id().toString()))
         .header("X-Content-Type-Options", "nosniff")
+        .build();
+  }
+
+  @GET
+  @Path("{id}/evidence")
+  @Produces("application/vnd.tangthu.ers+der")
+  public Response evidence(@Auth Caller caller, @PathParam("id") String id) {
+    RecordRow row = reader.visible(caller, id);
+    byte[] der =
+        evidence
+            .find(row.id())
+            .orElseThrow(
+                () ->
+                    ApiException.of(
+                            404,
+                            "EVIDENCE_PENDING",
+                            "The record's evidence is made at the next daily run.",
+                            "Bằng chứng lưu trữ của văn bản được lập ở lần chạy hằng ngày tới.")
+                        .with("nextRun", evidence.nextRun().toString()));
+    return Response.ok(der, "application/vnd.tangthu.ers+der")
+        .header("Content-Disposition", "attachment; filename=\"" + row.id() + ".ers\"")
         .build();
   }
 

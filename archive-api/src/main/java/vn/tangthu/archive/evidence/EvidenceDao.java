@@ -1,0 +1,46 @@
+package vn.tangthu.archive.evidence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Evidence batches and each record's evidence record. */
+public interface EvidenceDao {
+
+  /** A record still without evidence. */
+  record Pending(UUID id, String sha256) {}
+
+  @RegisterConstructorMapper(Pending.class)
+  @SqlQuery(
+      "SELECT r.id, r.sha256 FROM records r LEFT JOIN record_evidence e ON e.record_id = r.id"
+          + " WHERE e.record_id IS NULL AND r.status = 'ACTIVE' AND (CAST(:after AS uuid) IS NULL"
+          + " OR r.id > :after) ORDER BY r.id LIMIT :limit")
+  List<Pending> pending(@Bind("after") UUID after, @Bind("limit") int limit);
+
+  @SqlUpdate(
+      "INSERT INTO evidence_batches (sealed_at, root_hash, record_count, audit_head_evidence)"
+          + " VALUES (:at, :root, :count, :head)")
+  @GetGeneratedKeys("id")
+  long insertBatch(
+      @Bind("at") Instant at,
+      @Bind("root") String root,
+      @Bind("count") int count,
+      @Bind("head") byte[] headEvidence);
+
+  @SqlUpdate(
+      "INSERT INTO record_evidence (record_id, batch_id, evidence) VALUES (:id, :batch, :der)"
+          + " ON CONFLICT (record_id) DO NOTHING")
+  void insertEvidence(@Bind("id") UUID id, @Bind("batch") long batch, @Bind("der") byte[] der);
+
+  @SqlQuery("SELECT evidence FROM record_evidence WHERE record_id = :id")
+  Optional<byte[]> evidence(@Bind("id") UUID id);
+
+  @SqlQuery("SELECT max(sealed_at) FROM evidence_batches")
+  Optional<Instant> lastRun();
+}
