@@ -98,7 +98,11 @@ final class Exchange {
     return m;
   }
 
+  /** Whether the handler started reading the body (a refused body is then drained). */
+  boolean bodyStarted;
+
   InputStream rawBody() {
+    bodyStarted = true;
     return Content.Source.asInputStream(request);
   }
 

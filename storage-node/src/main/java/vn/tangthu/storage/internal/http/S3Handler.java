@@ -3,6 +3,7 @@ package vn.tangthu.storage.internal.http;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -111,7 +112,29 @@ public final class S3Handler extends Handler.Abstract {
     return true;
   }
 
+  /**
+   * Reads and discards what is left of a refused request body (up to a bound), so that the client,
+   * still sending, receives the error instead of a connection reset.
+   */
+  private static void drain(Exchange ex) {
+    if (!ex.bodyStarted) {
+      return;
+    }
+    try (java.io.InputStream in = Content.Source.asInputStream(ex.request)) {
+      byte[] buf = new byte[64 * 1024];
+      long left = DRAIN_LIMIT;
+      for (int n; left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0; ) {
+        left -= n;
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // the connection is closed after the answer anyway
+    }
+  }
+
+  private static final long DRAIN_LIMIT = 8L * 1024 * 1024;
+
   private void sendError(Exchange ex, S3Exception e, Callback callback) {
+    drain(ex);
     try {
       String resource = ex.rawPath;
       String xml =
