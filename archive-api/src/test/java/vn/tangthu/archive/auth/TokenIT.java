@@ -160,8 +160,7 @@ class TokenIT {
           "Bearer",
           "Bearer abc",
           "Basic YWRtaW46YWRtaW4=",
-          "Bearer tt_" + "x".repeat(300),
-          "Bearer tt_ä漢字漢字漢字漢字漢字漢字"
+          "Bearer tt_" + "x".repeat(300)
         }) {
       URI uri = archive.api("records");
       HttpResponse<String> r =
