@@ -91,6 +91,9 @@ public final class LegacyVietnamese {
     if (document == null ? !hasLegacySigns(line) : !hasLatin1Letters(line)) {
       return line;
     }
+    if (hasLettersBeyondLatin1(line)) {
+      return line;
+    }
     Score before = score(line);
     String tcvn3 = fromTcvn3(line);
     String vni = fromVni(line);
@@ -366,6 +369,17 @@ public final class LegacyVietnamese {
   }
 
   private static final String UNICODE_VIETNAMESE_LATIN1 = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý";
+
+  /** Legacy 8-bit text read as Latin-1 has no letter above U+00FF: such a line is Unicode. */
+  private static boolean hasLettersBeyondLatin1(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c > 0xFF && Character.isLetter(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static boolean hasLatin1Letters(String text) {
     for (int i = 0; i < text.length(); i++) {

@@ -11,15 +11,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 import vn.tangthu.indexer.testing.Corpus;
 import vn.tangthu.indexer.testing.Corpus.FormatFile;
 
-/** Every file of the formats corpus, edge cases included, through the in-process extractor. */
+/**
+ * Every file of the formats corpus, edge cases included, through the forked extractor (two warm
+ * children with 512 MB heaps): each file yields text or a reason, in bounded time.
+ */
 class ExtractionCorpusIT {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
-  private static TikaTextExtractor extractor;
+  private static ForkedTextExtractor extractor;
 
   @BeforeAll
   static void start() {
-    extractor = new TikaTextExtractor(new ExtractionLimits(TIMEOUT, 2_000_000));
+    extractor =
+        new ForkedTextExtractor(
+            new ExtractionLimits(TIMEOUT, 2_000_000), ForkSettings.fromThisJvm(2, 512));
   }
 
   @AfterAll

@@ -20,6 +20,7 @@ import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.sax.BodyContentHandler;
 import vn.tangthu.indexer.extract.ExtractionResult;
+import vn.tangthu.indexer.text.LegacyVietnamese;
 
 /**
  * One synchronous Tika parse of a local file with the text cap, zip-bomb and embedded-document
@@ -82,7 +83,7 @@ public final class TikaParsing {
 
   private ExtractionResult done(
       String rawText, String mediaType, Metadata metadata, boolean truncated) {
-    String text = rawText;
+    String text = LegacyVietnamese.repair(rawText);
     if (text.length() > maxTextChars) {
       text = text.substring(0, maxTextChars);
       truncated = true;
