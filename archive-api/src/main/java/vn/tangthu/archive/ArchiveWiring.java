@@ -56,6 +56,8 @@ import vn.tangthu.archive.signature.SignatureVerifier;
 import vn.tangthu.archive.signature.TrustStore;
 import vn.tangthu.archive.storage.ObjectStore;
 import vn.tangthu.indexer.extract.ExtractionLimits;
+import vn.tangthu.indexer.extract.ForkSettings;
+import vn.tangthu.indexer.extract.ForkedTextExtractor;
 import vn.tangthu.indexer.extract.TextExtractor;
 import vn.tangthu.indexer.extract.TikaTextExtractor;
 import vn.tangthu.indexer.search.SearchIndex;
@@ -132,9 +134,15 @@ public final class ArchiveWiring {
     env.healthChecks().register("storage", new StorageHealthCheck(store, s.originalsBucket()));
 
     var indexConfig = config.getIndex();
+    ExtractionLimits limits =
+        new ExtractionLimits(indexConfig.extractionTimeout(), indexConfig.maxTextChars());
     TextExtractor extractor =
-        new TikaTextExtractor(
-            new ExtractionLimits(indexConfig.extractionTimeout(), indexConfig.maxTextChars()));
+        "fork".equals(indexConfig.isolation())
+            ? new ForkedTextExtractor(
+                limits,
+                ForkSettings.fromThisJvm(
+                    indexConfig.extractionThreads(), indexConfig.extractorHeapMb()))
+            : new TikaTextExtractor(limits);
     env.lifecycle().manage(closing(extractor));
     Path indexDir = dataDir.root().resolve(indexConfig.directory());
     SearchIndex index = SearchIndex.open(indexDir);

@@ -11,16 +11,26 @@ import java.time.Duration;
  * @param extractionTimeout time one document's text extraction may take
  * @param maxTextChars extracted text beyond this many characters is cut
  * @param extractionThreads documents extracted in parallel
+ * @param isolation {@code fork} (default: Tika runs in warm child JVMs with their own heap limit,
+ *     killed on timeout, so a hostile file cannot hang or exhaust the API) or {@code in-process}
+ * @param extractorHeapMb heap limit of each extraction child JVM
  */
 public record IndexConfig(
-    String directory, Duration extractionTimeout, int maxTextChars, int extractionThreads) {
+    String directory,
+    Duration extractionTimeout,
+    int maxTextChars,
+    int extractionThreads,
+    String isolation,
+    int extractorHeapMb) {
 
   @JsonCreator
   public IndexConfig(
       @JsonProperty("directory") String directory,
       @JsonProperty("extractionTimeout") String extractionTimeout,
       @JsonProperty("maxTextChars") Integer maxTextChars,
-      @JsonProperty("extractionThreads") Integer extractionThreads) {
+      @JsonProperty("extractionThreads") Integer extractionThreads,
+      @JsonProperty("isolation") String isolation,
+      @JsonProperty("extractorHeapMb") Integer extractorHeapMb) {
     this(
         directory == null || directory.isBlank() ? "index" : directory,
         extractionTimeout == null || extractionTimeout.isBlank()
@@ -29,7 +39,9 @@ public record IndexConfig(
         maxTextChars == null ? 20_000_000 : maxTextChars,
         extractionThreads == null
             ? Math.max(1, Runtime.getRuntime().availableProcessors())
-            : extractionThreads);
+            : extractionThreads,
+        isolation == null || isolation.isBlank() ? "fork" : isolation,
+        extractorHeapMb == null ? 512 : extractorHeapMb);
   }
 
   public IndexConfig {
@@ -39,12 +51,18 @@ public record IndexConfig(
     if (maxTextChars < 1000) {
       throw new IllegalArgumentException("index.maxTextChars must be at least 1000");
     }
+    if (!isolation.equals("fork") && !isolation.equals("in-process")) {
+      throw new IllegalArgumentException("index.isolation must be fork or in-process");
+    }
+    if (extractorHeapMb < 64) {
+      throw new IllegalArgumentException("index.extractorHeapMb must be at least 64");
+    }
     if (extractionThreads < 1 || extractionThreads > 64) {
       throw new IllegalArgumentException("index.extractionThreads must be between 1 and 64");
     }
   }
 
   public static IndexConfig defaults() {
-    return new IndexConfig(null, (String) null, null, null);
+    return new IndexConfig(null, (String) null, null, null, null, null);
   }
 }

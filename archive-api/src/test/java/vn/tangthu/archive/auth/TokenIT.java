@@ -157,10 +157,7 @@ class TokenIT {
     HttpClient http = HttpClient.newHttpClient();
     for (String header :
         new String[] {
-          "Bearer",
-          "Bearer abc",
-          "Basic YWRtaW46YWRtaW4=",
-          "Bearer tt_" + "x".repeat(300)
+          "Bearer", "Bearer abc", "Basic YWRtaW46YWRtaW4=", "Bearer tt_" + "x".repeat(300)
         }) {
       URI uri = archive.api("records");
       HttpResponse<String> r =

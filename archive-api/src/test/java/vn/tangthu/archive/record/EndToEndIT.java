@@ -17,7 +17,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +41,7 @@ import vn.tangthu.archive.support.RunningArchive;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
 
-  private static final Pattern WORD = Pattern.compile("[\\p{L}]{2,}");
+  private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
 
   @TempDir static Path dataDir;
   private RunningArchive archive;
@@ -200,18 +199,36 @@ class EndToEndIT {
     return false;
   }
 
-  /** Six consecutive words from the middle of the text, or null when it has too few. */
+  /**
+   * Six consecutive words from the middle of the text, or null when it has too few: a word is a
+   * whitespace-separated run of letters, optionally followed by punctuation, as a clerk would type
+   * it (tokens such as {@code GMapTool.exe} or {@code 12/2020} are skipped).
+   */
   static String sentence(String text) {
     List<String> words = new ArrayList<>();
-    Matcher m = WORD.matcher(text);
-    while (m.find()) {
-      words.add(m.group());
+    List<String> run = new ArrayList<>();
+    List<String> best = List.of();
+    String[] tokens = text.split("\\s+");
+    int middle = tokens.length / 2;
+    for (int i = 0; i < tokens.length; i++) {
+      String w = tokens[i].replaceAll("[\\p{P}]+$", "").replaceAll("^[\\p{P}]+", "");
+      if (WORD.matcher(w).matches()) {
+        run.add(w);
+        if (run.size() == 6) {
+          if (best.isEmpty() || i <= middle + 6) {
+            best = List.copyOf(run);
+          }
+          run.remove(0);
+        }
+      } else {
+        run.clear();
+      }
+      if (!best.isEmpty() && i > middle) {
+        break;
+      }
     }
-    if (words.size() < 6) {
-      return null;
-    }
-    int start = Math.max(0, words.size() / 2 - 3);
-    return String.join(" ", words.subList(start, Math.min(words.size(), start + 6)));
+    words.addAll(best);
+    return words.size() < 6 ? null : String.join(" ", words);
   }
 
   private String downloadSha256(String id) throws Exception {
