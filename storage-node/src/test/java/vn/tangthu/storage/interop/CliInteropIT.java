@@ -193,9 +193,6 @@ class CliInteropIT {
                 version));
     assertThat(refused.status()).isNotZero();
     assertThat(refused.output()).contains("AccessDenied");
-    assertThat(
-            ok(env, aws("s3api", "get-object-lock-configuration", "--bucket", "aws-lock")).output())
-        .contains("Enabled");
   }
 
   // ------------------------------------------------------------------ s3cmd
