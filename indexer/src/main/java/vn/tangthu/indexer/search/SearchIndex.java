@@ -3,20 +3,17 @@ package vn.tangthu.indexer.search;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -42,6 +39,7 @@ import vn.tangthu.indexer.search.internal.DocumentMapper;
 import vn.tangthu.indexer.search.internal.FacetCounts;
 import vn.tangthu.indexer.search.internal.Fields;
 import vn.tangthu.indexer.search.internal.Highlights;
+import vn.tangthu.indexer.search.internal.HitData;
 import vn.tangthu.indexer.search.internal.VisibilityQuery;
 
 /**
@@ -64,17 +62,6 @@ public final class SearchIndex implements Closeable {
   private static final String CHECKPOINT = "checkpoint";
   private static final List<String> FACETS =
       List.of(Fields.AGENCY_CODE, Fields.TYPE_NAME, Fields.YEAR);
-  private static final Set<String> HIT_FIELDS =
-      Set.of(
-          Fields.ID,
-          Fields.SUBJECT_FOLDED,
-          Fields.TYPE_NAME,
-          Fields.NUMBER,
-          Fields.NOTATION,
-          Fields.ISSUER,
-          Fields.ISSUED_DAY,
-          Fields.AGENCY_CODE);
-
   private final Directory directory;
   private final Analyzer analyzer;
   private final IndexWriter writer;
@@ -178,11 +165,10 @@ public final class SearchIndex implements Closeable {
               : null;
       List<List<String>> highlights = Highlights.of(searcher, analyzer, parsed.highlight(), page);
       List<SearchHit> hits = new ArrayList<>(page.length);
-      StoredFields stored = searcher.storedFields();
       for (int i = 0; i < page.length; i++) {
         FieldDoc hit = (FieldDoc) page[i];
         float score = request.sort() == SearchRequest.Sort.RELEVANCE ? (Float) hit.fields[0] : 0f;
-        hits.add(hit(stored.document(hit.doc, HIT_FIELDS), score, highlights.get(i)));
+        hits.add(HitData.read(searcher, hit.doc, score, highlights.get(i)));
       }
       return new SearchResult(docs.totalHits.value, hits, facets, next);
     } finally {
@@ -272,24 +258,6 @@ public final class SearchIndex implements Closeable {
     SortField field = new SortField(Fields.ISSUED_DAY, SortField.Type.LONG, descending);
     field.setMissingValue(descending ? Long.MIN_VALUE : Long.MAX_VALUE);
     return field;
-  }
-
-  private static SearchHit hit(Document doc, float score, List<String> highlights) {
-    Number day =
-        doc.getField(Fields.ISSUED_DAY) == null
-            ? null
-            : doc.getField(Fields.ISSUED_DAY).numericValue();
-    return new SearchHit(
-        doc.get(Fields.ID),
-        doc.get(Fields.SUBJECT_FOLDED),
-        doc.get(Fields.TYPE_NAME),
-        doc.get(Fields.NUMBER),
-        doc.get(Fields.NOTATION),
-        doc.get(Fields.ISSUER),
-        day == null ? null : LocalDate.ofEpochDay(day.longValue()),
-        doc.get(Fields.AGENCY_CODE),
-        score,
-        highlights);
   }
 
   private static long readCheckpoint(IndexWriter writer) {

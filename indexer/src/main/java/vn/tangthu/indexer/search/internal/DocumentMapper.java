@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -116,6 +117,7 @@ public final class DocumentMapper {
       doc.add(new StringField(Fields.YEAR, year, Field.Store.NO));
       doc.add(new SortedSetDocValuesField(Fields.YEAR, new BytesRef(year)));
     }
+    doc.add(new BinaryDocValuesField(HitData.FIELD, HitData.encode(d)));
     storeIfPresent(doc, Fields.NUMBER, d.number());
     storeIfPresent(doc, Fields.NOTATION, d.notation());
     storeIfPresent(doc, Fields.ISSUER, d.issuer());
