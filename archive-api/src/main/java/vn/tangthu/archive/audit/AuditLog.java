@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.jdbi.v3.core.Handle;
@@ -35,15 +38,17 @@ import vn.tangthu.archive.audit.AuditVerification.Problem;
  * down) the reader waits up to {@link Settings#queueWait} and then gets an {@link
  * IllegalStateException}: reads are not served unaudited.
  *
- * <p><b>Anchoring.</b> After every committed append (batch), the head is written to the anchor —
- * but only if the entries after the anchored one chain from it, so a rewound or rewritten trail can
- * never be blessed by the next append. The append commits first and the anchor is written second; a
- * crash in between leaves the anchor behind the trail, which {@link #verify} accepts because the
- * newer entries chain from the anchored one, and {@link #start} (or the next append) moves the
- * anchor up. A trail shorter than the anchor, or whose anchored entry has another hash, is broken.
- * A failed anchor write never fails the append: it is logged and retried by the next one. Several
- * API nodes may share one trail; their anchor writes may then briefly go back to an older (still
- * genuine) head.
+ * <p><b>Anchoring.</b> After every committed append (batch), the head is written to the anchor
+ * (synchronously for {@link #appendNow} and read batches; for {@link #append(Handle, AuditEvent)}
+ * by a background thread just after the caller's commit, since the caller still holds its
+ * connection) — but only if the entries after the anchored one chain from it, so a rewound or
+ * rewritten trail can never be blessed by the next append. The append commits first and the anchor
+ * is written second; a crash in between leaves the anchor behind the trail, which {@link #verify}
+ * accepts because the newer entries chain from the anchored one, and {@link #start} (or the next
+ * append) moves the anchor up. A trail shorter than the anchor, or whose anchored entry has another
+ * hash, is broken. A failed anchor write never fails the append: it is logged and retried by the
+ * next one. Several API nodes may share one trail; their anchor writes may then briefly go back to
+ * an older (still genuine) head.
  *
  * <p><b>Limits.</b> The chain is not keyed: someone who can write to the database can append forged
  * entries after the newest one (and move {@code audit_head}); the anchor proves only that nothing
@@ -90,6 +95,7 @@ public final class AuditLog implements Managed, AutoCloseable {
   private final List<Pending> retry = new ArrayList<>(); // guarded by flushLock
   private final Object anchorLock = new Object();
   private AnchoredHead anchored; // guarded by anchorLock; null = not read yet
+  private final ExecutorService anchorer;
   private volatile Thread flusher;
   private volatile boolean closed;
 
@@ -103,6 +109,13 @@ public final class AuditLog implements Managed, AutoCloseable {
     this.clock = clock;
     this.settings = settings;
     this.reads = new LinkedBlockingQueue<>(settings.queueCapacity());
+    this.anchorer =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "audit-anchor");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /**
@@ -116,7 +129,7 @@ public final class AuditLog implements Managed, AutoCloseable {
       throw new IllegalStateException("append(Handle, …) needs the caller's open transaction");
     }
     AuditEntry entry = write(h, List.of(new Pending(event, now()))).get(0);
-    h.afterCommit(() -> anchorQuietly(entry.id()));
+    h.afterCommit(() -> anchorLater(entry.id()));
     return entry;
   }
 
@@ -273,6 +286,12 @@ public final class AuditLog implements Managed, AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("Queued audit reads could not be written at shutdown ({} lost)", pending(), e);
     }
+    anchorer.shutdown();
+    try {
+      anchorer.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private int pending() {
@@ -293,6 +312,18 @@ public final class AuditLog implements Managed, AutoCloseable {
       } catch (RuntimeException e) {
         LOG.warn("Audit reads not written yet, retrying: {}", e.toString());
       }
+    }
+  }
+
+  /**
+   * Anchors from the background thread: used after the caller's own transaction commits, while the
+   * caller still holds its connection, so the walk does not take a second one from the pool.
+   */
+  private void anchorLater(long id) {
+    try {
+      anchorer.execute(() -> anchorQuietly(id));
+    } catch (RejectedExecutionException e) {
+      LOG.warn("Audit entry {} committed after close; the next start anchors it", id);
     }
   }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Properties;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import vn.tangthu.archive.config.ArchiveConfiguration;
@@ -56,9 +57,9 @@ final class OfflineArchive implements AutoCloseable {
         }
         EmbeddedDatabase pg = EmbeddedDatabase.start(dir.postgres());
         opened.push(pg::stop);
-        jdbi = Jdbi.create(pg.jdbcUrl(), pg.user(), null);
+        jdbi = connect(pg.jdbcUrl(), pg.user(), null);
       } else {
-        jdbi = Jdbi.create(db.url(), db.user(), db.password());
+        jdbi = connect(db.url(), db.user(), db.password());
       }
       jdbi.installPlugin(new PostgresPlugin());
       ObjectStore store;
@@ -79,6 +80,17 @@ final class OfflineArchive implements AutoCloseable {
       closeAll(opened, e);
       throw e;
     }
+  }
+
+  private static Jdbi connect(String url, String user, String password) {
+    Properties p = new Properties();
+    if (user != null) {
+      p.setProperty("user", user);
+    }
+    if (password != null) {
+      p.setProperty("password", password);
+    }
+    return Jdbi.create(url, p);
   }
 
   Jdbi jdbi() {

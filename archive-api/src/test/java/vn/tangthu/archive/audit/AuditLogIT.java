@@ -126,6 +126,20 @@ class AuditLogIT {
   }
 
   @Test
+  void appendInTheCallersTransactionIsAnchoredJustAfterCommit() throws Exception {
+    Trail t = fixture.newTrail();
+    AuditLog log = filled(t, 2);
+    AuditEntry e = t.jdbi().inTransaction(h -> log.append(h, event(3)));
+    long started = System.nanoTime();
+    while (t.anchor().read().orElseThrow().entryId() < 3
+        && System.nanoTime() - started < 5_000_000_000L) {
+      Thread.sleep(10);
+    }
+    assertThat(t.anchor().read().orElseThrow().hash()).isEqualTo(e.hash());
+    log.close();
+  }
+
+  @Test
   void rolledBackAppendLeavesNoGap() {
     Trail t = fixture.newTrail();
     AuditLog log = filled(t, 2);
