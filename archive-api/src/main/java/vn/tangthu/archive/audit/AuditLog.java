@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -38,17 +40,17 @@ import vn.tangthu.archive.audit.AuditVerification.Problem;
  * down) the reader waits up to {@link Settings#queueWait} and then gets an {@link
  * IllegalStateException}: reads are not served unaudited.
  *
- * <p><b>Anchoring.</b> After every committed append (batch), the head is written to the anchor
- * (synchronously for {@link #appendNow} and read batches; for {@link #append(Handle, AuditEvent)}
- * by a background thread just after the caller's commit, since the caller still holds its
- * connection) — but only if the entries after the anchored one chain from it, so a rewound or
- * rewritten trail can never be blessed by the next append. The append commits first and the anchor
- * is written second; a crash in between leaves the anchor behind the trail, which {@link #verify}
- * accepts because the newer entries chain from the anchored one, and {@link #start} (or the next
- * append) moves the anchor up. A trail shorter than the anchor, or whose anchored entry has another
- * hash, is broken. A failed anchor write never fails the append: it is logged and retried by the
- * next one. Several API nodes may share one trail; their anchor writes may then briefly go back to
- * an older (still genuine) head.
+ * <p><b>Anchoring.</b> After every committed append (batch), a background thread writes the head to
+ * the anchor, within milliseconds; appends that commit while a write is in flight share the next
+ * one, so appenders never wait for S3 ({@link #head()} anchors synchronously). The anchor only
+ * moves if the entries after the anchored one chain from it, so a rewound or rewritten trail can
+ * never be blessed by the next append. The append commits first and the anchor is written second; a
+ * crash in between leaves the anchor behind the trail, which {@link #verify} accepts because the
+ * newer entries chain from the anchored one, and {@link #start} (or the next append) moves the
+ * anchor up. A trail shorter than the anchor, or whose anchored entry has another hash, is broken.
+ * A failed anchor write never fails the append: it is logged and retried by the next one. Several
+ * API nodes may share one trail; their anchor writes may then briefly go back to an older (still
+ * genuine) head.
  *
  * <p><b>Limits.</b> The chain is not keyed: someone who can write to the database can append forged
  * entries after the newest one (and move {@code audit_head}); the anchor proves only that nothing
@@ -96,6 +98,8 @@ public final class AuditLog implements Managed, AutoCloseable {
   private final Object anchorLock = new Object();
   private AnchoredHead anchored; // guarded by anchorLock; null = not read yet
   private final ExecutorService anchorer;
+  private final AtomicLong anchorWanted = new AtomicLong();
+  private final AtomicBoolean anchorScheduled = new AtomicBoolean();
   private volatile Thread flusher;
   private volatile boolean closed;
 
@@ -137,7 +141,7 @@ public final class AuditLog implements Managed, AutoCloseable {
   public AuditEntry appendNow(AuditEvent event) {
     Pending p = new Pending(event, now());
     AuditEntry entry = jdbi.inTransaction(h -> write(h, List.of(p)).get(0));
-    anchorQuietly(entry.id());
+    anchorLater(entry.id());
     return entry;
   }
 
@@ -150,7 +154,7 @@ public final class AuditLog implements Managed, AutoCloseable {
     Pending p = new Pending(event, now());
     if (closed) {
       AuditEntry entry = jdbi.inTransaction(h -> write(h, List.of(p)).get(0));
-      anchorQuietly(entry.id());
+      anchorLater(entry.id());
       return;
     }
     try {
@@ -167,7 +171,10 @@ public final class AuditLog implements Managed, AutoCloseable {
     }
   }
 
-  /** Writes every queued read now and anchors the new head. Throws if the database fails. */
+  /**
+   * Writes every queued read now and asks for the new head to be anchored. Throws if the database
+   * fails (the reads stay queued).
+   */
   public void flush() {
     long last = 0;
     synchronized (flushLock) {
@@ -184,7 +191,7 @@ public final class AuditLog implements Managed, AutoCloseable {
       }
     }
     if (last > 0) {
-      anchorQuietly(last);
+      anchorLater(last);
     }
   }
 
@@ -316,13 +323,23 @@ public final class AuditLog implements Managed, AutoCloseable {
   }
 
   /**
-   * Anchors from the background thread: used after the caller's own transaction commits, while the
-   * caller still holds its connection, so the walk does not take a second one from the pool.
+   * Asks the anchoring thread to anchor at least entry {@code id}. Requests made while an anchor
+   * write is in flight are served together by the next one; the appender never waits for S3 (nor,
+   * after its own commit, takes a second pooled connection while still holding its first).
    */
   private void anchorLater(long id) {
+    anchorWanted.accumulateAndGet(id, Math::max);
+    if (!anchorScheduled.compareAndSet(false, true)) {
+      return;
+    }
     try {
-      anchorer.execute(() -> anchorQuietly(id));
+      anchorer.execute(
+          () -> {
+            anchorScheduled.set(false);
+            anchorQuietly(anchorWanted.get());
+          });
     } catch (RejectedExecutionException e) {
+      anchorScheduled.set(false);
       LOG.warn("Audit entry {} committed after close; the next start anchors it", id);
     }
   }

@@ -51,7 +51,20 @@ class AuditLogIT {
     for (int i = 1; i <= n; i++) {
       log.appendNow(event(i));
     }
+    assertThat(log.head().entryId()).isEqualTo(n);
     return log;
+  }
+
+  /** Waits for the background anchoring to reach entry {@code id}. */
+  private static AnchoredHead awaitAnchor(Trail t, long id) throws InterruptedException {
+    long started = System.nanoTime();
+    while (t.anchor().read().map(AnchoredHead::entryId).orElse(0L) < id
+        && System.nanoTime() - started < 5_000_000_000L) {
+      Thread.sleep(10);
+    }
+    AnchoredHead a = t.anchor().read().orElseThrow();
+    assertThat(a.entryId()).isEqualTo(id);
+    return a;
   }
 
   private static AuditEntry entry(Trail t, long id) {
@@ -105,7 +118,7 @@ class AuditLogIT {
   }
 
   @Test
-  void everyKindOfAppendChainsAndIsAnchored() {
+  void everyKindOfAppendChainsAndIsAnchored() throws Exception {
     Trail t = fixture.newTrail();
     AuditLog log = t.log(clock);
     AuditEntry first = log.appendNow(event(1));
@@ -117,6 +130,7 @@ class AuditLogIT {
     assertThat(first.id()).isEqualTo(1);
     assertThat(first.prevHash()).isEqualTo(AuditChain.GENESIS);
     assertThat(second.prevHash()).isEqualTo(first.hash());
+    awaitAnchor(t, 4);
     AuditVerification v = log.verify();
     assertThat(v.valid()).isTrue();
     assertThat(v.entries()).isEqualTo(4);
@@ -130,17 +144,12 @@ class AuditLogIT {
     Trail t = fixture.newTrail();
     AuditLog log = filled(t, 2);
     AuditEntry e = t.jdbi().inTransaction(h -> log.append(h, event(3)));
-    long started = System.nanoTime();
-    while (t.anchor().read().orElseThrow().entryId() < 3
-        && System.nanoTime() - started < 5_000_000_000L) {
-      Thread.sleep(10);
-    }
-    assertThat(t.anchor().read().orElseThrow().hash()).isEqualTo(e.hash());
+    assertThat(awaitAnchor(t, 3).hash()).isEqualTo(e.hash());
     log.close();
   }
 
   @Test
-  void rolledBackAppendLeavesNoGap() {
+  void rolledBackAppendLeavesNoGap() throws Exception {
     Trail t = fixture.newTrail();
     AuditLog log = filled(t, 2);
     assertThatThrownBy(
@@ -153,6 +162,7 @@ class AuditLogIT {
                         }))
         .hasMessageContaining("state change failed");
     assertThat(log.appendNow(event(4)).id()).isEqualTo(3);
+    awaitAnchor(t, 3);
     AuditVerification v = log.verify();
     assertThat(v.valid()).isTrue();
     assertThat(v.entries()).isEqualTo(3);
@@ -375,6 +385,7 @@ class AuditLogIT {
       pool.shutdown();
     }
     log.flush();
+    awaitAnchor(t, threads * each);
     AuditVerification v = log.verify();
     assertThat(v.valid()).isTrue();
     assertThat(v.entries()).isEqualTo(threads * each);
@@ -445,7 +456,7 @@ class AuditLogIT {
     crashed.appendNow(event(6));
     t.jdbi().useTransaction(h -> crashed.append(h, event(7)));
     crashed.appendRead(event(8));
-    crashed.flush();
+    crashed.close(); // writes the reads and waits for the (failing) anchor attempts
     assertThat(t.anchor().read().orElseThrow().entryId()).isEqualTo(5);
 
     AuditVerification v = good.verify();
@@ -471,6 +482,7 @@ class AuditLogIT {
     AuditLog crashed = new AuditLog(t.jdbi(), fixture.unwritable(t.anchor()), clock);
     crashed.appendNow(event(1));
     crashed.appendNow(event(2));
+    crashed.close();
     AuditVerification v = t.log(clock).verify();
     assertThat(v.valid()).isTrue();
     assertThat(v.entries()).isEqualTo(2);

@@ -149,6 +149,8 @@ class AuditResourceIT {
     assertThat(e.has("detailsJson")).isFalse();
     assertThat(page.has("nextCursor")).isTrue();
 
+    log.flush();
+    log.head();
     JsonNode v = json.valueToTree(log.verify());
     assertThat(v.get("valid").asBoolean()).isTrue();
     assertThat(v.get("entries").asLong()).isEqualTo(2); // the entry and the listing of it

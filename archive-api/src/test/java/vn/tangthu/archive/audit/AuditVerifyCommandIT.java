@@ -90,6 +90,8 @@ class AuditVerifyCommandIT {
         for (int i = 1; i <= n; i++) {
           log.appendNow(AuditEvents.event(i));
         }
+        assertThat(log.head().entryId()).isEqualTo(n);
+        log.close();
         assertThat(log.verify().anchoredId()).isEqualTo(n);
       } finally {
         node.stop();
