@@ -76,8 +76,11 @@ public final class AuditLog implements Managed, AutoCloseable {
       if (readBatch < 1 || queueCapacity < readBatch) {
         throw new IllegalArgumentException("need 1 <= readBatch <= queueCapacity");
       }
-      if (flushInterval.isNegative() || flushInterval.isZero() || queueWait.isNegative()) {
+      if (flushInterval.isNegative() || flushInterval.isZero()) {
         throw new IllegalArgumentException("flushInterval must be positive");
+      }
+      if (queueWait.isNegative()) {
+        throw new IllegalArgumentException("queueWait must not be negative");
       }
     }
 
@@ -147,6 +150,8 @@ public final class AuditLog implements Managed, AutoCloseable {
 
   /**
    * Queues a read event for the next batch (see the class comment for what a crash can lose).
+   * Before {@link #start()} nothing writes the queue but {@link #flush()} and {@link #close()};
+   * after {@link #close()} each read is written at once.
    *
    * @throws IllegalStateException when the queue stayed full for {@link Settings#queueWait}
    */
@@ -255,7 +260,11 @@ public final class AuditLog implements Managed, AutoCloseable {
     return new AuditPage(page, Long.toString(page.get(page.size() - 1).id()));
   }
 
-  /** Re-reads the anchor, moves it up after a crash, and starts the read flusher. */
+  /**
+   * Re-reads the anchor, moves it up to the committed head if that chains from it (after a crash
+   * between a commit and its anchor write; the walk covers only the entries since the anchor), and
+   * starts the read flusher. Not restartable after {@link #close()}.
+   */
   @Override
   public void start() {
     synchronized (anchorLock) {
