@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 import vn.tangthu.archive.storage.ObjectNotFoundException;
 import vn.tangthu.archive.storage.ObjectStore;
+import vn.tangthu.archive.storage.StorageException;
 
 /**
  * Where the trail's head is kept apart from PostgreSQL: one small JSON object in S3, by default
@@ -20,6 +21,7 @@ public final class AuditAnchor {
   public static final String DEFAULT_KEY = "audit/head.json";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int ATTEMPTS = 3;
 
   private final ObjectStore store;
   private final String bucket;
@@ -40,7 +42,7 @@ public final class AuditAnchor {
   public Optional<AnchoredHead> read() {
     byte[] bytes;
     try {
-      bytes = store.read(bucket, key);
+      bytes = readRetrying();
     } catch (ObjectNotFoundException e) {
       return Optional.empty();
     }
@@ -48,6 +50,9 @@ public final class AuditAnchor {
       JsonNode n = JSON.readTree(bytes);
       if (n == null || n.path("version").asInt() != 1) {
         throw new AnchorUnreadableException("unknown anchor version in " + bucket + "/" + key);
+      }
+      if (!n.path("entryId").isIntegralNumber() || !n.path("hash").isTextual()) {
+        throw new AnchorUnreadableException("no entryId and hash in " + bucket + "/" + key);
       }
       return Optional.of(
           new AnchoredHead(
@@ -59,6 +64,30 @@ public final class AuditAnchor {
       throw e;
     } catch (Exception e) {
       throw new AnchorUnreadableException("unreadable anchor " + bucket + "/" + key + ": " + e);
+    }
+  }
+
+  /**
+   * The object's bytes, trying up to {@value #ATTEMPTS} times: a read racing the anchor's own
+   * overwrite may fail transiently (seen on the storage node as a 500 InternalError).
+   */
+  private byte[] readRetrying() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return store.read(bucket, key);
+      } catch (ObjectNotFoundException e) {
+        throw e;
+      } catch (StorageException e) {
+        if (attempt >= ATTEMPTS) {
+          throw e;
+        }
+        try {
+          Thread.sleep(25L * attempt);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
     }
   }
 
