@@ -20,7 +20,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.tangthu.archive.audit.AuditVerification.Problem;
 
 /**
  * The tamper-evident audit trail: an append-only, hash-chained table ({@link AuditChain}) whose
@@ -60,7 +59,7 @@ import vn.tangthu.archive.audit.AuditVerification.Problem;
 public final class AuditLog implements Managed, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
-  private static final int WALK_PAGE = 1000;
+  static final int WALK_PAGE = 1000;
 
   /**
    * How reads are batched.
@@ -247,7 +246,7 @@ public final class AuditLog implements Managed, AutoCloseable {
     AnchoredHead at = a;
     boolean badAnchor = unreadable;
     return jdbi.inTransaction(
-        TransactionIsolationLevel.REPEATABLE_READ, h -> new Verifier(at, badAnchor).run(h));
+        TransactionIsolationLevel.REPEATABLE_READ, h -> new TrailVerifier(at, badAnchor).run(h));
   }
 
   /** A page of entries, newest first. */
@@ -442,70 +441,6 @@ public final class AuditLog implements Managed, AutoCloseable {
       if (rows.size() < WALK_PAGE) {
         return walk;
       }
-    }
-  }
-
-  /** One verification over one snapshot. */
-  private static final class Verifier {
-    private final AnchoredHead anchor;
-    private final boolean anchorUnreadable;
-    private final ChainWalker walk = new ChainWalker(1, AuditChain.GENESIS);
-    private String hashAtAnchor;
-
-    Verifier(AnchoredHead anchor, boolean anchorUnreadable) {
-      this.anchor = anchor;
-      this.anchorUnreadable = anchorUnreadable;
-    }
-
-    AuditVerification run(Handle h) {
-      AuditRows.Head head = AuditRows.head(h);
-      h.createQuery("SELECT " + AuditRows.COLUMNS + " FROM audit_log ORDER BY id")
-          .setFetchSize(WALK_PAGE)
-          .map(AuditRows.ENTRY)
-          .forEach(
-              e -> {
-                if (walk.accept(e) && e.id() == anchor.entryId()) {
-                  hashAtAnchor = e.hash();
-                }
-              });
-      ChainWalker.Break first = firstBreak(head);
-      Long anchoredId = anchor.entryId() == 0 ? null : anchor.entryId();
-      if (first == null && anchorUnreadable) {
-        return new AuditVerification(
-            false, walk.count(), null, Problem.ANCHOR_UNREADABLE, null, null);
-      }
-      return new AuditVerification(
-          first == null,
-          walk.count(),
-          first == null ? null : first.id(),
-          first == null ? null : first.problem(),
-          anchoredId,
-          anchor.anchoredAt());
-    }
-
-    private ChainWalker.Break firstBreak(AuditRows.Head head) {
-      if (walk.broken() != null) {
-        ChainWalker.Break b = walk.broken();
-        if (hashAtAnchor != null && !hashAtAnchor.equals(anchor.hash())) {
-          return new ChainWalker.Break(anchor.entryId(), Problem.ANCHOR_MISMATCH);
-        }
-        return b;
-      }
-      long lastId = walk.last() == null ? 0 : walk.last().id();
-      String lastHash = walk.last() == null ? AuditChain.GENESIS : walk.last().hash();
-      if (anchor.entryId() > 0 && hashAtAnchor != null && !hashAtAnchor.equals(anchor.hash())) {
-        return new ChainWalker.Break(anchor.entryId(), Problem.ANCHOR_MISMATCH);
-      }
-      if (anchor.entryId() > lastId || head.lastId() > lastId) {
-        return new ChainWalker.Break(lastId + 1, Problem.TRUNCATED);
-      }
-      if (head.lastId() < lastId) {
-        return new ChainWalker.Break(head.lastId() + 1, Problem.HEAD_MISMATCH);
-      }
-      if (!head.lastHash().equals(lastHash)) {
-        return new ChainWalker.Break(lastId, Problem.HEAD_MISMATCH);
-      }
-      return null;
     }
   }
 }
