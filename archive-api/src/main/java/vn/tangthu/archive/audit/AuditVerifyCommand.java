@@ -1,0 +1,64 @@
+package vn.tangthu.archive.audit;
+
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import java.time.Clock;
+import net.sourceforge.argparse4j.inf.Argument;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+import vn.tangthu.archive.config.ArchiveConfiguration;
+import vn.tangthu.archive.config.FileOrResourceSourceProvider;
+
+/**
+ * {@code audit-verify [config.yml]}: checks the audit trail offline, as {@code GET /audit/verify}
+ * does, and prints the result as JSON. Exit status 0 when valid, 1 when broken or when it cannot
+ * check. Without a file it uses the embedded default; with an embedded database or storage it needs
+ * the data directory to itself and refuses to run while a server holds it. It writes nothing.
+ */
+public final class AuditVerifyCommand extends ConfiguredCommand<ArchiveConfiguration> {
+
+  public AuditVerifyCommand() {
+    super(
+        "audit-verify",
+        "Verifies the audit trail's hash chain and anchored head (exit status 1 when broken)");
+  }
+
+  @Override
+  protected Argument addFileArgument(Subparser subparser) {
+    return super.addFileArgument(subparser).setDefault(FileOrResourceSourceProvider.EMBEDDED);
+  }
+
+  @Override
+  protected void run(
+      Bootstrap<ArchiveConfiguration> bootstrap, Namespace namespace, ArchiveConfiguration config)
+      throws Exception {
+    AuditVerification v = verify(config);
+    System.out.println(bootstrap.getObjectMapper().writeValueAsString(v));
+    if (!v.valid()) {
+      throw new IllegalStateException(
+          "The audit trail is broken"
+              + (v.firstBrokenId() == null ? "" : " at entry " + v.firstBrokenId())
+              + ": "
+              + v.problem());
+    }
+  }
+
+  @Override
+  public void onError(Cli cli, Namespace namespace, Throwable e) {
+    cli.getStdErr().println(e.getMessage());
+  }
+
+  /** Opens the configured database and storage, verifies, and closes them again. */
+  static AuditVerification verify(ArchiveConfiguration config) throws Exception {
+    try (OfflineArchive archive = OfflineArchive.open(config)) {
+      AuditLog log =
+          new AuditLog(
+              archive.jdbi(),
+              new AuditAnchor(
+                  archive.store(), config.getStorage().derivedBucket(), AuditAnchor.DEFAULT_KEY),
+              Clock.systemUTC());
+      return log.verify();
+    }
+  }
+}
