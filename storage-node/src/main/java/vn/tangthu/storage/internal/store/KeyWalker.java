@@ -28,6 +28,9 @@ final class KeyWalker {
     byte[] peek();
 
     Node take();
+
+    /** Drops every key below {@code lower}. */
+    void skipTo(byte[] lower);
   }
 
   private final byte[] prefix;
@@ -42,6 +45,14 @@ final class KeyWalker {
     this.prefix = prefix;
     byte[] lower = from == null || compare(from, prefix) < 0 ? prefix : from;
     this.root = new DirSource(objectsRoot, new byte[0], lower, prefix);
+  }
+
+  /**
+   * Continues the walk at the first key {@code >= lower} without re-reading the directories already
+   * read (used to jump over a common prefix).
+   */
+  void skipTo(byte[] lower) {
+    root.skipTo(compare(lower, prefix) < 0 ? prefix : lower);
   }
 
   /** Next node or null when the walk is done. */
@@ -99,10 +110,17 @@ final class KeyWalker {
       node = null;
       return n;
     }
+
+    @Override
+    public void skipTo(byte[] lower) {
+      if (node != null && compare(node.key(), lower) < 0) {
+        node = null;
+      }
+    }
   }
 
   private static final class DirSource implements Source {
-    private final byte[] lower;
+    private byte[] lower;
     private final byte[] prefix;
     private final List<Child> children;
     private final PriorityQueue<Source> open =
@@ -178,6 +196,19 @@ final class KeyWalker {
       return n;
     }
 
+    @Override
+    public void skipTo(byte[] newLower) {
+      lower = newLower;
+      List<Source> keep = new ArrayList<>(open);
+      open.clear();
+      for (Source s : keep) {
+        s.skipTo(newLower);
+        if (s.peek() != null) {
+          open.add(s);
+        }
+      }
+    }
+
     private void fill() {
       while (next < children.size()) {
         Source head = open.peek();
@@ -186,6 +217,9 @@ final class KeyWalker {
           return;
         }
         next++;
+        if (!relevant(c.bound(), c.exact())) {
+          continue;
+        }
         Source s =
             c.exact()
                 ? new LeafSource(new Node(c.bound(), c.path()))

@@ -60,7 +60,11 @@ public final class Listing {
       }
       byte[] cp = commonPrefix(n.key(), p, d);
       if (cp != null && after != null && KeyWalker.compare(cp, bytes(after)) <= 0) {
-        w = new KeyWalker(store.objectsDir(bucket), p, KeyWalker.successor(cp));
+        byte[] past = KeyWalker.successor(cp);
+        if (past == null) {
+          break;
+        }
+        w.skipTo(past);
         continue;
       }
       if (objects.size() + prefixes.size() >= maxKeys) {
@@ -74,7 +78,7 @@ public final class Listing {
         if (succ == null) {
           break;
         }
-        w = new KeyWalker(store.objectsDir(bucket), p, succ);
+        w.skipTo(succ);
       } else {
         objects.add(versions.get(0));
         last = versions.get(0).key();
@@ -113,7 +117,11 @@ public final class Listing {
       byte[] cp = commonPrefix(n.key(), p, d);
       if (cp != null) {
         if (keyMarker != null && KeyWalker.compare(cp, bytes(keyMarker)) <= 0) {
-          w = new KeyWalker(store.objectsDir(bucket), p, KeyWalker.successor(cp));
+          byte[] past = KeyWalker.successor(cp);
+          if (past == null) {
+            break;
+          }
+          w.skipTo(past);
           continue;
         }
         if (out.size() + prefixes.size() >= maxKeys) {
@@ -126,7 +134,7 @@ public final class Listing {
         if (succ == null) {
           break;
         }
-        w = new KeyWalker(store.objectsDir(bucket), p, succ);
+        w.skipTo(succ);
         continue;
       }
       boolean skipping = resumeInKey && Arrays.equals(n.key(), bytes(keyMarker));

@@ -67,5 +67,28 @@ class KeyWalkerTest {
     String from = unique.get(unique.size() / 2);
     assertThat(walk("", from)).isEqualTo(unique.subList(unique.size() / 2, unique.size()));
     assertThat(walk("a", null)).isEqualTo(unique.stream().filter(k -> k.startsWith("a")).toList());
+    // skipping over prefixes mid-walk gives the same as starting there
+    KeyWalker w = new KeyWalker(root, new byte[0], null);
+    List<String> skipped = new ArrayList<>();
+    for (KeyWalker.Node n = w.next(); n != null; n = w.next()) {
+      String k = new String(n.key(), StandardCharsets.UTF_8);
+      skipped.add(k);
+      int slash = k.indexOf('/');
+      if (slash >= 0) {
+        w.skipTo(KeyWalker.successor(k.substring(0, slash + 1).getBytes(StandardCharsets.UTF_8)));
+      }
+    }
+    List<String> expected = new ArrayList<>();
+    String lastPrefix = null;
+    for (String k : unique) {
+      int slash = k.indexOf('/');
+      String cp = slash >= 0 ? k.substring(0, slash + 1) : null;
+      if (cp != null && cp.equals(lastPrefix)) {
+        continue;
+      }
+      expected.add(k);
+      lastPrefix = cp;
+    }
+    assertThat(skipped).isEqualTo(expected);
   }
 }
