@@ -10,6 +10,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
 import java.util.Arrays;
+import vn.tangthu.archive.audit.AuditVerifyCommand;
 import vn.tangthu.archive.auth.BearerAuthFilter;
 import vn.tangthu.archive.auth.Caller;
 import vn.tangthu.archive.auth.ProblemUnauthorizedHandler;
@@ -45,7 +46,10 @@ public final class ArchiveApplication extends Application<ArchiveConfiguration> 
 
   /** {@code server} (or {@code reindex}) alone means the embedded default's configuration. */
   static String[] withDefaultConfig(String[] args) {
-    if (args.length == 1 && ("server".equals(args[0]) || "reindex".equals(args[0]))) {
+    if (args.length == 1
+        && ("server".equals(args[0])
+            || "reindex".equals(args[0])
+            || "audit-verify".equals(args[0]))) {
       String[] withConfig = Arrays.copyOf(args, 2);
       withConfig[1] = FileOrResourceSourceProvider.EMBEDDED;
       return withConfig;
@@ -65,6 +69,7 @@ public final class ArchiveApplication extends Application<ArchiveConfiguration> 
             new FileOrResourceSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     bootstrap.addCommand(new ReindexCommand());
+    bootstrap.addCommand(new AuditVerifyCommand());
   }
 
   @Override

@@ -22,6 +22,11 @@ import org.slf4j.LoggerFactory;
 import vn.tangthu.archive.access.AccessPolicy;
 import vn.tangthu.archive.agency.AgencyDirectory;
 import vn.tangthu.archive.agency.AgencyResource;
+import vn.tangthu.archive.audit.AuditAnchor;
+import vn.tangthu.archive.audit.AuditEvent;
+import vn.tangthu.archive.audit.AuditLog;
+import vn.tangthu.archive.audit.AuditOutcome;
+import vn.tangthu.archive.audit.AuditResource;
 import vn.tangthu.archive.auth.AdminBootstrap;
 import vn.tangthu.archive.auth.FailedAuthLimiter;
 import vn.tangthu.archive.auth.UserResource;
@@ -82,6 +87,7 @@ public final class ArchiveWiring {
   private final List<Object> resources;
   private final FailedAuthLimiter authLimiter;
   private final EvidenceScheduler evidence;
+  private final AuditLog audit;
   private final EvidenceRecords evidenceRecords;
 
   private ArchiveWiring(
@@ -95,7 +101,9 @@ public final class ArchiveWiring {
       List<Object> resources,
       FailedAuthLimiter authLimiter,
       EvidenceScheduler evidence,
-      EvidenceRecords evidenceRecords) {
+      EvidenceRecords evidenceRecords,
+      AuditLog audit) {
+    this.audit = audit;
     this.jdbi = jdbi;
     this.store = store;
     this.index = index;
@@ -107,6 +115,10 @@ public final class ArchiveWiring {
     this.authLimiter = authLimiter;
     this.evidence = evidence;
     this.evidenceRecords = evidenceRecords;
+  }
+
+  public AuditLog audit() {
+    return audit;
   }
 
   public EvidenceScheduler evidence() {
@@ -132,6 +144,10 @@ public final class ArchiveWiring {
     store.ensureBucket(s.originalsBucket(), true);
     store.ensureBucket(s.derivedBucket(), false);
     env.healthChecks().register("storage", new StorageHealthCheck(store, s.originalsBucket()));
+    AuditLog audit =
+        new AuditLog(
+            jdbi, new AuditAnchor(store, s.derivedBucket(), AuditAnchor.DEFAULT_KEY), clock);
+    env.lifecycle().manage(audit);
 
     var indexConfig = config.getIndex();
     ExtractionLimits limits =
@@ -186,7 +202,12 @@ public final class ArchiveWiring {
 
     EvidenceRecords evidenceRecords =
         new EvidenceRecords(new TimestampAuthority(keys, clock), keys, clock);
-    EvidenceScheduler evidence = new EvidenceScheduler(jdbi, evidenceRecords, () -> null, clock);
+    EvidenceScheduler evidence =
+        new EvidenceScheduler(
+            jdbi,
+            evidenceRecords,
+            () -> audit.head().hash().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            clock);
     env.lifecycle().manage(evidence);
 
     AdminBootstrap.Result admin =
@@ -205,8 +226,9 @@ public final class ArchiveWiring {
             dataDir.tmp(),
             MAX_FILE_BYTES,
             signatures,
-            new Receipts(keys, clock));
-    RecordReader reader = new RecordReader(jdbi, access);
+            new Receipts(keys, clock),
+            audit);
+    RecordReader reader = new RecordReader(jdbi, access, audit);
     List<Object> resources =
         List.of(
             new AgencyResource(jdbi, agencies, clock),
@@ -230,8 +252,9 @@ public final class ArchiveWiring {
                     return evidence.nextRun();
                   }
                 }),
-            new GrantResource(jdbi, reader, access, worker, clock),
-            new SearchResource(index, access),
+            new GrantResource(jdbi, reader, access, worker, clock, audit),
+            new SearchResource(index, access, audit),
+            new AuditResource(audit),
             new ArchiveResource(keys));
     env.lifecycle().addServerLifecycleListener(server -> announce(server, admin));
     return new ArchiveWiring(
@@ -245,7 +268,8 @@ public final class ArchiveWiring {
         resources,
         new FailedAuthLimiter(clock, 10, Duration.ofMinutes(1)),
         evidence,
-        evidenceRecords);
+        evidenceRecords,
+        audit);
   }
 
   private static Jdbi database(ArchiveConfiguration config, Environment env, DataDirectory dataDir)
@@ -355,7 +379,9 @@ public final class ArchiveWiring {
 
   /** Called with the client address of each failed authentication. */
   public java.util.function.Consumer<String> authFailures() {
-    return address -> LOG.info("Failed authentication from {}", address);
+    return address ->
+        audit.appendRead(
+            AuditEvent.anonymous(AuditEvent.AUTH_FAILED, AuditOutcome.DENIED, address));
   }
 
   List<Object> resources() {

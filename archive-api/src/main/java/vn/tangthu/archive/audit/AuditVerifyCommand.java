@@ -9,6 +9,7 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import vn.tangthu.archive.config.ArchiveConfiguration;
 import vn.tangthu.archive.config.FileOrResourceSourceProvider;
+import vn.tangthu.archive.maintenance.OfflineArchive;
 
 /**
  * {@code audit-verify [config.yml]}: checks the audit trail offline, as {@code GET /audit/verify}
@@ -51,7 +52,7 @@ public final class AuditVerifyCommand extends ConfiguredCommand<ArchiveConfigura
 
   /** Opens the configured database and storage, verifies, and closes them again. */
   static AuditVerification verify(ArchiveConfiguration config) throws Exception {
-    try (OfflineArchive archive = OfflineArchive.open(config)) {
+    try (OfflineArchive archive = new OfflineArchive(config)) {
       AuditLog log =
           new AuditLog(
               archive.jdbi(),

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import vn.tangthu.archive.access.AccessPolicy;
+import vn.tangthu.archive.audit.AuditEvent;
+import vn.tangthu.archive.audit.AuditLog;
+import vn.tangthu.archive.audit.AuditOutcome;
 import vn.tangthu.archive.auth.Caller;
 import vn.tangthu.archive.auth.Role;
 import vn.tangthu.archive.auth.UserDao;
@@ -37,8 +40,16 @@ public final class GrantResource {
   private final IndexerWorker worker;
   private final Clock clock;
 
+  private final AuditLog audit;
+
   public GrantResource(
-      Jdbi jdbi, RecordReader reader, AccessPolicy access, IndexerWorker worker, Clock clock) {
+      Jdbi jdbi,
+      RecordReader reader,
+      AccessPolicy access,
+      IndexerWorker worker,
+      Clock clock,
+      AuditLog audit) {
+    this.audit = audit;
     this.jdbi = jdbi;
     this.reader = reader;
     this.access = access;
@@ -68,6 +79,16 @@ public final class GrantResource {
                   .grant(row.id(), body.username(), caller.username(), clock.instant())
               > 0) {
             h.attach(OutboxDao.class).append(List.of(row.id()), "UPSERT", clock.instant());
+            audit.append(
+                h,
+                AuditEvent.of(
+                        caller,
+                        AuditEvent.GRANT_CREATE,
+                        AuditEvent.RECORD,
+                        row.id().toString(),
+                        AuditOutcome.SUCCESS,
+                        null)
+                    .withDetail("username", body.username()));
           }
         });
     worker.wake();

@@ -25,6 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.tangthu.archive.access.AccessPolicy;
 import vn.tangthu.archive.agency.AgencyDirectory;
+import vn.tangthu.archive.audit.AuditEvent;
+import vn.tangthu.archive.audit.AuditLog;
+import vn.tangthu.archive.audit.AuditOutcome;
 import vn.tangthu.archive.auth.Caller;
 import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.archive.id.Ids;
@@ -65,6 +68,7 @@ public final class IngestService {
   private final long maxFileBytes;
   private final SignatureInspection signatures;
   private final Receipts receipts;
+  private final AuditLog audit;
 
   public IngestService(
       Jdbi jdbi,
@@ -79,7 +83,8 @@ public final class IngestService {
       Path tmp,
       long maxFileBytes,
       SignatureInspection signatures,
-      Receipts receipts) {
+      Receipts receipts,
+      AuditLog audit) {
     this.jdbi = jdbi;
     this.store = store;
     this.bucket = bucket;
@@ -93,6 +98,7 @@ public final class IngestService {
     this.maxFileBytes = maxFileBytes;
     this.signatures = signatures;
     this.receipts = receipts;
+    this.audit = audit;
   }
 
   /** Stores the multipart upload of {@code request} for {@code caller}. */
@@ -113,7 +119,7 @@ public final class IngestService {
           "Gửi văn bản dạng multipart/form-data gồm các phần metadata và file.");
     }
     try (UploadParts parts = read(caller, request)) {
-      return store(caller, parts, key);
+      return store(caller, parts, key, request.getRemoteAddr());
     }
   }
 
@@ -271,7 +277,7 @@ public final class IngestService {
     return new Inspected(file, contentType, signatures.toJson(report));
   }
 
-  private Outcome store(Caller caller, UploadParts parts, String key) {
+  private Outcome store(Caller caller, UploadParts parts, String key, String address) {
     String contentType = detector.detectMediaType(parts.file.path(), parts.file.fileName());
     var mainReport =
         signatures.inspect(
@@ -328,7 +334,7 @@ public final class IngestService {
             "application/pkcs7-signature",
             Map.of("sha256", parts.signature.sha256()));
       }
-      return commit(caller, rows, keys, key, now);
+      return commit(caller, rows, keys, key, now, address);
     } catch (IdempotentReplay r) {
       discard(keys);
       return new Outcome(r.recordId, 0, true);
@@ -367,9 +373,14 @@ public final class IngestService {
   }
 
   private Outcome commit(
-      Caller caller, List<RecordRow> rows, List<String> keys, String key, Instant now) {
+      Caller caller,
+      List<RecordRow> rows,
+      List<String> keys,
+      String key,
+      Instant now,
+      String address) {
     try {
-      return jdbi.inTransaction(h -> commitIn(h, caller, rows, keys, key, now));
+      return jdbi.inTransaction(h -> commitIn(h, caller, rows, keys, key, now, address));
     } catch (UnableToExecuteStatementException e) {
       if (isUniqueViolation(e, "records_agency_doc_code")) {
         RecordRow main = rows.get(0);
@@ -384,7 +395,13 @@ public final class IngestService {
   }
 
   private Outcome commitIn(
-      Handle h, Caller caller, List<RecordRow> rows, List<String> keys, String key, Instant now) {
+      Handle h,
+      Caller caller,
+      List<RecordRow> rows,
+      List<String> keys,
+      String key,
+      Instant now,
+      String address) {
     RecordDao records = h.attach(RecordDao.class);
     UUID mainId = rows.get(0).id();
     rows.forEach(records::insert);
@@ -394,6 +411,19 @@ public final class IngestService {
     keys.forEach(k -> records.deleteIntent(bucket, k));
     long position =
         h.attach(OutboxDao.class).append(rows.stream().map(RecordRow::id).toList(), "UPSERT", now);
+    for (RecordRow r : rows) {
+      audit.append(
+          h,
+          AuditEvent.of(
+                  caller,
+                  AuditEvent.RECORD_CREATE,
+                  AuditEvent.RECORD,
+                  r.id().toString(),
+                  AuditOutcome.SUCCESS,
+                  address)
+              .withDetail("sha256", r.sha256())
+              .withDetail("agencyCode", r.agencyCode()));
+    }
     return new Outcome(mainId, position, false);
   }
 

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import vn.tangthu.archive.access.AccessPolicy;
+import vn.tangthu.archive.audit.AuditEvent;
+import vn.tangthu.archive.audit.AuditLog;
+import vn.tangthu.archive.audit.AuditOutcome;
 import vn.tangthu.archive.auth.Caller;
 import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.archive.id.Ids;
@@ -16,10 +19,29 @@ public final class RecordReader {
 
   private final Jdbi jdbi;
   private final AccessPolicy access;
+  private final AuditLog audit;
 
-  public RecordReader(Jdbi jdbi, AccessPolicy access) {
+  public RecordReader(Jdbi jdbi, AccessPolicy access, AuditLog audit) {
     this.jdbi = jdbi;
     this.access = access;
+    this.audit = audit;
+  }
+
+  /**
+   * The row, if {@code caller} may read it, with the read (or its refusal) appended to the audit
+   * trail in the next batch.
+   */
+  public RecordRow read(Caller caller, String id, String action, String address) {
+    try {
+      RecordRow row = visible(caller, id);
+      audit.appendRead(
+          AuditEvent.of(caller, action, AuditEvent.RECORD, id, AuditOutcome.SUCCESS, address));
+      return row;
+    } catch (ApiException e) {
+      audit.appendRead(
+          AuditEvent.of(caller, action, AuditEvent.RECORD, id, AuditOutcome.DENIED, address));
+      throw e;
+    }
   }
 
   /** The row, if it exists and {@code caller} may read it. */

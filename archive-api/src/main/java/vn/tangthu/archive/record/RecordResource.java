@@ -28,6 +28,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.tangthu.archive.audit.AuditEvent;
 import vn.tangthu.archive.auth.Caller;
 import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.archive.outbox.IndexerWorker;
@@ -110,8 +111,9 @@ public final class RecordResource {
 
   @GET
   @Path("{id}")
-  public RecordView get(@Auth Caller caller, @PathParam("id") String id) {
-    return reader.view(reader.visible(caller, id));
+  public RecordView get(
+      @Auth Caller caller, @PathParam("id") String id, @Context HttpServletRequest request) {
+    return reader.view(reader.read(caller, id, AuditEvent.RECORD_READ, request.getRemoteAddr()));
   }
 
   @PATCH
@@ -149,8 +151,9 @@ public final class RecordResource {
       @Auth Caller caller,
       @PathParam("id") String id,
       @HeaderParam("Range") String range,
-      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-    RecordRow row = readable(caller, id);
+      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+      @Context HttpServletRequest request) {
+    RecordRow row = readable(caller, id, AuditEvent.CONTENT_DOWNLOAD, request.getRemoteAddr());
     String etag = "\"" + row.sha256() + "\"";
     if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
       return Response.notModified().header(HttpHeaders.ETAG, etag).build();
@@ -208,8 +211,9 @@ public final class RecordResource {
   @GET
   @Path("{id}/text")
   @Produces("text/plain; charset=UTF-8")
-  public Response text(@Auth Caller caller, @PathParam("id") String id) {
-    RecordRow row = readable(caller, id);
+  public Response text(
+      @Auth Caller caller, @PathParam("id") String id, @Context HttpServletRequest request) {
+    RecordRow row = readable(caller, id, AuditEvent.TEXT_READ, request.getRemoteAddr());
     if ("PENDING".equals(row.extractionStatus())) {
       throw ApiException.of(
           409,
@@ -229,8 +233,8 @@ public final class RecordResource {
     return Response.ok(body, "text/plain; charset=UTF-8").build();
   }
 
-  private RecordRow readable(Caller caller, String id) {
-    RecordRow row = reader.visible(caller, id);
+  private RecordRow readable(Caller caller, String id, String action, String address) {
+    RecordRow row = reader.read(caller, id, action, address);
     if (!"ACTIVE".equals(row.status())) {
       throw ApiException.of(
               410,

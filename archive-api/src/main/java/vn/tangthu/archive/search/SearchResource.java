@@ -1,16 +1,21 @@
 package vn.tangthu.archive.search;
 
 import io.dropwizard.auth.Auth;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import vn.tangthu.archive.access.AccessPolicy;
+import vn.tangthu.archive.audit.AuditEvent;
+import vn.tangthu.archive.audit.AuditLog;
+import vn.tangthu.archive.audit.AuditOutcome;
 import vn.tangthu.archive.auth.Caller;
 import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.indexer.search.SearchIndex;
@@ -27,10 +32,12 @@ public final class SearchResource {
 
   private final SearchIndex index;
   private final AccessPolicy access;
+  private final AuditLog audit;
 
-  public SearchResource(SearchIndex index, AccessPolicy access) {
+  public SearchResource(SearchIndex index, AccessPolicy access, AuditLog audit) {
     this.index = index;
     this.access = access;
+    this.audit = audit;
   }
 
   @GET
@@ -45,7 +52,8 @@ public final class SearchResource {
       @QueryParam("signatureStatus") String signatureStatus,
       @QueryParam("sort") @DefaultValue("relevance") String sort,
       @QueryParam("size") @DefaultValue("20") String size,
-      @QueryParam("cursor") String cursor)
+      @QueryParam("cursor") String cursor,
+      @Context HttpServletRequest servletRequest)
       throws IOException {
     if (q != null && q.length() > 1000) {
       throw invalid("q must be at most 1000 characters.", "q tối đa 1000 ký tự.");
@@ -63,7 +71,19 @@ public final class SearchResource {
             size(size),
             blankToNull(cursor));
     try {
-      return index.search(request, access.visibility(caller));
+      SearchResult result = index.search(request, access.visibility(caller));
+      audit.appendRead(
+          AuditEvent.of(
+                  caller,
+                  AuditEvent.SEARCH,
+                  null,
+                  null,
+                  AuditOutcome.SUCCESS,
+                  servletRequest.getRemoteAddr())
+              .withDetail("q", q)
+              .withDetail("agencyCode", agencyCode)
+              .withDetail("total", result.total()));
+      return result;
     } catch (IllegalArgumentException e) {
       throw invalid(e.getMessage(), e.getMessage());
     }

@@ -20,6 +20,7 @@ import vn.tangthu.archive.db.Migrations;
 import vn.tangthu.archive.embedded.DataDirectory;
 import vn.tangthu.archive.embedded.EmbeddedDatabase;
 import vn.tangthu.archive.embedded.EmbeddedStorage;
+import vn.tangthu.archive.maintenance.OfflineArchive;
 import vn.tangthu.archive.storage.ObjectStore;
 
 /** {@code audit-verify} on an embedded data directory, through Dropwizard's command line. */
@@ -42,7 +43,7 @@ class AuditVerifyCommandIT {
     cfg.setDataDir(data.toString());
     cfg.setStorage(
         new StorageConfig(Boolean.TRUE, Integer.valueOf(0), null, null, null, null, null, null));
-    try (OfflineArchive archive = OfflineArchive.open(cfg)) {
+    try (OfflineArchive archive = new OfflineArchive(cfg)) {
       archive
           .jdbi()
           .useTransaction(
