@@ -2,6 +2,7 @@ package vn.tangthu.indexer.search;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -176,24 +177,35 @@ public final class SearchIndex implements Closeable {
     }
   }
 
-  /** How many records the caller may see (as of the last refresh). */
-  public long count(Visibility visibility) throws IOException {
+  /**
+   * How many records the caller may see (as of the last refresh).
+   *
+   * @throws UncheckedIOException when the index cannot be read
+   */
+  public long count(Visibility visibility) {
     Query filter = VisibilityQuery.of(visibility);
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      return searcher.count(filter == null ? new MatchAllDocsQuery() : filter);
-    } finally {
-      searchers.release(searcher);
-    }
+    return count(filter == null ? new MatchAllDocsQuery() : filter);
   }
 
-  /** Whether the record is in the index (as of the last refresh). */
-  public boolean contains(String id) throws IOException {
-    IndexSearcher searcher = searchers.acquire();
+  /**
+   * Whether the record is in the index (as of the last refresh).
+   *
+   * @throws UncheckedIOException when the index cannot be read
+   */
+  public boolean contains(String id) {
+    return count(new TermQuery(new Term(Fields.ID, Objects.requireNonNull(id, "id")))) > 0;
+  }
+
+  private long count(Query query) {
     try {
-      return searcher.count(new TermQuery(new Term(Fields.ID, id))) > 0;
-    } finally {
-      searchers.release(searcher);
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        return searcher.count(query);
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the search index", e);
     }
   }
 
