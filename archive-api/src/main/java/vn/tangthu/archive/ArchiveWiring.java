@@ -232,7 +232,7 @@ public final class ArchiveWiring {
     List<Object> resources =
         List.of(
             new AgencyResource(jdbi, agencies, clock),
-            new UserResource(jdbi, agencies, clock),
+            new UserResource(jdbi, agencies, clock, audit),
             new RecordResource(
                 ingest,
                 reader,

@@ -21,6 +21,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import vn.tangthu.archive.agency.AgencyDirectory;
+import vn.tangthu.archive.audit.AuditEvent;
+import vn.tangthu.archive.audit.AuditLog;
+import vn.tangthu.archive.audit.AuditOutcome;
 import vn.tangthu.archive.error.ApiException;
 
 /**
@@ -38,8 +41,10 @@ public final class UserResource {
   private final Jdbi jdbi;
   private final AgencyDirectory agencies;
   private final Clock clock;
+  private final AuditLog audit;
 
-  public UserResource(Jdbi jdbi, AgencyDirectory agencies, Clock clock) {
+  public UserResource(Jdbi jdbi, AgencyDirectory agencies, Clock clock, AuditLog audit) {
+    this.audit = audit;
     this.jdbi = jdbi;
     this.agencies = agencies;
     this.clock = clock;
@@ -102,6 +107,17 @@ public final class UserResource {
                         "Người dùng " + body.username() + " đã tồn tại.")
                     .with("username", body.username());
               }
+              audit.append(
+                  h,
+                  AuditEvent.of(
+                          caller,
+                          AuditEvent.USER_CREATE,
+                          "USER",
+                          body.username(),
+                          AuditOutcome.SUCCESS,
+                          null)
+                      .withDetail("agencyCode", body.agencyCode())
+                      .withDetail("roles", String.join(",", body.roleNames())));
               return dao.find(body.username()).orElseThrow();
             });
     return Response.created(URI.create("users/" + created.username()))
@@ -133,8 +149,21 @@ public final class UserResource {
     }
     String token = Tokens.generate();
     UUID id = UUID.randomUUID();
-    jdbi.useExtension(
-        UserDao.class, d -> d.insertToken(id, user.id(), Tokens.hash(token), now, expiresAt));
+    jdbi.useTransaction(
+        h -> {
+          h.attach(UserDao.class).insertToken(id, user.id(), Tokens.hash(token), now, expiresAt);
+          audit.append(
+              h,
+              AuditEvent.of(
+                      caller,
+                      AuditEvent.TOKEN_CREATE,
+                      "TOKEN",
+                      id.toString(),
+                      AuditOutcome.SUCCESS,
+                      null)
+                  .withDetail("username", username)
+                  .withDetail("expiresAt", expiresAt));
+        });
     return Response.status(201).entity(new NewToken(id, token, expiresAt)).build();
   }
 
@@ -161,7 +190,19 @@ public final class UserResource {
     if (!caller.isAdmin() && token.userId() != caller.userId()) {
       throw ApiException.notFound();
     }
-    jdbi.useExtension(UserDao.class, d -> d.revoke(tokenId, clock.instant()));
+    jdbi.useTransaction(
+        h -> {
+          h.attach(UserDao.class).revoke(tokenId, clock.instant());
+          audit.append(
+              h,
+              AuditEvent.of(
+                  caller,
+                  AuditEvent.TOKEN_REVOKE,
+                  "TOKEN",
+                  tokenId.toString(),
+                  AuditOutcome.SUCCESS,
+                  null));
+        });
     return Response.noContent().build();
   }
 

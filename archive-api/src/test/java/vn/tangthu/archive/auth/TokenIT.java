@@ -171,6 +171,23 @@ class TokenIT {
 
   @Test
   @Order(7)
+  void tokenChangesAndFailedSignInsAreAuditedAndTheTrailVerifies() throws Exception {
+    archive.wiring().audit().flush();
+    JsonNode created =
+        RunningArchive.json(archive.get("audit?action=TOKEN_CREATE&size=100", admin));
+    assertThat(created.get("items").size()).isGreaterThanOrEqualTo(5);
+    JsonNode revoked = RunningArchive.json(archive.get("audit?action=TOKEN_REVOKE", admin));
+    assertThat(revoked.get("items").size()).isGreaterThanOrEqualTo(1);
+    JsonNode failed = RunningArchive.json(archive.get("audit?action=AUTH_FAILED&size=100", admin));
+    assertThat(failed.get("items").size()).isGreaterThanOrEqualTo(4);
+    JsonNode verify = RunningArchive.json(archive.get("audit/verify", admin));
+    assertThat(verify.get("valid").asBoolean()).as(verify.toString()).isTrue();
+    String clerk = newToken("an", admin, "{}").get("token").asText();
+    assertThat(archive.get("audit", clerk).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  @Order(8)
   void repeatedFailuresFromOneAddressAreRateLimited() throws Exception {
     int limited = 0;
     for (int i = 0; i < 15; i++) {
