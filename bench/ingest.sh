@@ -6,8 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-2}
 clients=${2:-4}
-[ -f archive-api/target/archive-api.jar ] || mvn -B -q -DskipTests package
-mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/bench.cp >/dev/null
+[ -f archive-api/target/archive-api.jar ] && [ -d bench/target/classes ] || mvn -B -q -DskipTests package
 data=$(mktemp -d)
 port=$((20000 + RANDOM % 10000))
 ARCHIVE_DATA_DIR=$data ARCHIVE_PORT=$port ARCHIVE_ADMIN_PORT=$((port + 1)) ARCHIVE_S3_PORT=$((port + 2)) \
@@ -18,5 +17,5 @@ for _ in $(seq 1 120); do
   [ -s "$data/admin.token" ] && curl -fs "http://127.0.0.1:$((port + 1))/healthcheck" >/dev/null 2>&1 && break
   sleep 1
 done
-java -cp "bench/target/classes:$(cat bench/target/bench.cp)" vn.tangthu.bench.IngestBenchmark \
+java -cp "bench/target/classes:archive-api/target/archive-api.jar" vn.tangthu.bench.IngestBenchmark \
   "http://127.0.0.1:$port/api/v1/" "$(cat "$data/admin.token")" ../shared/corpus "$rounds" "$clients"

@@ -23,7 +23,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import vn.tangthu.indexer.extract.ExtractionLimits;
 import vn.tangthu.indexer.extract.ExtractionResult;
-import vn.tangthu.indexer.extract.TikaTextExtractor;
+import vn.tangthu.indexer.extract.ForkSettings;
+import vn.tangthu.indexer.extract.ForkedTextExtractor;
 import vn.tangthu.indexer.search.IndexDocument;
 import vn.tangthu.indexer.search.SearchIndex;
 
@@ -67,7 +68,10 @@ public final class IngestBenchmark {
   static double floor(List<Path> files) throws Exception {
     Path dir = Files.createTempDirectory("bench-floor");
     int threads = Runtime.getRuntime().availableProcessors();
-    try (TikaTextExtractor extractor = new TikaTextExtractor(ExtractionLimits.DEFAULT);
+    // the server's default set-up: warm child JVMs, one per core, 512 MB each
+    try (ForkedTextExtractor extractor =
+            new ForkedTextExtractor(
+                ExtractionLimits.DEFAULT, ForkSettings.fromThisJvm(threads, 512));
         SearchIndex index = SearchIndex.open(dir)) {
       long start = System.nanoTime();
       ExecutorService pool = Executors.newFixedThreadPool(threads);
