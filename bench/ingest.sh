@@ -17,5 +17,7 @@ for _ in $(seq 1 120); do
   [ -s "$data/admin.token" ] && curl -fs "http://127.0.0.1:$((port + 1))/healthcheck" >/dev/null 2>&1 && break
   sleep 1
 done
-java -cp "bench/target/classes:archive-api/target/archive-api.jar" vn.tangthu.bench.IngestBenchmark \
+printf '<configuration><root level="WARN"/></configuration>\n' > "$data/logback-bench.xml"
+java -Dlogback.configurationFile="$data/logback-bench.xml" \
+  -cp "bench/target/classes:archive-api/target/archive-api.jar" vn.tangthu.bench.IngestBenchmark \
   "http://127.0.0.1:$port/api/v1/" "$(cat "$data/admin.token")" ../shared/corpus "$rounds" "$clients"
