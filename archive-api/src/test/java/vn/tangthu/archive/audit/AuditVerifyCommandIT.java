@@ -105,7 +105,6 @@ class AuditVerifyCommandIT {
     ArchiveApplication app = new ArchiveApplication();
     Bootstrap<ArchiveConfiguration> bootstrap = new Bootstrap<>(app);
     app.initialize(bootstrap);
-    bootstrap.addCommand(new AuditVerifyCommand());
     Cli cli = new Cli(new JarLocation(getClass()), bootstrap, System.out, System.err);
     return cli.run("audit-verify", config.toString());
   }
