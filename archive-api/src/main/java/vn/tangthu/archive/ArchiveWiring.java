@@ -231,7 +231,7 @@ public final class ArchiveWiring {
     RecordReader reader = new RecordReader(jdbi, access, audit);
     List<Object> resources =
         List.of(
-            new AgencyResource(jdbi, agencies, clock),
+            new AgencyResource(jdbi, agencies, clock, audit),
             new UserResource(jdbi, agencies, clock, audit),
             new RecordResource(
                 ingest,

@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
+import vn.tangthu.archive.audit.AuditEvent;
+import vn.tangthu.archive.audit.AuditLog;
+import vn.tangthu.archive.audit.AuditOutcome;
 import vn.tangthu.archive.auth.Caller;
 import vn.tangthu.archive.error.ApiException;
 
@@ -31,8 +34,10 @@ public final class AgencyResource {
   private final Jdbi jdbi;
   private final AgencyDirectory directory;
   private final Clock clock;
+  private final AuditLog audit;
 
-  public AgencyResource(Jdbi jdbi, AgencyDirectory directory, Clock clock) {
+  public AgencyResource(Jdbi jdbi, AgencyDirectory directory, Clock clock, AuditLog audit) {
+    this.audit = audit;
     this.jdbi = jdbi;
     this.directory = directory;
     this.clock = clock;
@@ -66,6 +71,17 @@ public final class AgencyResource {
                         "Cơ quan " + body.code() + " đã tồn tại.")
                     .with("agencyCode", body.code());
               }
+              audit.append(
+                  h,
+                  AuditEvent.of(
+                          caller,
+                          AuditEvent.AGENCY_CREATE,
+                          "AGENCY",
+                          body.code(),
+                          AuditOutcome.SUCCESS,
+                          null)
+                      .withDetail("parentCode", body.parentCode())
+                      .withDetail("successorCode", body.successorCode()));
               return dao.find(body.code()).orElseThrow();
             });
     directory.invalidate();
@@ -103,6 +119,11 @@ public final class AgencyResource {
           if (dao.setPolicy(code, body.signature()) == 0) {
             throw ApiException.notFound();
           }
+          audit.append(
+              h,
+              AuditEvent.of(
+                      caller, AuditEvent.AGENCY_POLICY, "AGENCY", code, AuditOutcome.SUCCESS, null)
+                  .withDetail("signature", body.signature()));
           return dao.find(code).orElseThrow();
         });
   }

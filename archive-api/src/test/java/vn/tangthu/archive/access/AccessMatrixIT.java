@@ -202,6 +202,18 @@ class AccessMatrixIT {
     assertThat(archive.get("records/" + id + "/text", token).statusCode())
         .as("text")
         .isIn(expected, expected == 200 ? 409 : 404);
+    assertThat(archive.get("records/" + id + "/history", token).statusCode())
+        .as("history")
+        .isEqualTo(expected);
+    HttpResponse<String> evidence = archive.get("records/" + id + "/evidence", token);
+    if (expected == 200) {
+      assertThat(evidence.statusCode() == 200 || evidence.body().contains("EVIDENCE_PENDING"))
+          .as("evidence: the record's, or pending")
+          .isTrue();
+    } else {
+      assertThat(evidence.statusCode()).as("evidence hidden").isEqualTo(404);
+      assertThat(evidence.body()).doesNotContain("EVIDENCE_PENDING");
+    }
     JsonNode page =
         RunningArchive.json(archive.get("records?size=100&agencyCode=" + rel.owner, token));
     assertThat(page.get("items").findValuesAsText("id").contains(id))
