@@ -240,7 +240,8 @@ public final class ArchiveWiring {
                 s.originalsBucket(),
                 s.derivedBucket(),
                 worker,
-                new RecordCorrections(jdbi, reader, access, worker, env.getObjectMapper(), clock),
+                new RecordCorrections(
+                    jdbi, reader, access, worker, env.getObjectMapper(), clock, audit),
                 new RecordResource.EvidenceLookup() {
                   @Override
                   public java.util.Optional<byte[]> find(java.util.UUID id) {

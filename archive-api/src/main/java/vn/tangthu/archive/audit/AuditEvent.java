@@ -59,6 +59,10 @@ public record AuditEvent(
   public static final String AGENCY_CREATE = "AGENCY_CREATE";
   public static final String AGENCY_POLICY = "AGENCY_POLICY";
   public static final String GRANT_CREATE = "GRANT_CREATE";
+  public static final String GRANT_REVOKE = "GRANT_REVOKE";
+  public static final String RECORD_CORRECT = "RECORD_CORRECT";
+  public static final String HISTORY_READ = "HISTORY_READ";
+  public static final String EVIDENCE_READ = "EVIDENCE_READ";
   public static final String HOLD_PLACE = "HOLD_PLACE";
   public static final String HOLD_RELEASE = "HOLD_RELEASE";
   public static final String SWEEP_PLAN = "SWEEP_PLAN";

@@ -108,6 +108,16 @@ public final class GrantResource {
             throw ApiException.notFound();
           }
           h.attach(OutboxDao.class).append(List.of(row.id()), "UPSERT", clock.instant());
+          audit.append(
+              h,
+              AuditEvent.of(
+                      caller,
+                      AuditEvent.GRANT_REVOKE,
+                      AuditEvent.RECORD,
+                      row.id().toString(),
+                      AuditOutcome.SUCCESS,
+                      null)
+                  .withDetail("username", username));
         });
     worker.wake();
     return Response.noContent().build();

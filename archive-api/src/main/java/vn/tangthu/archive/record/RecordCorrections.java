@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import vn.tangthu.archive.access.AccessPolicy;
+import vn.tangthu.archive.audit.AuditEvent;
+import vn.tangthu.archive.audit.AuditLog;
+import vn.tangthu.archive.audit.AuditOutcome;
 import vn.tangthu.archive.auth.Caller;
 import vn.tangthu.archive.auth.Role;
 import vn.tangthu.archive.error.ApiException;
@@ -30,6 +33,7 @@ public final class RecordCorrections {
   private final IndexerWorker worker;
   private final ObjectMapper json;
   private final Clock clock;
+  private final AuditLog audit;
 
   public RecordCorrections(
       Jdbi jdbi,
@@ -37,17 +41,39 @@ public final class RecordCorrections {
       AccessPolicy access,
       IndexerWorker worker,
       ObjectMapper json,
-      Clock clock) {
+      Clock clock,
+      AuditLog audit) {
     this.jdbi = jdbi;
     this.reader = reader;
     this.access = access;
     this.worker = worker;
     this.json = json;
     this.clock = clock;
+    this.audit = audit;
   }
 
-  /** Applies {@code body} to the record and returns the corrected row. */
-  public RecordRow correct(Caller caller, String id, JsonNode body) {
+  /**
+   * Applies {@code body} to the record and returns the corrected row. The correction, its history
+   * row, its change-log event and its audit entry commit together; a refusal is audited as DENIED.
+   */
+  public RecordRow correct(Caller caller, String id, JsonNode body, String address) {
+    try {
+      return apply(caller, id, body, address);
+    } catch (ApiException e) {
+      audit.appendNow(
+          AuditEvent.of(
+                  caller,
+                  AuditEvent.RECORD_CORRECT,
+                  AuditEvent.RECORD,
+                  id,
+                  AuditOutcome.DENIED,
+                  address)
+              .withDetail("code", e.code()));
+      throw e;
+    }
+  }
+
+  private RecordRow apply(Caller caller, String id, JsonNode body, String address) {
     RecordRow row = reader.visible(caller, id);
     Instant now = clock.instant();
     boolean archivist = access.actsFor(caller, Role.ARCHIVIST, row.agencyCode());
@@ -77,14 +103,24 @@ public final class RecordCorrections {
           dao.updateMetadata(corrected);
           dao.insertHistory(row.id(), now, caller.username(), previous, changes);
           h.attach(OutboxDao.class).append(List.of(row.id()), "UPSERT", now);
+          audit.append(
+              h,
+              AuditEvent.of(
+                      caller,
+                      AuditEvent.RECORD_CORRECT,
+                      AuditEvent.RECORD,
+                      row.id().toString(),
+                      AuditOutcome.SUCCESS,
+                      address)
+                  .withDetail("fields", String.join(",", patch.changes().keySet())));
         });
     worker.wake();
     return corrected;
   }
 
-  /** The record's corrections, oldest first. */
-  public List<RecordDao.HistoryRow> history(Caller caller, String id) {
-    RecordRow row = reader.visible(caller, id);
+  /** The record's corrections, oldest first; the read is audited. */
+  public List<RecordDao.HistoryRow> history(Caller caller, String id, String address) {
+    RecordRow row = reader.read(caller, id, AuditEvent.HISTORY_READ, address);
     return jdbi.withExtension(RecordDao.class, d -> d.history(row.id()));
   }
 

@@ -122,8 +122,9 @@ public final class RecordResource {
   public RecordView correct(
       @Auth Caller caller,
       @PathParam("id") String id,
-      com.fasterxml.jackson.databind.JsonNode body) {
-    return reader.view(corrections.correct(caller, id, body));
+      com.fasterxml.jackson.databind.JsonNode body,
+      @Context HttpServletRequest request) {
+    return reader.view(corrections.correct(caller, id, body, request.getRemoteAddr()));
   }
 
   /** One correction: who, when, the values it replaced and the new ones. */
@@ -136,10 +137,10 @@ public final class RecordResource {
   @GET
   @Path("{id}/history")
   public java.util.Map<String, java.util.List<HistoryEntry>> history(
-      @Auth Caller caller, @PathParam("id") String id) {
+      @Auth Caller caller, @PathParam("id") String id, @Context HttpServletRequest request) {
     return java.util.Map.of(
         "items",
-        corrections.history(caller, id).stream()
+        corrections.history(caller, id, request.getRemoteAddr()).stream()
             .map(h -> new HistoryEntry(h.changedAt(), h.changedBy(), h.previous(), h.changes()))
             .toList());
   }
@@ -190,8 +191,9 @@ public final class RecordResource {
   @GET
   @Path("{id}/evidence")
   @Produces("application/vnd.tangthu.ers+der")
-  public Response evidence(@Auth Caller caller, @PathParam("id") String id) {
-    RecordRow row = reader.visible(caller, id);
+  public Response evidence(
+      @Auth Caller caller, @PathParam("id") String id, @Context HttpServletRequest request) {
+    RecordRow row = reader.read(caller, id, AuditEvent.EVIDENCE_READ, request.getRemoteAddr());
     byte[] der =
         evidence
             .find(row.id())

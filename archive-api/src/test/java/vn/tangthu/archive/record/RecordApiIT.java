@@ -370,6 +370,60 @@ class RecordApiIT {
     assertThat(hits.get("hits").findValuesAsText("id")).contains(id);
   }
 
+  @Test
+  void everyActionOnARecordIsOnTheAuditTrail() throws Exception {
+    String id =
+        RunningArchive.json(upload(null, "Tờ trình".getBytes(StandardCharsets.UTF_8), "tt.txt"))
+            .get("id")
+            .asText();
+    assertThat(
+            archive
+                .postJson(
+                    "users",
+                    admin,
+                    "{\"username\":\"auditclerk\",\"displayName\":\"C\",\"agencyCode\":\"BN\","
+                        + "\"roles\":[\"CLERK\"]}")
+                .statusCode())
+        .isEqualTo(201);
+    assertThat(
+            archive.patchJson("records/" + id, admin, "{\"keywords\":\"tờ trình\"}").statusCode())
+        .isEqualTo(200);
+    assertThat(archive.patchJson("records/" + id, admin, "{\"status\":\"X\"}").statusCode())
+        .isEqualTo(400);
+    archive.get("records/" + id + "/history", admin);
+    archive.get("records/" + id + "/evidence", admin);
+    assertThat(
+            archive
+                .postJson("records/" + id + "/grants", admin, "{\"username\":\"auditclerk\"}")
+                .statusCode())
+        .isEqualTo(201);
+    assertThat(archive.delete("records/" + id + "/grants/auditclerk", admin, null).statusCode())
+        .isEqualTo(204);
+    archive.wiring().audit().flush();
+
+    JsonNode trail = RunningArchive.json(archive.get("audit?recordId=" + id + "&size=100", admin));
+    assertThat(trail.get("items").findValuesAsText("action"))
+        .contains(
+            "RECORD_CREATE",
+            "RECORD_CORRECT",
+            "HISTORY_READ",
+            "EVIDENCE_READ",
+            "GRANT_CREATE",
+            "GRANT_REVOKE");
+    JsonNode corrections =
+        RunningArchive.json(
+            archive.get("audit?recordId=" + id + "&action=RECORD_CORRECT&size=10", admin));
+    assertThat(corrections.get("items").findValuesAsText("outcome"))
+        .containsExactlyInAnyOrder("SUCCESS", "DENIED");
+    assertThat(corrections.toString()).contains("keywords");
+    JsonNode revoke =
+        RunningArchive.json(
+            archive.get("audit?recordId=" + id + "&action=GRANT_REVOKE&size=10", admin));
+    assertThat(revoke.toString()).contains("auditclerk");
+    assertThat(RunningArchive.json(archive.get("audit/verify", admin)).get("valid").asBoolean())
+        .isTrue();
+  }
+
   private long countRecords() {
     return archive
         .wiring()

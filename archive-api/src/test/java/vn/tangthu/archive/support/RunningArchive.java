@@ -142,6 +142,19 @@ public final class RunningArchive implements AutoCloseable {
             .build());
   }
 
+  /** DELETE, with a JSON body when {@code json} is not null (e.g. a reason). */
+  public HttpResponse<String> delete(String path, String token, String json)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b = authorized(HttpRequest.newBuilder(api(path)), token);
+    if (json == null) {
+      b.DELETE();
+    } else {
+      b.header("Content-Type", "application/json")
+          .method("DELETE", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    }
+    return send(b.build());
+  }
+
   public HttpResponse<String> upload(String path, String token, Multipart body, String... headers)
       throws IOException, InterruptedException {
     HttpRequest.Builder b =
