@@ -5,9 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -26,6 +23,7 @@ import vn.tangthu.storage.internal.store.LockState;
 import vn.tangthu.storage.internal.store.NewObject;
 import vn.tangthu.storage.internal.store.ObjectMeta;
 import vn.tangthu.storage.internal.store.ObjectStore;
+import vn.tangthu.storage.internal.store.OpenedVersion;
 import vn.tangthu.storage.internal.store.Precondition;
 import vn.tangthu.storage.internal.store.StagedBlob;
 
@@ -163,8 +161,19 @@ final class ObjectOps {
   }
 
   void get(Exchange ex, BucketMeta b) throws IOException {
-    ObjectMeta m = resolve(ex, b, ex.key, ex.query.get("versionId"));
-    boolean head = ex.method.equals("HEAD");
+    String vid = ex.query.get("versionId");
+    if (ex.method.equals("HEAD")) {
+      respond(ex, b, resolve(ex, b, ex.key, vid), null);
+      return;
+    }
+    try (OpenedVersion v = store.open(b.name(), () -> resolve(ex, b, ex.key, vid))) {
+      respond(ex, b, v.meta(), v.channel());
+    }
+  }
+
+  /** Answers a GET ({@code data} open) or a HEAD ({@code data} null) of version {@code m}. */
+  private void respond(Exchange ex, BucketMeta b, ObjectMeta m, FileChannel data)
+      throws IOException {
     objectHeaders(ex, b, m);
     if (!readConditions(ex, m)) {
       ex.sendEmpty(304);
@@ -198,24 +207,15 @@ final class ObjectOps {
       ex.setHeader("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + m.size());
     }
     int status = range == null ? 200 : 206;
-    if (head) {
+    if (data == null) {
       ex.finishHead(status);
       return;
     }
-    Path data = store.dataPath(b.name(), m);
-    FileChannel ch;
-    try {
-      ch = FileChannel.open(data, StandardOpenOption.READ);
-    } catch (NoSuchFileException e) {
-      throw S3Exception.internal("Object data is missing");
+    if (data.size() != m.size()) {
+      throw S3Exception.internal("Stored object failed its integrity check (size)");
     }
-    try (ch) {
-      if (ch.size() != m.size()) {
-        throw S3Exception.internal("Stored object failed its integrity check (size)");
-      }
-      ex.status(status);
-      stream(ex, ch, offset, length, range == null ? m.sha256() : null);
-    }
+    ex.status(status);
+    stream(ex, data, offset, length, range == null ? m.sha256() : null);
   }
 
   /**
@@ -409,7 +409,15 @@ final class ObjectOps {
       throw S3Exception.accessDenied("Access Denied");
     }
     String srcKey = source.substring(slash + 1);
-    ObjectMeta src = resolve(ex, sb, srcKey, vid);
+    String srcVersion = vid;
+    try (OpenedVersion opened = store.open(sb.name(), () -> resolve(ex, sb, srcKey, srcVersion))) {
+      copy(ex, b, sb, opened);
+    }
+  }
+
+  private void copy(Exchange ex, BucketMeta b, BucketMeta sb, OpenedVersion opened)
+      throws IOException {
+    ObjectMeta src = opened.meta();
     copyConditions(ex, src);
     boolean replace = "REPLACE".equalsIgnoreCase(ex.header("x-amz-metadata-directive"));
     NewObject requested = attributes(ex, null);
@@ -426,7 +434,7 @@ final class ObjectOps {
     StagedBlob blob;
     try (InputStream in =
         new VerifyingInputStream(
-            java.nio.file.Files.newInputStream(store.dataPath(sb.name(), src)), src.sha256())) {
+            java.nio.channels.Channels.newInputStream(opened.channel()), src.sha256())) {
       blob = store.stage(in, src.checksums().keySet());
     }
     ObjectMeta meta;

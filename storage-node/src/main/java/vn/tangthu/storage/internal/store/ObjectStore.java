@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -363,6 +364,30 @@ public final class ObjectStore {
   /** The file holding the bytes of a version. */
   public Path dataPath(String bucket, ObjectMeta meta) {
     return nodeDir(bucket, meta.key()).resolve(meta.dataFile());
+  }
+
+  /**
+   * Opens the data file of the version {@code resolve} names. An overwrite of the null version
+   * removes the previous data file, so a reader can lose the race between reading the sidecar and
+   * opening the file: then the version is resolved again and the newer one opened; the caller gets
+   * one complete version, never a mix.
+   *
+   * @param resolve reads the sidecar of the wanted version (throws NoSuchKey/NoSuchVersion etc.)
+   * @throws S3Exception InternalError when the sidecar names a file that does not exist
+   */
+  public OpenedVersion open(String bucket, Supplier<ObjectMeta> resolve) throws IOException {
+    ObjectMeta m = resolve.get();
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return new OpenedVersion(m, FileChannel.open(dataPath(bucket, m), StandardOpenOption.READ));
+      } catch (NoSuchFileException e) {
+        ObjectMeta again = resolve.get();
+        if (attempt >= 8 || again.dataFile().equals(m.dataFile())) {
+          throw S3Exception.internal("Object data is missing");
+        }
+        m = again;
+      }
+    }
   }
 
   /**
