@@ -1,6 +1,7 @@
 package vn.tangthu.archive;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -8,8 +9,10 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.EnumSet;
 import vn.tangthu.archive.audit.AuditVerifyCommand;
 import vn.tangthu.archive.auth.BearerAuthFilter;
 import vn.tangthu.archive.auth.Caller;
@@ -20,6 +23,7 @@ import vn.tangthu.archive.config.FileOrResourceSourceProvider;
 import vn.tangthu.archive.error.FrameworkExceptionMappers;
 import vn.tangthu.archive.maintenance.ReindexCommand;
 import vn.tangthu.archive.metrics.PrometheusMetrics;
+import vn.tangthu.archive.ui.SecurityHeadersFilter;
 
 /**
  * The archive's Dropwizard application. {@code server} with no configuration file starts the
@@ -70,6 +74,7 @@ public final class ArchiveApplication extends Application<ArchiveConfiguration> 
     bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     bootstrap.addCommand(new ReindexCommand());
     bootstrap.addCommand(new AuditVerifyCommand());
+    bootstrap.addBundle(new AssetsBundle("/ui/", "/", "index.html", "ui"));
   }
 
   @Override
@@ -91,6 +96,9 @@ public final class ArchiveApplication extends Application<ArchiveConfiguration> 
     FrameworkExceptionMappers.all().forEach(env.jersey()::register);
     w.resources().forEach(env.jersey()::register);
     PrometheusMetrics.register(env);
+    env.servlets()
+        .addFilter("security-headers", new SecurityHeadersFilter())
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
   }
 
   /** The running application's parts, for tests and commands; null before {@code run}. */

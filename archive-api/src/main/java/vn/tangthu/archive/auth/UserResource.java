@@ -125,6 +125,13 @@ public final class UserResource {
         .build();
   }
 
+  /** The caller's own user: who the token belongs to (the web UI's sign-in check). */
+  @GET
+  @Path("me")
+  public UserView me(@Auth Caller caller) {
+    return UserView.of(find(caller.username()));
+  }
+
   @GET
   @Path("users/{username}")
   public UserView get(@Auth Caller caller, @PathParam("username") String username) {

@@ -1,0 +1,91 @@
+package vn.tangthu.archive.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import vn.tangthu.archive.support.RunningArchive;
+
+/** The web UI is served at the root with browser security headers, and talks to real endpoints. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebUiIT {
+
+  @TempDir static Path dataDir;
+  private RunningArchive archive;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  void start() throws Exception {
+    archive = RunningArchive.start(dataDir);
+  }
+
+  @AfterAll
+  void stop() {
+    archive.close();
+  }
+
+  private HttpResponse<String> page(String path) throws Exception {
+    URI root = archive.api("").resolve("/" + path);
+    return http.send(
+        HttpRequest.newBuilder(root).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void rootServesTheUiWithSecurityHeaders() throws Exception {
+    HttpResponse<String> index = page("");
+    assertThat(index.statusCode()).isEqualTo(200);
+    assertThat(index.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(index.body()).contains("Tàng Thư").contains("app.js").doesNotContain("<script>");
+    assertThat(index.headers().firstValue("Content-Security-Policy"))
+        .contains(SecurityHeadersFilter.CONTENT_SECURITY_POLICY);
+    assertThat(index.headers().firstValue("X-Frame-Options")).contains("DENY");
+    assertThat(page("app.js").headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).contains("javascript"));
+    assertThat(page("app.css").statusCode()).isEqualTo(200);
+    assertThat(page("nope.js").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void apiAnswersCarryTheSameHeaders() throws Exception {
+    HttpResponse<String> me = archive.get("me", archive.adminToken());
+    assertThat(me.statusCode()).isEqualTo(200);
+    assertThat(RunningArchive.json(me).get("username").asText()).isEqualTo("admin");
+    assertThat(me.headers().firstValue("Content-Security-Policy")).isPresent();
+    assertThat(archive.get("me", null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void everyEndpointTheScriptCallsExists() throws Exception {
+    String script = page("app.js").body();
+    for (String used : new String[] {"\"me\"", "\"search?\"", "records/", "/content", "/text"}) {
+      assertThat(script).contains(used);
+    }
+    assertThat(script).doesNotContain("innerHTML").doesNotContain("eval(");
+  }
+
+  @Test
+  void scriptIsValidJavaScript() throws Exception {
+    Path node = Path.of("/usr/bin/node");
+    Assumptions.assumeTrue(Files.isExecutable(node), "node is not installed");
+    Path script = Files.createTempFile(dataDir, "app", ".mjs");
+    Files.writeString(script, page("app.js").body());
+    Process check =
+        new ProcessBuilder(node.toString(), "--check", script.toString())
+            .redirectErrorStream(true)
+            .start();
+    assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(check.exitValue()).as(new String(check.getInputStream().readAllBytes())).isZero();
+  }
+}
