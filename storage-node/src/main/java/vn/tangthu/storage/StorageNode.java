@@ -34,9 +34,11 @@ public final class StorageNode implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
   private final URI endpoint;
+  private final ObjectStore store;
 
-  private StorageNode(Server server, ServerConnector connector, String host) {
+  private StorageNode(Server server, ServerConnector connector, String host, ObjectStore store) {
     this.server = server;
+    this.store = store;
     this.connector = connector;
     String h = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
     this.endpoint =
@@ -85,13 +87,14 @@ public final class StorageNode implements AutoCloseable {
     } catch (Exception e) {
       try {
         server.stop();
+        store.close();
       } catch (Exception suppressed) {
         e.addSuppressed(suppressed);
       }
       throw new IOException(
           "could not start the storage node on " + config.host() + ":" + config.port(), e);
     }
-    return new StorageNode(server, connector, config.host());
+    return new StorageNode(server, connector, config.host(), store);
   }
 
   /** Base URI, e.g. {@code http://127.0.0.1:9000}. */
@@ -104,11 +107,15 @@ public final class StorageNode implements AutoCloseable {
     return connector.getLocalPort();
   }
 
-  /** Graceful stop: no new connections, in-flight requests finish, then the server stops. */
+  /**
+   * Graceful stop: no new connections, in-flight requests finish, the server stops, then the write
+   * journal is checkpointed and closed.
+   */
   @Override
   public void close() {
     try {
       server.stop();
+      store.close();
     } catch (Exception e) {
       throw new IllegalStateException("storage node did not stop cleanly", e);
     }

@@ -21,6 +21,12 @@ final class Durable {
     }
   }
 
+  static void fsyncFile(Path file) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      ch.force(true);
+    }
+  }
+
   /** Renames atomically (replacing the target) and makes the new entry durable. */
   static void moveDurably(Path src, Path dst) throws IOException {
     Files.move(src, dst, StandardCopyOption.ATOMIC_MOVE);

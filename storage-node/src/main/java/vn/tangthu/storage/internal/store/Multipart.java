@@ -124,6 +124,7 @@ public final class Multipart {
     ReentrantLock lock = store.lockFor(bucket, uploadId);
     lock.lock();
     try {
+      Durable.fsyncFile(blob.file());
       Durable.moveDurably(blob.file(), dir.resolve(base + ".bin"));
       Durable.writeAtomically(
           store.tmpDir(), dir.resolve(base + ".properties"), Props.serialize(m, "part"));

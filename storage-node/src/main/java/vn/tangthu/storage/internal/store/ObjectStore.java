@@ -32,16 +32,24 @@ import vn.tangthu.storage.internal.s3.S3Exception;
 /**
  * Buckets and object versions on disk under {@code dataDir}: {@code
  * buckets/<name>/bucket.properties}, {@code buckets/<name>/objects/...} (see {@link KeyCodec}),
- * {@code buckets/<name>/uploads/<id>/} and {@code tmp/}. Every acknowledged write is durable
- * (fsynced file, atomic rename, fsynced directory). Thread-safe: writes to one key are serialized
- * by a striped lock.
+ * {@code buckets/<name>/uploads/<id>/}, {@code tmp/} and {@code journal/objects.wal}. Every
+ * acknowledged write is durable: objects up to {@value #JOURNALED_MAX} bytes are group-committed
+ * (one fdatasync of the journal covers every concurrent write, then the version is written in place
+ * and made durable at the next checkpoint, replayed at start after a crash); larger ones and every
+ * other change use fsynced file, atomic rename, fsynced directory. Thread-safe: writes to one key
+ * are serialized by a striped lock. {@link #close()} checkpoints the journal.
  */
-public final class ObjectStore {
+public final class ObjectStore implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ObjectStore.class);
   private static final Pattern BUCKET = Pattern.compile("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$");
   private static final Pattern ID = Pattern.compile("^[A-Za-z0-9-]{1,64}$");
   private static final Set<String> RESERVED = Set.of("health", "metrics", "minio");
   static final String META_SUFFIX = ".meta";
+
+  /** Objects up to this size are group-committed through the journal. */
+  static final int JOURNALED_MAX = 128 * 1024;
+
+  private static final long CHECKPOINT_BYTES = 16L * 1024 * 1024;
 
   private final Path dataDir;
   private final Path buckets;
@@ -49,6 +57,8 @@ public final class ObjectStore {
   private final Clock clock;
   private final ReentrantLock[] locks = new ReentrantLock[1024];
   private final AtomicLong seq;
+  private final GroupCommit commits;
+  private final Checkpoints checkpoints;
 
   public ObjectStore(Path dataDir, Clock clock) throws IOException {
     this(dataDir, clock, true);
@@ -67,12 +77,113 @@ public final class ObjectStore {
     for (int i = 0; i < locks.length; i++) {
       locks[i] = new ReentrantLock();
     }
+    this.seq = new AtomicLong(clock.millis() * 1000);
+    this.checkpoints = new Checkpoints(this.dataDir);
     if (writable) {
       Durable.createDirectories(buckets);
       Durable.createDirectories(tmp);
+      Durable.createDirectories(this.dataDir.resolve("journal"));
       cleanTmp();
+      Path journalFile = this.dataDir.resolve("journal").resolve("objects.wal");
+      replay(journalFile);
+      Journal journal = new Journal(journalFile);
+      journal.truncate();
+      this.commits = new GroupCommit(journal, checkpoints::syncAll, CHECKPOINT_BYTES);
+    } else {
+      this.commits = null;
     }
-    this.seq = new AtomicLong(clock.millis() * 1000);
+  }
+
+  /** Materializes again what the journal holds (lost if the node crashed before a checkpoint). */
+  private void replay(Path journalFile) throws IOException {
+    List<JournalRecord> records = Journal.read(journalFile);
+    if (records.isEmpty()) {
+      return;
+    }
+    for (JournalRecord r : records) {
+      if (Files.isDirectory(objectsDir(r.bucket()))) {
+        materialize(r, null);
+      }
+    }
+    checkpoints.syncAll();
+    LOG.info("replayed {} journaled writes", records.size());
+  }
+
+  /**
+   * Writes a journaled version in place without fsync (the journal holds it durably until the next
+   * checkpoint).
+   *
+   * @param staged the staged data file to move in, or null to write the journaled bytes
+   */
+  private void materialize(JournalRecord r, Path staged) throws IOException {
+    Path node = nodeDir(r.bucket(), r.key());
+    Path data = node.resolve(r.dataFile());
+    for (int attempt = 0; ; attempt++) {
+      try {
+        createDirectoriesTracked(node);
+        if (staged != null) {
+          Files.move(staged, data, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } else {
+          Files.write(data, r.data());
+        }
+        break;
+      } catch (NoSuchFileException e) {
+        if (attempt >= 10 || (staged != null && !Files.exists(staged))) {
+          throw e;
+        }
+      }
+    }
+    Path sidecarTmp = tmp.resolve("w-" + UUID.randomUUID());
+    Files.write(sidecarTmp, r.sidecar());
+    Path sidecar = node.resolve(r.versionId() + META_SUFFIX);
+    Files.move(sidecarTmp, sidecar, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    if (r.replacedDataFile() != null && !r.replacedDataFile().equals(r.dataFile())) {
+      Files.deleteIfExists(node.resolve(r.replacedDataFile()));
+    }
+    checkpoints.track(data);
+    checkpoints.track(sidecar);
+    checkpoints.track(node);
+  }
+
+  private void createDirectoriesTracked(Path dir) throws IOException {
+    java.util.Deque<Path> missing = new java.util.ArrayDeque<>();
+    for (Path p = dir; p != null && !Files.isDirectory(p); p = p.getParent()) {
+      missing.push(p);
+    }
+    while (!missing.isEmpty()) {
+      Path p = missing.pop();
+      try {
+        Files.createDirectory(p);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (!Files.isDirectory(p)) {
+          throw e;
+        }
+      }
+      checkpoints.track(p.getParent());
+    }
+  }
+
+  /**
+   * Waits until no journaled write can be replayed over what follows: called (under the key's lock)
+   * before any change that bypasses the journal.
+   */
+  private void fence() throws IOException {
+    if (commits != null) {
+      commits.fence();
+    }
+  }
+
+  /** Journal fsyncs and the writes they covered since start: {@code [fsyncs, writes]}. */
+  public long[] groupCommitStats() {
+    return commits == null ? new long[] {0, 0} : commits.stats();
+  }
+
+  /** Commits what is in flight, checkpoints the journal and stops the committer. */
+  @Override
+  public void close() throws IOException {
+    if (commits != null) {
+      commits.close();
+    }
   }
 
   private void cleanTmp() throws IOException {
@@ -259,6 +370,7 @@ public final class ObjectStore {
       } catch (NoSuchFileException e) {
         // no uploads directory
       }
+      fence();
       Path trash = tmp.resolve("del-" + UUID.randomUUID());
       Durable.moveDurably(bucketDir(name), trash);
       Durable.fsyncDir(buckets);
@@ -273,7 +385,8 @@ public final class ObjectStore {
   // ---------------------------------------------------------------- staging
 
   /**
-   * Streams {@code in} into a new fsynced temporary file, computing digests.
+   * Streams {@code in} into a new temporary file (not fsynced: {@link #put} makes it durable, or
+   * journals it), computing digests.
    *
    * @param algorithms additional checksums to compute ({@link Digests#ALGORITHMS})
    */
@@ -296,7 +409,6 @@ public final class ObjectStore {
           ch.write(bb);
         }
       }
-      ch.force(true);
       ok = true;
     } finally {
       if (!ok) {
@@ -409,7 +521,6 @@ public final class ObjectStore {
       String versionId = bucket.versioningEnabled() ? newVersionId() : ObjectMeta.NULL_VERSION;
       ObjectMeta replaced = replaceableNull(versions, versionId);
       String dataFile = "d-" + UUID.randomUUID() + ".bin";
-      moveIntoNode(blob.file(), node, dataFile);
       ObjectMeta meta =
           new ObjectMeta(
               key,
@@ -425,6 +536,13 @@ public final class ObjectStore {
               dataFile,
               lockState,
               blob.checksums());
+      if (commits != null && blob.size() <= JOURNALED_MAX) {
+        commitJournaled(bucket, blob, meta, replaced);
+        return meta;
+      }
+      fence();
+      Durable.fsyncFile(blob.file());
+      moveIntoNode(blob.file(), node, dataFile);
       writeMeta(node, meta);
       if (replaced != null && replaced.dataFile() != null) {
         Files.deleteIfExists(node.resolve(replaced.dataFile()));
@@ -432,6 +550,25 @@ public final class ObjectStore {
       return meta;
     } finally {
       lock.unlock();
+    }
+  }
+
+  private void commitJournaled(
+      BucketMeta bucket, StagedBlob blob, ObjectMeta meta, ObjectMeta replaced) throws IOException {
+    JournalRecord r =
+        new JournalRecord(
+            bucket.name(),
+            meta.key(),
+            meta.versionId(),
+            meta.dataFile(),
+            replaced == null ? null : replaced.dataFile(),
+            Props.serialize(meta.toMap(), "object version"),
+            Files.readAllBytes(blob.file()));
+    commits.commit(r);
+    try {
+      materialize(r, blob.file());
+    } finally {
+      commits.applied();
     }
   }
 
@@ -512,6 +649,7 @@ public final class ObjectStore {
     ReentrantLock lock = lockFor(bucket.name(), key);
     lock.lock();
     try {
+      fence();
       List<ObjectMeta> versions = readVersions(node);
       if (versionId == null && bucket.versioned()) {
         String markerId = bucket.versioningEnabled() ? newVersionId() : ObjectMeta.NULL_VERSION;
@@ -618,6 +756,7 @@ public final class ObjectStore {
             405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
       }
       ObjectMeta updated = change.apply(v);
+      fence();
       writeMeta(node, updated);
       return updated;
     } finally {

@@ -5,7 +5,7 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * Bytes streamed into a durable (fsynced) temporary file, with digests computed on the way.
+ * Bytes streamed into a temporary file (not yet fsynced), with digests computed on the way.
  *
  * @param file the temporary file, in the store's tmp directory
  * @param size number of bytes

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,11 @@ class ObjectLockStoreTest {
     clock = new MutableClock();
     store = new ObjectStore(dir, clock);
     bucket = store.createBucket("locked", "owner", true);
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    store.close();
   }
 
   private ObjectMeta put(String key, LockState lock) throws Exception {
@@ -116,7 +122,9 @@ class ObjectLockStoreTest {
         .contains("objectLock=true")
         .contains("versioning=Enabled")
         .contains("owner=owner");
-    ObjectStore reopened = new ObjectStore(dir, clock);
-    assertThat(reopened.requireBucket("locked").objectLock()).isTrue();
+    store.close();
+    try (ObjectStore reopened = new ObjectStore(dir, clock)) {
+      assertThat(reopened.requireBucket("locked").objectLock()).isTrue();
+    }
   }
 }
