@@ -86,6 +86,16 @@ function show(view) {
   }
 }
 
+const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+function decodeEntities(text) {
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, name) => {
+    if (name[0] !== "#") return ENTITIES[name] ?? whole;
+    const code = name[1] === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
 // Highlights arrive HTML-escaped with <mark>…</mark>; decode the text between marks and rebuild.
 function highlight(snippet) {
   const out = document.createDocumentFragment();
@@ -93,7 +103,7 @@ function highlight(snippet) {
   for (const part of snippet.split(/(<\/?mark>)/)) {
     if (part === "<mark>") { marked = true; continue; }
     if (part === "</mark>") { marked = false; continue; }
-    const text = new DOMParser().parseFromString(part, "text/html").documentElement.textContent;
+    const text = decodeEntities(part);
     out.append(marked ? el("mark", {}, text) : document.createTextNode(text));
   }
   return out;

@@ -28,6 +28,7 @@ class WebUiIT {
   @BeforeAll
   void start() throws Exception {
     archive = RunningArchive.start(dataDir);
+    archive.postJson("agencies", archive.adminToken(), "{\"code\":\"BN\",\"name\":\"Bắc Ninh\"}");
   }
 
   @AfterAll
@@ -73,6 +74,41 @@ class WebUiIT {
       assertThat(script).contains(used);
     }
     assertThat(script).doesNotContain("innerHTML").doesNotContain("eval(");
+  }
+
+  /**
+   * A clerk's flow in Debian's Chromium driven by Playwright ({@code src/test/ui/ui-e2e.mjs}): sign
+   * in, store a document with a hostile subject, find it without diacritics, open it, read its
+   * text. {@code .ci/run} installs Chromium and the script's npm dependencies.
+   */
+  @Test
+  void clerkFlowWorksInARealBrowser() throws Exception {
+    Path ui = Path.of(System.getProperty("tangthu.root", ".")).resolve("archive-api/src/test/ui");
+    Assumptions.assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/chromium"))
+            && Files.isDirectory(ui.resolve("node_modules/playwright-core")),
+        "Chromium or playwright-core is not installed (.ci/run installs them)");
+    Path file = Files.createTempFile(dataDir, "cv", ".txt");
+    Files.writeString(
+        file, "Công văn về việc tổ chức lễ hội Lim năm 2025 <script>alert(1)</script>");
+    Path log = dataDir.resolve("ui-e2e.log");
+    Process run =
+        new ProcessBuilder(
+                "/usr/bin/node",
+                "ui-e2e.mjs",
+                archive.api("").resolve("/").toString(),
+                archive.adminToken(),
+                file.toString())
+            .directory(ui.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    boolean finished = run.waitFor(3, TimeUnit.MINUTES);
+    if (!finished) {
+      run.destroyForcibly();
+    }
+    assertThat(finished).as("ui-e2e.mjs finished").isTrue();
+    assertThat(run.exitValue()).as(Files.readString(log)).isZero();
   }
 
   @Test

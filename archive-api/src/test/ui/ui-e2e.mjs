@@ -1,0 +1,58 @@
+// Drives the web UI in headless Chromium like a clerk: sign in, store a document, search for it
+// without diacritics, open it, read its text. Fails on any page error, console error or dialog
+// (a hostile subject must show as text, never run). Usage: node ui-e2e.mjs <baseUrl> <token> <file>
+import { chromium } from "playwright-core";
+
+const [base, token, file] = process.argv.slice(2);
+const hostile = "Công văn lễ hội Lim <img src=x onerror=alert(2)>";
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const problems = [];
+try {
+  const page = await browser.newPage();
+  page.on("dialog", (d) => { problems.push("dialog: " + d.message()); d.dismiss(); });
+  page.on("console", (m) => { if (m.type() === "error") problems.push("console: " + m.text()); });
+  page.on("pageerror", (e) => problems.push("page: " + e));
+  page.setDefaultTimeout(30000);
+
+  await page.goto(base);
+  await page.fill("#token", token);
+  await page.click("#signin-form button[type=submit]");
+  await page.waitForSelector("#app:not([hidden])");
+
+  await page.click("#nav-upload");
+  const f = "#upload-form ";
+  await page.fill(f + "[name=agencyCode]", "BN");
+  await page.fill(f + "[name=subject]", hostile);
+  await page.fill(f + "[name=typeName]", "Công văn");
+  await page.fill(f + "[name=number]", "45");
+  await page.fill(f + "[name=notation]", "UBND-VX");
+  await page.setInputFiles(f + "[name=file]", file);
+  await page.click(f + "button[type=submit]");
+  await page.waitForSelector("#upload-result p");
+
+  await page.click("nav button[data-view=search]");
+  await page.fill("#q", "le hoi lim");
+  await page.click("#search-form button[type=submit]");
+  await page.waitForSelector("#hits li");
+  const title = await page.textContent("#hits li .hit-title");
+  if (title !== hostile) problems.push("hit title shown as " + JSON.stringify(title));
+  if ((await page.locator("#hits mark").count()) === 0) problems.push("no highlighted words");
+  if ((await page.locator("#hits img").count()) !== 0) problems.push("markup from data rendered");
+
+  await page.click("#hits li .hit-title");
+  await page.waitForSelector("#view-record:not([hidden]) h2");
+  await page.click("text=Xem nội dung");
+  const text = await page.textContent("pre.text");
+  if (!text.includes("lễ hội Lim")) problems.push("text view shows " + JSON.stringify(text));
+} finally {
+  await browser.close();
+}
+if (problems.length) {
+  console.error(problems.join("\n"));
+  process.exit(1);
+}
+console.log("ui-e2e: ok");
