@@ -16,6 +16,7 @@ import vn.tangthu.storage.internal.auth.SigV4Verifier;
 import vn.tangthu.storage.internal.http.Metrics;
 import vn.tangthu.storage.internal.http.S3Handler;
 import vn.tangthu.storage.internal.store.ObjectStore;
+import vn.tangthu.storage.internal.store.UploadSweeper;
 
 /**
  * A running S3-compatible storage node (path-style addressing, AWS Signature V4).
@@ -24,6 +25,9 @@ import vn.tangthu.storage.internal.store.ObjectStore;
  * directories); a crash leaves the previous or the new state of an object; a full GET never
  * delivers bytes whose SHA-256 differs from the one recorded at write. {@code GET /health} answers
  * 200 and {@code GET /metrics} the Prometheus text format, both without authentication.
+ *
+ * <p>Multipart uploads left incomplete longer than {@link StorageNodeConfig#abandonedUploadAge()}
+ * are aborted by a background sweep.
  *
  * <p>Thread-safe. {@link #close()} stops accepting connections, waits (up to 30 s) for in-flight
  * requests, then stops.
@@ -35,10 +39,17 @@ public final class StorageNode implements AutoCloseable {
   private final ServerConnector connector;
   private final URI endpoint;
   private final ObjectStore store;
+  private final UploadSweeper sweeper;
 
-  private StorageNode(Server server, ServerConnector connector, String host, ObjectStore store) {
+  private StorageNode(
+      Server server,
+      ServerConnector connector,
+      String host,
+      ObjectStore store,
+      UploadSweeper sweeper) {
     this.server = server;
     this.store = store;
+    this.sweeper = sweeper;
     this.connector = connector;
     String h = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
     this.endpoint =
@@ -94,7 +105,12 @@ public final class StorageNode implements AutoCloseable {
       throw new IOException(
           "could not start the storage node on " + config.host() + ":" + config.port(), e);
     }
-    return new StorageNode(server, connector, config.host(), store);
+    return new StorageNode(
+        server,
+        connector,
+        config.host(),
+        store,
+        new UploadSweeper(store, config.abandonedUploadAge()));
   }
 
   /** Base URI, e.g. {@code http://127.0.0.1:9000}. */
@@ -114,6 +130,7 @@ public final class StorageNode implements AutoCloseable {
   @Override
   public void close() {
     try {
+      sweeper.close();
       server.stop();
       store.close();
     } catch (Exception e) {

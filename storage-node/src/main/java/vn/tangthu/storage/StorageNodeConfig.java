@@ -1,6 +1,7 @@
 package vn.tangthu.storage;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -14,12 +15,22 @@ import java.util.Objects;
  * @param credentials accepted access keys (at least one, access keys unique); each owns the buckets
  *     it creates
  * @param region signing region reported by the node; {@code null} or blank means {@code us-east-1}
+ * @param abandonedUploadAge multipart uploads initiated longer ago than this are aborted by a
+ *     background sweep; {@code null} means {@link #DEFAULT_ABANDONED_UPLOAD_AGE}
  */
 public record StorageNodeConfig(
-    Path dataDir, String host, int port, List<Credentials> credentials, String region) {
+    Path dataDir,
+    String host,
+    int port,
+    List<Credentials> credentials,
+    String region,
+    Duration abandonedUploadAge) {
 
   /** Region used when none is given. */
   public static final String DEFAULT_REGION = "us-east-1";
+
+  /** Age after which an incomplete multipart upload is aborted, when none is given. */
+  public static final Duration DEFAULT_ABANDONED_UPLOAD_AGE = Duration.ofDays(7);
 
   public StorageNodeConfig {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -41,6 +52,17 @@ public record StorageNodeConfig(
       }
     }
     region = region == null || region.isBlank() ? DEFAULT_REGION : region;
+    abandonedUploadAge =
+        abandonedUploadAge == null ? DEFAULT_ABANDONED_UPLOAD_AGE : abandonedUploadAge;
+    if (abandonedUploadAge.isNegative() || abandonedUploadAge.isZero()) {
+      throw new IllegalArgumentException("abandonedUploadAge must be positive");
+    }
+  }
+
+  /** A configuration with the default age for abandoned multipart uploads. */
+  public StorageNodeConfig(
+      Path dataDir, String host, int port, List<Credentials> credentials, String region) {
+    this(dataDir, host, port, credentials, region, null);
   }
 
   /** A node on {@code 127.0.0.1} with one access key and the default region. */

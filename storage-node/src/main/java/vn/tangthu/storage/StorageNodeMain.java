@@ -14,7 +14,8 @@ import vn.tangthu.storage.internal.store.Scrubber;
  *   <li>{@code java -jar storage-node.jar}: serves S3 with {@code STORAGE_DATA_DIR} (default {@code
  *       ./storage-data}), {@code STORAGE_HOST} (default {@code 0.0.0.0}), {@code STORAGE_PORT}
  *       (9000), {@code STORAGE_ACCESS_KEY} and {@code STORAGE_SECRET_KEY} (required), {@code
- *       STORAGE_REGION} (us-east-1).
+ *       STORAGE_REGION} (us-east-1), {@code STORAGE_MULTIPART_EXPIRY} (ISO-8601 duration after
+ *       which incomplete multipart uploads are aborted, default {@code P7D}).
  *   <li>{@code java -jar storage-node.jar scrub <dataDir>}: verifies every stored version against
  *       its SHA-256; exit status 0 when clean, 1 when corrupt objects were found.
  * </ul>
@@ -60,10 +61,13 @@ public final class StorageNodeMain {
     }
     Credentials credentials;
     int port;
+    java.time.Duration uploadAge;
     try {
       credentials = new Credentials(access, secret);
       port = Integer.parseInt(env.getOrDefault("STORAGE_PORT", "9000"));
-    } catch (IllegalArgumentException e) {
+      String age = env.get("STORAGE_MULTIPART_EXPIRY");
+      uploadAge = age == null || age.isBlank() ? null : java.time.Duration.parse(age);
+    } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
       err.println("invalid configuration: " + e.getMessage());
       return 2;
     }
@@ -73,7 +77,8 @@ public final class StorageNodeMain {
             env.getOrDefault("STORAGE_HOST", "0.0.0.0"),
             port,
             List.of(credentials),
-            env.get("STORAGE_REGION"));
+            env.get("STORAGE_REGION"),
+            uploadAge);
     StorageNode node = StorageNode.start(config);
     out.println(
         "storage node listening on "

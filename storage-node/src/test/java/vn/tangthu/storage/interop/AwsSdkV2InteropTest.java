@@ -140,6 +140,55 @@ class AwsSdkV2InteropTest {
   }
 
   @Test
+  void uploadPartCopyWithSourceRanges() {
+    s3.createBucket(b -> b.bucket("v2upc"));
+    byte[] src = random(6 * 1024 * 1024, 5);
+    s3.putObject(b -> b.bucket("v2upc").key("src"), RequestBody.fromBytes(src));
+    String id = s3.createMultipartUpload(b -> b.bucket("v2upc").key("dst")).uploadId();
+    var first =
+        s3.uploadPartCopy(
+            b ->
+                b.sourceBucket("v2upc")
+                    .sourceKey("src")
+                    .destinationBucket("v2upc")
+                    .destinationKey("dst")
+                    .uploadId(id)
+                    .partNumber(1)
+                    .copySourceRange("bytes=0-5242879"));
+    var second =
+        s3.uploadPartCopy(
+            b ->
+                b.sourceBucket("v2upc")
+                    .sourceKey("src")
+                    .destinationBucket("v2upc")
+                    .destinationKey("dst")
+                    .uploadId(id)
+                    .partNumber(2)
+                    .copySourceRange("bytes=6000000-6291455"));
+    s3.completeMultipartUpload(
+        b ->
+            b.bucket("v2upc")
+                .key("dst")
+                .uploadId(id)
+                .multipartUpload(
+                    m ->
+                        m.parts(
+                            CompletedPart.builder()
+                                .partNumber(1)
+                                .eTag(first.copyPartResult().eTag())
+                                .build(),
+                            CompletedPart.builder()
+                                .partNumber(2)
+                                .eTag(second.copyPartResult().eTag())
+                                .build())));
+    byte[] expected = new byte[5242880 + (6291456 - 6000000)];
+    System.arraycopy(src, 0, expected, 0, 5242880);
+    System.arraycopy(src, 6000000, expected, 5242880, 6291456 - 6000000);
+    assertThat(s3.getObjectAsBytes(b -> b.bucket("v2upc").key("dst")).asByteArray())
+        .isEqualTo(expected);
+  }
+
+  @Test
   void objectLockCalls() {
     s3.createBucket(b -> b.bucket("v2lock").objectLockEnabledForBucket(true));
     var put =

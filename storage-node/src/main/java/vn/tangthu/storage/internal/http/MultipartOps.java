@@ -1,8 +1,11 @@
 package vn.tangthu.storage.internal.http;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.w3c.dom.Element;
 import vn.tangthu.storage.internal.auth.AuthContext;
 import vn.tangthu.storage.internal.s3.S3Exception;
@@ -12,6 +15,7 @@ import vn.tangthu.storage.internal.store.Multipart;
 import vn.tangthu.storage.internal.store.NewObject;
 import vn.tangthu.storage.internal.store.ObjectMeta;
 import vn.tangthu.storage.internal.store.ObjectStore;
+import vn.tangthu.storage.internal.store.OpenedVersion;
 import vn.tangthu.storage.internal.store.StagedBlob;
 
 /** Multipart upload operations. */
@@ -60,7 +64,8 @@ final class MultipartOps {
           "Part number must be an integer between 1 and 10000, inclusive");
     }
     if (ex.header("x-amz-copy-source") != null) {
-      throw new S3Exception(501, "NotImplemented", "UploadPartCopy is not implemented");
+      uploadPartCopy(ex, auth, b, number);
+      return;
     }
     StagedBlob blob = BodyCheck.stage(store, ex, auth);
     Multipart.Part p = multipart.uploadPart(b.name(), ex.query.get("uploadId"), number, blob);
@@ -69,6 +74,93 @@ final class MultipartOps {
         .forEach(
             (k, v) -> ex.setHeader("x-amz-checksum-" + k.toLowerCase(java.util.Locale.ROOT), v));
     ex.sendEmpty(200);
+  }
+
+  /** UploadPartCopy: the part's bytes come from a stored object, or a byte range of it. */
+  private void uploadPartCopy(Exchange ex, AuthContext auth, BucketMeta b, int number)
+      throws IOException {
+    ObjectOps.CopySource source = objects.copySource(ex, auth);
+    StagedBlob blob;
+    String sourceVersion;
+    try (OpenedVersion v = objects.openSource(ex, source)) {
+      ObjectMeta m = v.meta();
+      sourceVersion = m.versionId();
+      long[] range = copyRange(ex.header("x-amz-copy-source-range"), m.size());
+      InputStream in =
+          new RangeInputStream(
+              Channels.newInputStream(v.channel().position(range[0])), range[1] - range[0]);
+      if (range[0] == 0 && range[1] == m.size()) {
+        in = new VerifyingInputStream(in, m.sha256());
+      }
+      blob = store.stage(in, Set.of());
+    }
+    Multipart.Part p = multipart.uploadPart(b.name(), ex.query.get("uploadId"), number, blob);
+    if (source.bucket().versioned()) {
+      ex.setHeader("x-amz-copy-source-version-id", sourceVersion);
+    }
+    ex.sendXml(
+        200,
+        Xml.document("CopyPartResult")
+            .elem("LastModified", Formats.iso(p.lastModified()))
+            .elem("ETag", Formats.quote(p.etag()))
+            .end("CopyPartResult"));
+  }
+
+  /**
+   * {@code x-amz-copy-source-range: bytes=first-last} as {@code [first, last + 1]}; the whole
+   * object when absent.
+   */
+  static long[] copyRange(String header, long size) {
+    if (header == null) {
+      return new long[] {0, size};
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("^bytes=(\\d{1,18})-(\\d{1,18})$").matcher(header.trim());
+    if (!m.matches()) {
+      throw S3Exception.invalidArgument(
+          "The x-amz-copy-source-range value must be of the form bytes=first-last where first"
+              + " and last are the zero-based offsets of the first and last bytes to copy");
+    }
+    long first = Long.parseLong(m.group(1));
+    long last = Long.parseLong(m.group(2));
+    if (first > last || last >= size) {
+      throw new S3Exception(416, "InvalidRange", "The requested range is not satisfiable");
+    }
+    return new long[] {first, last + 1};
+  }
+
+  /** At most {@code remaining} bytes of the underlying stream. */
+  private static final class RangeInputStream extends java.io.FilterInputStream {
+    private long remaining;
+
+    RangeInputStream(InputStream in, long length) {
+      super(in);
+      this.remaining = length;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (remaining <= 0) {
+        return -1;
+      }
+      int b = super.read();
+      if (b >= 0) {
+        remaining--;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (remaining <= 0) {
+        return -1;
+      }
+      int n = super.read(b, off, (int) Math.min(len, remaining));
+      if (n > 0) {
+        remaining -= n;
+      }
+      return n;
+    }
   }
 
   void complete(Exchange ex, BucketMeta b) throws IOException {

@@ -388,7 +388,14 @@ final class ObjectOps {
     }
   }
 
-  void copy(Exchange ex, AuthContext auth, BucketMeta b) throws IOException {
+  /** The object named by {@code x-amz-copy-source}. */
+  record CopySource(BucketMeta bucket, String key, String versionId) {}
+
+  /**
+   * Parses {@code x-amz-copy-source} ({@code bucket/key[?versionId=id]}); the source bucket must
+   * belong to the caller.
+   */
+  CopySource copySource(Exchange ex, AuthContext auth) {
     String source = Encoding.decode(ex.header("x-amz-copy-source"), false);
     String vid = null;
     int q = source.indexOf("?versionId=");
@@ -408,17 +415,36 @@ final class ObjectOps {
     if (!sb.owner().equals(auth.accessKey())) {
       throw S3Exception.accessDenied("Access Denied");
     }
-    String srcKey = source.substring(slash + 1);
-    String srcVersion = vid;
-    try (OpenedVersion opened = store.open(sb.name(), () -> resolve(ex, sb, srcKey, srcVersion))) {
-      copy(ex, b, sb, opened);
+    return new CopySource(sb, source.substring(slash + 1), vid);
+  }
+
+  /**
+   * Opens the copy source and checks the {@code x-amz-copy-source-if-*} conditions.
+   *
+   * @throws S3Exception NoSuchKey, NoSuchVersion, PreconditionFailed
+   */
+  OpenedVersion openSource(Exchange ex, CopySource s) throws IOException {
+    OpenedVersion v =
+        store.open(s.bucket().name(), () -> resolve(ex, s.bucket(), s.key(), s.versionId()));
+    try {
+      copyConditions(ex, v.meta());
+    } catch (RuntimeException e) {
+      v.close();
+      throw e;
+    }
+    return v;
+  }
+
+  void copy(Exchange ex, AuthContext auth, BucketMeta b) throws IOException {
+    CopySource source = copySource(ex, auth);
+    try (OpenedVersion opened = openSource(ex, source)) {
+      copy(ex, b, source.bucket(), opened);
     }
   }
 
   private void copy(Exchange ex, BucketMeta b, BucketMeta sb, OpenedVersion opened)
       throws IOException {
     ObjectMeta src = opened.meta();
-    copyConditions(ex, src);
     boolean replace = "REPLACE".equalsIgnoreCase(ex.header("x-amz-metadata-directive"));
     NewObject requested = attributes(ex, null);
     NewObject attrs =

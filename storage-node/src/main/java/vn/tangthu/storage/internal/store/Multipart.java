@@ -249,6 +249,29 @@ public final class Multipart {
     }
   }
 
+  /**
+   * Aborts every upload, in every bucket, initiated before {@code now - age} on the store's clock.
+   *
+   * @return the number of uploads removed
+   */
+  public int expire(java.time.Duration age) throws IOException {
+    Instant cutoff = store.clock().instant().minus(age);
+    int removed = 0;
+    for (BucketMeta b : store.buckets()) {
+      for (Upload u : uploads(b.name())) {
+        if (u.initiated().isBefore(cutoff)) {
+          try {
+            abort(b.name(), u.uploadId());
+            removed++;
+          } catch (S3Exception e) {
+            // completed or aborted meanwhile
+          }
+        }
+      }
+    }
+    return removed;
+  }
+
   public void abort(String bucket, String uploadId) throws IOException {
     read(bucket, uploadId);
     ReentrantLock lock = store.lockFor(bucket, uploadId);
