@@ -40,6 +40,7 @@ import vn.tangthu.archive.evidence.EvidenceDao;
 import vn.tangthu.archive.evidence.EvidenceRecords;
 import vn.tangthu.archive.evidence.EvidenceScheduler;
 import vn.tangthu.archive.evidence.TimestampAuthority;
+import vn.tangthu.archive.health.RetentionLockHealthCheck;
 import vn.tangthu.archive.health.StorageHealthCheck;
 import vn.tangthu.archive.id.Ids;
 import vn.tangthu.archive.outbox.IndexDocuments;
@@ -53,6 +54,7 @@ import vn.tangthu.archive.record.RecordDao;
 import vn.tangthu.archive.record.RecordReader;
 import vn.tangthu.archive.record.RecordResource;
 import vn.tangthu.archive.record.SignatureInspection;
+import vn.tangthu.archive.retention.RetentionFeature;
 import vn.tangthu.archive.seal.ArchiveKeys;
 import vn.tangthu.archive.seal.ArchiveResource;
 import vn.tangthu.archive.seal.Receipts;
@@ -210,6 +212,11 @@ public final class ArchiveWiring {
             clock);
     env.lifecycle().manage(evidence);
 
+    RetentionFeature retention = RetentionFeature.create(jdbi, store, s.originalsBucket(), clock);
+    env.lifecycle().manage(retention.keeper());
+    env.healthChecks()
+        .register("retention-lock", new RetentionLockHealthCheck(retention.lockProblem()));
+
     AdminBootstrap.Result admin =
         new AdminBootstrap(jdbi, clock).ensure(config.getAdminToken(), dataDir);
     IngestService ingest =
@@ -227,9 +234,11 @@ public final class ArchiveWiring {
             MAX_FILE_BYTES,
             signatures,
             new Receipts(keys, clock),
-            audit);
+            audit,
+            retention.hook());
     RecordReader reader = new RecordReader(jdbi, access, audit);
-    List<Object> resources =
+    List<Object> resources = new java.util.ArrayList<>();
+    resources.addAll(
         List.of(
             new AgencyResource(jdbi, agencies, clock, audit),
             new UserResource(jdbi, agencies, clock, audit),
@@ -241,7 +250,14 @@ public final class ArchiveWiring {
                 s.derivedBucket(),
                 worker,
                 new RecordCorrections(
-                    jdbi, reader, access, worker, env.getObjectMapper(), clock, audit),
+                    jdbi,
+                    reader,
+                    access,
+                    worker,
+                    env.getObjectMapper(),
+                    clock,
+                    audit,
+                    retention.hook()),
                 new RecordResource.EvidenceLookup() {
                   @Override
                   public java.util.Optional<byte[]> find(java.util.UUID id) {
@@ -256,7 +272,8 @@ public final class ArchiveWiring {
             new GrantResource(jdbi, reader, access, worker, clock, audit),
             new SearchResource(index, access, audit),
             new AuditResource(audit),
-            new ArchiveResource(keys));
+            new ArchiveResource(keys)));
+    resources.addAll(retention.resources(agencies, access, reader, index, audit));
     env.lifecycle().addServerLifecycleListener(server -> announce(server, admin));
     return new ArchiveWiring(
         jdbi,

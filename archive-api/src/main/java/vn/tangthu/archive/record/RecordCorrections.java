@@ -34,6 +34,7 @@ public final class RecordCorrections {
   private final ObjectMapper json;
   private final Clock clock;
   private final AuditLog audit;
+  private final RetentionHook retention;
 
   public RecordCorrections(
       Jdbi jdbi,
@@ -42,7 +43,8 @@ public final class RecordCorrections {
       IndexerWorker worker,
       ObjectMapper json,
       Clock clock,
-      AuditLog audit) {
+      AuditLog audit,
+      RetentionHook retention) {
     this.jdbi = jdbi;
     this.reader = reader;
     this.access = access;
@@ -50,6 +52,7 @@ public final class RecordCorrections {
     this.json = json;
     this.clock = clock;
     this.audit = audit;
+    this.retention = retention;
   }
 
   /**
@@ -99,8 +102,10 @@ public final class RecordCorrections {
     String changes = write(patch.changes());
     jdbi.useTransaction(
         h -> {
+          retention.enter(h);
           RecordDao dao = h.attach(RecordDao.class);
           dao.updateMetadata(corrected);
+          retention.recompute(h, List.of(row.id()));
           dao.insertHistory(row.id(), now, caller.username(), previous, changes);
           h.attach(OutboxDao.class).append(List.of(row.id()), "UPSERT", now);
           audit.append(
@@ -115,6 +120,7 @@ public final class RecordCorrections {
                   .withDetail("fields", String.join(",", patch.changes().keySet())));
         });
     worker.wake();
+    retention.protect(List.of(row.id()));
     return corrected;
   }
 

@@ -243,6 +243,19 @@ class AccessMatrixIT {
     } else {
       boolean allowed = role.equals("ARCHIVIST") && rel.actsForOwner();
       assertThat(grant).as("grant").isEqualTo(allowed ? 201 : 403);
+      if (level != Level.RESTRICTED_GRANTED) {
+        int revoke = archive.delete("records/" + id + "/grants/" + user, token, null).statusCode();
+        assertThat(revoke).as("revoke").isEqualTo(allowed ? 204 : 403);
+      }
+    }
+    int patch =
+        archive.patchJson("records/" + id, token, "{\"keywords\":\"ma trận\"}").statusCode();
+    if (!mayRead(rel, level)) {
+      assertThat(patch).as("correction of a hidden record").isEqualTo(404);
+    } else {
+      boolean corrects =
+          (role.equals("ARCHIVIST") || role.equals("SUBMITTER")) && rel.actsForOwner();
+      assertThat(patch).as("correction").isEqualTo(corrects ? 200 : 403);
     }
     if (level == Level.PUBLIC) {
       HttpResponse<String> submit =
