@@ -166,7 +166,20 @@ public final class S3Handler extends Handler.Abstract {
       }
       if (ex.bucket.equals("metrics")) {
         metrics.request("Metrics");
-        ex.sendText(200, "text/plain; version=0.0.4; charset=utf-8", metrics.render());
+        long[] gc = store.groupCommitStats();
+        ex.sendText(
+            200,
+            "text/plain; version=0.0.4; charset=utf-8",
+            metrics.render()
+                + "# HELP storage_journal_fsyncs_total Group commits (one fdatasync each).\n"
+                + "# TYPE storage_journal_fsyncs_total counter\n"
+                + "storage_journal_fsyncs_total "
+                + gc[0]
+                + "\n# HELP storage_journal_writes_total Small writes made durable by them.\n"
+                + "# TYPE storage_journal_writes_total counter\n"
+                + "storage_journal_writes_total "
+                + gc[1]
+                + "\n");
         return;
       }
     }

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Storage benchmark: our storage node and S3Proxy (filesystem backend) on this machine in one run,
+# through the MinIO SDK, next to the disk's own 4 KiB write+fsync rate and fsync'd sequential write
+# speed. Usage: bench/storage.sh [seconds per phase] [threads] [number of 256 MiB objects] [work dir]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-8}
+threads=${2:-8}
+large=${3:-$threads}
+work=${4:-$(mktemp -d "${TMPDIR:-/tmp}/storage-bench.XXXXXX")}
+# the node from this working tree (storage-node/target/classes first), the rest from the bench pom
+mvn -B -q -o -pl storage-node,bench -DskipTests -Dspotless.check.skip=true compile
+cp=$(mvn -B -q -o -pl bench dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
+trap 'rc=$?; rm -rf "$work"; exit $rc' EXIT
+printf '<configuration><root level="WARN"/></configuration>\n' > "$work/logback-bench.xml"
+java -Xmx6g ${BENCH_JAVA_OPTS:-} -Dlogback.configurationFile="$work/logback-bench.xml" \
+  -cp "storage-node/target/classes:bench/target/classes:$cp" \
+  vn.tangthu.bench.storage.StorageBenchmark "$work" "$seconds" "$threads" "$large"
