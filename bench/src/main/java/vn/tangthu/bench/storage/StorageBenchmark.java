@@ -411,8 +411,12 @@ public final class StorageBenchmark {
       long fsyncs = metric(text, "storage_journal_fsyncs_total");
       long writes = metric(text, "storage_journal_writes_total");
       return String.format(
-          "%d writes in %d journal fsyncs (%.1f per fsync)",
-          writes, fsyncs, writes / (double) Math.max(1, fsyncs));
+          "%d writes in %d journal fsyncs (%.1f per fsync), %d checkpoints taking %s s",
+          writes,
+          fsyncs,
+          writes / (double) Math.max(1, fsyncs),
+          metric(text, "storage_journal_checkpoints_total"),
+          text.replaceAll("(?s).*storage_journal_checkpoint_seconds_total ([0-9.]+).*", "$1"));
     } catch (IOException e) {
       return "unavailable (" + e + ")";
     }
@@ -421,7 +425,7 @@ public final class StorageBenchmark {
   private static long metric(String text, String name) {
     for (String line : text.split("\n")) {
       if (line.startsWith(name + " ")) {
-        return Long.parseLong(line.substring(name.length() + 1).trim());
+        return (long) Double.parseDouble(line.substring(name.length() + 1).trim());
       }
     }
     return 0;

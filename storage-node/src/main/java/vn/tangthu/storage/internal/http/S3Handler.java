@@ -179,6 +179,14 @@ public final class S3Handler extends Handler.Abstract {
                 + "# TYPE storage_journal_writes_total counter\n"
                 + "storage_journal_writes_total "
                 + gc[1]
+                + "\n# HELP storage_journal_checkpoints_total Journal checkpoints (syncfs).\n"
+                + "# TYPE storage_journal_checkpoints_total counter\n"
+                + "storage_journal_checkpoints_total "
+                + gc[2]
+                + "\n# HELP storage_journal_checkpoint_seconds_total Time spent in them.\n"
+                + "# TYPE storage_journal_checkpoint_seconds_total counter\n"
+                + "storage_journal_checkpoint_seconds_total "
+                + gc[3] / 1000.0
                 + "\n");
         return;
       }

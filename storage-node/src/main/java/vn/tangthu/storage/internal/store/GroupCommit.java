@@ -51,6 +51,8 @@ final class GroupCommit implements AutoCloseable {
   private volatile boolean running = true;
   private volatile long batches;
   private volatile long records;
+  private volatile long checkpoints;
+  private volatile long checkpointNanos;
 
   GroupCommit(Journal journal, Checkpointer checkpointer, long checkpointBytes) {
     this.journal = journal;
@@ -85,9 +87,12 @@ final class GroupCommit implements AutoCloseable {
     await(submit(new Fence(new CompletableFuture<>())));
   }
 
-  /** Number of journal fsyncs and of records they covered (for metrics and tests). */
+  /**
+   * {@code [journal fsyncs, records they covered, checkpoints, milliseconds spent in checkpoints]}
+   * (for metrics and tests).
+   */
   long[] stats() {
-    return new long[] {batches, records};
+    return new long[] {batches, records, checkpoints, checkpointNanos / 1_000_000};
   }
 
   private CompletableFuture<Void> submit(Request r) throws IOException {
@@ -181,8 +186,11 @@ final class GroupCommit implements AutoCloseable {
     if (journal.size() == 0) {
       return;
     }
+    long start = System.nanoTime();
     checkpointer.syncAll();
     journal.truncate();
+    checkpoints++;
+    checkpointNanos += System.nanoTime() - start;
   }
 
   /** Commits what is queued, checkpoints, stops the committer and closes the journal. */

@@ -173,9 +173,12 @@ public final class ObjectStore implements AutoCloseable {
     }
   }
 
-  /** Journal fsyncs and the writes they covered since start: {@code [fsyncs, writes]}. */
+  /**
+   * Group commit counters since start: {@code [journal fsyncs, writes they covered, checkpoints,
+   * milliseconds spent in checkpoints]}.
+   */
   public long[] groupCommitStats() {
-    return commits == null ? new long[] {0, 0} : commits.stats();
+    return commits == null ? new long[4] : commits.stats();
   }
 
   /** Commits what is in flight, checkpoints the journal and stops the committer. */
