@@ -4,21 +4,18 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Group commit of small writes: concurrent writers hand their {@link JournalRecord} to one
- * committer thread, which appends every record waiting and makes them durable with a single
- * fdatasync of the journal; then each writer materializes its version (plain, unsynced file writes)
- * and reports it with {@link #applied()}. A checkpoint (journal past its size limit, a {@link
- * #fence()}, or close) waits until every journaled record is materialized, makes the file system
- * durable ({@link Checkpointer}) and empties the journal.
+ * Group commit of small writes (leader/follower, no extra thread): a writer queues its {@link
+ * JournalRecord}; the first writer to find no fsync in progress becomes the leader, appends every
+ * queued record and makes them all durable with one fdatasync of the journal, then wakes the
+ * followers whose records it covered. Each writer then materializes its version (plain, unsynced
+ * file writes) and reports it with {@link #applied()}. A checkpoint (journal past its size limit, a
+ * {@link #fence()}, or close) waits until every journaled record is materialized, makes the file
+ * system durable ({@link Checkpointer}) and empties the journal.
+ *
+ * <p>A failed journal write fails its whole batch and every later commit (fail-stop): the node must
+ * be restarted, which replays what the journal holds.
  *
  * <p>Writes that bypass the journal (large objects, deletes, lock changes) call {@link #fence()}
  * first, so a replay after a crash never re-applies a journaled write over a later one.
@@ -26,41 +23,32 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe.
  */
 final class GroupCommit implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
 
   /** Makes everything written so far in the store durable. */
   interface Checkpointer {
     void syncAll() throws IOException;
   }
 
-  private sealed interface Request permits Append, Fence {
-    CompletableFuture<Void> done();
-  }
-
-  private record Append(byte[] payload, CompletableFuture<Void> done) implements Request {}
-
-  private record Fence(CompletableFuture<Void> done) implements Request {}
-
   private final Journal journal;
   private final Checkpointer checkpointer;
   private final long checkpointBytes;
-  private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
-  private final Object appliedLock = new Object();
-  private final Thread committer;
+  private final Object lock = new Object();
+  private List<byte[]> queued = new ArrayList<>();
+  private long lastQueued;
+  private long lastDurable;
+  private IOException failure;
+  private boolean busy;
+  private boolean closed;
   private int unapplied;
-  private volatile boolean running = true;
-  private volatile long batches;
-  private volatile long records;
-  private volatile long checkpoints;
-  private volatile long checkpointNanos;
+  private long batches;
+  private long records;
+  private long checkpoints;
+  private long checkpointNanos;
 
   GroupCommit(Journal journal, Checkpointer checkpointer, long checkpointBytes) {
     this.journal = journal;
     this.checkpointer = checkpointer;
     this.checkpointBytes = checkpointBytes;
-    this.committer = new Thread(this::run, "storage-group-commit");
-    committer.setDaemon(true);
-    committer.start();
   }
 
   /**
@@ -68,23 +56,104 @@ final class GroupCommit implements AutoCloseable {
    * call {@link #applied()} (also when materializing fails).
    */
   void commit(JournalRecord record) throws IOException {
-    await(submit(new Append(record.encode(), new CompletableFuture<>())));
+    if (journal.size() >= checkpointBytes) {
+      fence();
+    }
+    byte[] payload = record.encode();
+    List<byte[]> batch;
+    long batchEnd;
+    synchronized (lock) {
+      if (closed) {
+        throw new IOException("storage node is shutting down");
+      }
+      if (failure != null) {
+        throw new IOException("the journal failed earlier; no write is accepted", failure);
+      }
+      queued.add(payload);
+      long ticket = ++lastQueued;
+      while (true) {
+        if (failure != null && lastDurable < ticket) {
+          queued.remove(payload);
+          throw new IOException("journal write failed", failure);
+        }
+        if (lastDurable >= ticket) {
+          return; // the leader counted this record as unapplied
+        }
+        if (!busy) {
+          break;
+        }
+        await();
+      }
+      busy = true;
+      batch = queued;
+      queued = new ArrayList<>();
+      batchEnd = lastQueued;
+    }
+    IOException error = null;
+    try {
+      journal.append(batch);
+      journal.force();
+    } catch (IOException | RuntimeException e) {
+      error = e instanceof IOException io ? io : new IOException(e);
+    }
+    synchronized (lock) {
+      busy = false;
+      if (error == null) {
+        lastDurable = batchEnd;
+        batches++;
+        records += batch.size();
+        unapplied += batch.size();
+      } else {
+        failure = error;
+      }
+      lock.notifyAll();
+    }
+    if (error != null) {
+      throw error;
+    }
   }
 
   /** Reports that a committed record is materialized in the store. */
   void applied() {
-    synchronized (appliedLock) {
+    synchronized (lock) {
       unapplied--;
-      appliedLock.notifyAll();
+      lock.notifyAll();
     }
   }
 
-  /** Returns once no journaled write can be replayed any more (checkpoint if needed). */
+  /**
+   * Returns once no journaled write can be replayed any more (checkpoint if needed). The caller
+   * must not hold a committed record it has not yet {@linkplain #applied() applied}.
+   */
   void fence() throws IOException {
-    if (journal.size() == 0 && queue.isEmpty()) {
-      return;
+    synchronized (lock) {
+      while (busy) {
+        await();
+      }
+      if (journal.size() == 0) {
+        return;
+      }
+      busy = true;
     }
-    await(submit(new Fence(new CompletableFuture<>())));
+    try {
+      synchronized (lock) {
+        while (unapplied > 0) {
+          await();
+        }
+      }
+      long start = System.nanoTime();
+      checkpointer.syncAll();
+      journal.truncate();
+      synchronized (lock) {
+        checkpoints++;
+        checkpointNanos += System.nanoTime() - start;
+      }
+    } finally {
+      synchronized (lock) {
+        busy = false;
+        lock.notifyAll();
+      }
+    }
   }
 
   /**
@@ -92,122 +161,33 @@ final class GroupCommit implements AutoCloseable {
    * (for metrics and tests).
    */
   long[] stats() {
-    return new long[] {batches, records, checkpoints, checkpointNanos / 1_000_000};
-  }
-
-  private CompletableFuture<Void> submit(Request r) throws IOException {
-    if (!running) {
-      throw new IOException("storage node is shutting down");
+    synchronized (lock) {
+      return new long[] {batches, records, checkpoints, checkpointNanos / 1_000_000};
     }
-    queue.add(r);
-    return r.done();
   }
 
-  private static void await(CompletableFuture<Void> f) throws IOException {
+  private void await() throws InterruptedIOException {
     try {
-      f.get();
+      lock.wait();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting for a commit");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      throw new IOException("commit failed", e.getCause());
+      throw new InterruptedIOException("interrupted while waiting for a group commit");
     }
   }
 
-  private void run() {
-    while (running || !queue.isEmpty()) {
-      Request first;
-      try {
-        first = queue.poll(100, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        continue;
-      }
-      if (first == null) {
-        continue;
-      }
-      List<Request> batch = new ArrayList<>();
-      batch.add(first);
-      queue.drainTo(batch);
-      List<Append> appends = new ArrayList<>();
-      List<Fence> fences = new ArrayList<>();
-      for (Request r : batch) {
-        if (r instanceof Append a) {
-          appends.add(a);
-        } else {
-          fences.add((Fence) r);
-        }
-      }
-      writeBatch(appends);
-      if (!fences.isEmpty() || journal.size() >= checkpointBytes) {
-        try {
-          checkpoint();
-          fences.forEach(f -> f.done().complete(null));
-        } catch (IOException | RuntimeException e) {
-          LOG.error("checkpoint failed", e);
-          fences.forEach(f -> f.done().completeExceptionally(e));
-        }
-      }
-    }
-  }
-
-  private void writeBatch(List<Append> appends) {
-    if (appends.isEmpty()) {
-      return;
-    }
-    try {
-      journal.append(appends.stream().map(Append::payload).toList());
-      journal.force();
-      batches++;
-      records += appends.size();
-      synchronized (appliedLock) {
-        unapplied += appends.size();
-      }
-      appends.forEach(a -> a.done().complete(null));
-    } catch (IOException | RuntimeException e) {
-      LOG.error("journal append failed", e);
-      appends.forEach(a -> a.done().completeExceptionally(e));
-    }
-  }
-
-  private void checkpoint() throws IOException {
-    synchronized (appliedLock) {
-      while (unapplied > 0) {
-        try {
-          appliedLock.wait();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new InterruptedIOException("interrupted during a checkpoint");
-        }
-      }
-    }
-    if (journal.size() == 0) {
-      return;
-    }
-    long start = System.nanoTime();
-    checkpointer.syncAll();
-    journal.truncate();
-    checkpoints++;
-    checkpointNanos += System.nanoTime() - start;
-  }
-
-  /** Commits what is queued, checkpoints, stops the committer and closes the journal. */
+  /** Checkpoints, refuses further commits and closes the journal. */
   @Override
   public void close() throws IOException {
-    if (!running) {
-      return;
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
     }
-    CompletableFuture<Void> last = submit(new Fence(new CompletableFuture<>()));
-    running = false;
     try {
-      await(last);
+      fence();
     } finally {
-      try {
-        committer.join(10_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      synchronized (lock) {
+        closed = true;
       }
       journal.close();
     }
