@@ -81,4 +81,24 @@ public interface HoldDao {
           + " FROM records x JOIN records s ON s.id = COALESCE(x.main_record_id, x.id)"
           + " WHERE x.id = ANY(:ids) AND s.file_code IS NOT NULL)) ORDER BY r.id")
   List<UUID> heldTogether(@Bind("ids") UUID[] ids);
+
+  /**
+   * Adds {@code ids} (and their attachments) to the active holds of the records they are held
+   * together with (same main record or same dossier), keeping each hold's record count; returns how
+   * many memberships were added. A record filed into a held dossier is held with it.
+   */
+  @SqlUpdate(
+      "WITH added AS (INSERT INTO hold_records (hold_id, record_id)"
+          + " SELECT DISTINCT hr.hold_id, r.id FROM records r"
+          + " JOIN records src ON src.id = COALESCE(r.main_record_id, r.id)"
+          + " JOIN records peer ON (peer.id = src.id OR peer.main_record_id = src.id"
+          + " OR (src.file_code IS NOT NULL AND peer.file_code = src.file_code))"
+          + " JOIN hold_records hr ON hr.record_id = peer.id"
+          + " JOIN holds h ON h.id = hr.hold_id AND h.released_at IS NULL"
+          + " WHERE (r.id = ANY(:ids) OR r.main_record_id = ANY(:ids)) AND r.status = 'ACTIVE'"
+          + " ON CONFLICT DO NOTHING RETURNING hold_id)"
+          + " UPDATE holds SET record_count = record_count"
+          + " + (SELECT count(*) FROM added a WHERE a.hold_id = holds.id)"
+          + " WHERE id IN (SELECT hold_id FROM added)")
+  int joinHeldGroups(@Bind("ids") UUID[] ids);
 }

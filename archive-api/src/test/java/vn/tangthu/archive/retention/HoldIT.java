@@ -238,4 +238,36 @@ class HoldIT {
             archive.postJson("holds", f.admin, hold("Toàn tỉnh", "\"query\":\"" + word + "\"")));
     assertThat(byAdmin.get("recordCount").asInt()).isEqualTo(3);
   }
+
+  @Test
+  void recordFiledIntoAHeldDossierJoinsTheHold() throws Exception {
+    assertThat(
+            archive
+                .putJson(
+                    "dossiers/HS-H2",
+                    f.token("arch"),
+                    "{\"agencyCode\":\"DEPT\",\"title\":\"Hồ sơ khiếu nại\","
+                        + "\"seriesCode\":\"H-10Y\",\"endDate\":\"2001-01-01\"}")
+                .statusCode())
+        .isEqualTo(201);
+    String a = f.record("\"fileCode\":\"HS-H2\"").get("id").asText();
+    String holdId =
+        RunningArchive.json(archive.postJson("holds", f.token("arch"), hold("Khiếu nại", ids(a))))
+            .get("id")
+            .asText();
+    String late = f.record("\"fileCode\":\"HS-H2\"").get("id").asText();
+    assertThat(holdsOf(late)).containsExactly(holdId);
+    assertThat(f.lock(late).legalHold()).isTrue();
+    String moved = f.record("\"seriesCode\":\"H-10Y\"").get("id").asText();
+    assertThat(
+            archive.patchJson("records/" + moved, f.admin, "{\"fileCode\":\"HS-H2\"}").statusCode())
+        .isEqualTo(200);
+    assertThat(holdsOf(moved)).containsExactly(holdId);
+    assertThat(f.lock(moved).legalHold()).isTrue();
+    assertThat(
+            RunningArchive.json(archive.get("holds/" + holdId, f.token("arch")))
+                .get("recordCount")
+                .asInt())
+        .isEqualTo(3);
+  }
 }
