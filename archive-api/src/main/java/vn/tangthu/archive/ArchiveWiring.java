@@ -91,6 +91,7 @@ public final class ArchiveWiring {
   private final EvidenceScheduler evidence;
   private final AuditLog audit;
   private final EvidenceRecords evidenceRecords;
+  private RetentionFeature retention;
 
   private ArchiveWiring(
       Jdbi jdbi,
@@ -129,6 +130,11 @@ public final class ArchiveWiring {
 
   public EvidenceRecords evidenceRecords() {
     return evidenceRecords;
+  }
+
+  /** Legal retention: schedules, dossiers, holds and the storage lock keeper. */
+  public RetentionFeature retention() {
+    return retention;
   }
 
   static ArchiveWiring create(ArchiveConfiguration config, Environment env, Clock clock)
@@ -275,19 +281,22 @@ public final class ArchiveWiring {
             new ArchiveResource(keys)));
     resources.addAll(retention.resources(agencies, access, reader, index, audit));
     env.lifecycle().addServerLifecycleListener(server -> announce(server, admin));
-    return new ArchiveWiring(
-        jdbi,
-        store,
-        index,
-        worker,
-        reconciler,
-        dataDir,
-        admin.token(),
-        resources,
-        new FailedAuthLimiter(clock, 10, Duration.ofMinutes(1)),
-        evidence,
-        evidenceRecords,
-        audit);
+    ArchiveWiring wiring =
+        new ArchiveWiring(
+            jdbi,
+            store,
+            index,
+            worker,
+            reconciler,
+            dataDir,
+            admin.token(),
+            resources,
+            new FailedAuthLimiter(clock, 10, Duration.ofMinutes(1)),
+            evidence,
+            evidenceRecords,
+            audit);
+    wiring.retention = retention;
+    return wiring;
   }
 
   private static Jdbi database(ArchiveConfiguration config, Environment env, DataDirectory dataDir)

@@ -5,7 +5,10 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import vn.tangthu.archive.record.RetentionHook;
 
-/** Retention as ingest and corrections see it: recompute in their transaction, lock after. */
+/**
+ * Retention as ingest and corrections see it: recompute in their transaction (a record filed into a
+ * held dossier, or attached to a held record, joins its holds), lock after the commit.
+ */
 public final class RecordRetention implements RetentionHook {
 
   private final RetentionRecompute recompute;
@@ -24,6 +27,7 @@ public final class RecordRetention implements RetentionHook {
   @Override
   public void recompute(Handle h, Collection<UUID> recordIds) {
     recompute.records(h, recordIds);
+    h.attach(HoldDao.class).joinHeldGroups(recordIds.toArray(UUID[]::new));
   }
 
   @Override

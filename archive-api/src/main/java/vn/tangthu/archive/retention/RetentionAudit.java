@@ -4,8 +4,6 @@ package vn.tangthu.archive.retention;
 final class RetentionAudit {
   static final String SCHEDULE_SET = "SCHEDULE_SET";
   static final String DOSSIER_SET = "DOSSIER_SET";
-  static final String HOLD_PLACE = "HOLD_PLACE";
-  static final String HOLD_RELEASE = "HOLD_RELEASE";
   static final String SCHEDULE = "SCHEDULE";
   static final String DOSSIER = "DOSSIER";
   static final String HOLD = "HOLD";

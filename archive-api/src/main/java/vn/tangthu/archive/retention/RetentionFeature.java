@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import vn.tangthu.archive.access.AccessPolicy;
 import vn.tangthu.archive.agency.AgencyDirectory;
 import vn.tangthu.archive.audit.AuditLog;
+import vn.tangthu.archive.id.Ids;
 import vn.tangthu.archive.record.RecordReader;
 import vn.tangthu.archive.record.RetentionHook;
 import vn.tangthu.archive.storage.ObjectLocks;
@@ -75,6 +76,14 @@ public final class RetentionFeature {
       AuditLog audit) {
     return List.of(
         new ScheduleResource(jdbi, recompute, keeper, audit, clock),
-        new DossierResource(jdbi, agencies, access, reader, recompute, keeper, audit, clock));
+        new DossierResource(jdbi, agencies, access, reader, recompute, keeper, audit, clock),
+        new HoldResource(
+            jdbi,
+            access,
+            new HoldQueries(index, access, jdbi),
+            keeper,
+            audit,
+            new Ids(clock),
+            clock));
   }
 }

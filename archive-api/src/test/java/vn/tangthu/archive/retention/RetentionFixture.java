@@ -94,6 +94,13 @@ final class RetentionFixture {
   }
 
   JsonNode record(String agency, String accessLevel, String extra, String token) throws Exception {
+    return record(agency, accessLevel, extra, token, "", false);
+  }
+
+  /** A record whose text contains {@code words}, answered once searchable when {@code indexed}. */
+  JsonNode record(
+      String agency, String accessLevel, String extra, String token, String words, boolean indexed)
+      throws Exception {
     int n = ++counter;
     String meta =
         "{\"agencyCode\":\""
@@ -107,13 +114,13 @@ final class RetentionFixture {
             + "}";
     HttpResponse<String> r =
         archive.upload(
-            "records",
+            indexed ? "records?wait=indexed" : "records",
             token,
             new Multipart()
                 .json("metadata", meta)
                 .bytes(
                     "file",
-                    ("Nội dung văn bản " + n + " " + UUID.randomUUID())
+                    ("Nội dung văn bản " + n + " " + words + " " + UUID.randomUUID())
                         .getBytes(StandardCharsets.UTF_8),
                     "vb" + n + ".txt"));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);

@@ -349,4 +349,46 @@ class RetentionIT {
     assertThat(archive.putJson("dossiers/HS-X", f.token("otherarch"), moveAway).statusCode())
         .isEqualTo(403);
   }
+
+  @Test
+  void repairPassAppliesLocksACrashLeftBehind() throws Exception {
+    String perm = f.record("\"seriesCode\":\"IT-PERM\"").get("id").asText();
+    String plain = f.record("").get("id").asText();
+    var locks = new vn.tangthu.archive.storage.ObjectLocks(archive.wiring().store());
+    String key = vn.tangthu.archive.storage.ObjectKeys.original(java.util.UUID.fromString(perm));
+    locks.legalHold(f.bucket(), key, null, false);
+    archive
+        .wiring()
+        .jdbi()
+        .useHandle(
+            h -> {
+              h.execute(
+                  "UPDATE records SET legal_hold = false WHERE id = ?",
+                  java.util.UUID.fromString(perm));
+              h.execute(
+                  "UPDATE records SET retention_state = 'SCHEDULED', retention_series = 'IT-10Y',"
+                      + " retention_period = '10y', retention_action = 'DESTROY',"
+                      + " eligible_on = DATE '2045-01-01' WHERE id = ?",
+                  java.util.UUID.fromString(plain));
+            });
+    assertThat(f.lock(perm).legalHold()).isFalse();
+    assertThat(f.lock(plain).retainUntil()).isEmpty();
+
+    assertThat(archive.wiring().retention().keeper().repair()).isGreaterThanOrEqualTo(2);
+
+    assertThat(f.lock(perm).legalHold()).isTrue();
+    assertThat(f.lock(plain).retainUntil()).contains(Instant.parse("2044-12-31T17:00:00Z"));
+    assertThat(archive.wiring().retention().keeper().repair()).isZero();
+  }
+
+  @Test
+  void healthCheckReportsThatStorageEnforcesRetention() throws Exception {
+    var r =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(archive.admin("healthcheck")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    JsonNode check = RunningArchive.json(r).get("retention-lock");
+    assertThat(check.get("healthy").asBoolean()).isTrue();
+  }
 }
