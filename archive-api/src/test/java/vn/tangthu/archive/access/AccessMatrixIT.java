@@ -248,6 +248,25 @@ class AccessMatrixIT {
         assertThat(revoke).as("revoke").isEqualTo(allowed ? 204 : 403);
       }
     }
+    HttpResponse<String> hold =
+        archive.postJson(
+            "holds",
+            token,
+            "{\"name\":\"Thanh tra\",\"reason\":\"ma trận\",\"authority\":\"Thanh tra tỉnh\","
+                + "\"recordIds\":[\""
+                + id
+                + "\"]}");
+    if (!role.equals("ARCHIVIST")) {
+      assertThat(hold.statusCode()).as("hold by a non-archivist").isEqualTo(403);
+    } else if (!mayRead(rel, level)) {
+      assertThat(hold.statusCode()).as("hold on a hidden record").isEqualTo(404);
+    } else {
+      assertThat(hold.statusCode()).as("hold " + hold.body()).isEqualTo(201);
+      String holdId = RunningArchive.json(hold).get("id").asText();
+      assertThat(archive.delete("holds/" + holdId, token, "{\"reason\":\"xong\"}").statusCode())
+          .as("release")
+          .isEqualTo(200);
+    }
     int patch =
         archive.patchJson("records/" + id, token, "{\"keywords\":\"ma trận\"}").statusCode();
     if (!mayRead(rel, level)) {
@@ -289,6 +308,19 @@ class AccessMatrixIT {
     assertThat(sum(result.at("/facets/agencyCode"))).isEqualTo(readable);
     assertThat(sum(result.at("/facets/typeName"))).isEqualTo(readable);
     assertThat(sum(result.at("/facets/year"))).isEqualTo(readable);
+    if (role.equals("ARCHIVIST")) {
+      HttpResponse<String> hold =
+          archive.postJson(
+              "holds",
+              token,
+              "{\"name\":\"Thanh tra\",\"reason\":\"ma trận\",\"authority\":\"Thanh tra\","
+                  + "\"query\":\"zzmatrix\"}");
+      assertThat(hold.statusCode()).as(hold.body()).isEqualTo(201);
+      assertThat(RunningArchive.json(hold).get("recordCount").asLong())
+          .as("a hold by query takes only what the archivist may read")
+          .isEqualTo(readable);
+      archive.delete("holds/" + RunningArchive.json(hold).get("id").asText(), token, "{}");
+    }
   }
 
   static Stream<Arguments> users() {
