@@ -40,6 +40,7 @@ import vn.tangthu.archive.evidence.EvidenceDao;
 import vn.tangthu.archive.evidence.EvidenceRecords;
 import vn.tangthu.archive.evidence.EvidenceScheduler;
 import vn.tangthu.archive.evidence.TimestampAuthority;
+import vn.tangthu.archive.export.ExportResource;
 import vn.tangthu.archive.health.StorageHealthCheck;
 import vn.tangthu.archive.id.Ids;
 import vn.tangthu.archive.outbox.IndexDocuments;
@@ -60,6 +61,7 @@ import vn.tangthu.archive.search.SearchResource;
 import vn.tangthu.archive.signature.SignatureVerifier;
 import vn.tangthu.archive.signature.TrustStore;
 import vn.tangthu.archive.storage.ObjectStore;
+import vn.tangthu.archive.sweep.Sweeps;
 import vn.tangthu.indexer.extract.ExtractionLimits;
 import vn.tangthu.indexer.extract.ForkSettings;
 import vn.tangthu.indexer.extract.ForkedTextExtractor;
@@ -230,32 +232,53 @@ public final class ArchiveWiring {
             audit);
     RecordReader reader = new RecordReader(jdbi, access, audit);
     List<Object> resources =
-        List.of(
-            new AgencyResource(jdbi, agencies, clock, audit),
-            new UserResource(jdbi, agencies, clock, audit),
-            new RecordResource(
-                ingest,
-                reader,
+        new java.util.ArrayList<>(
+            List.of(
+                new AgencyResource(jdbi, agencies, clock, audit),
+                new UserResource(jdbi, agencies, clock, audit),
+                new RecordResource(
+                    ingest,
+                    reader,
+                    store,
+                    s.originalsBucket(),
+                    s.derivedBucket(),
+                    worker,
+                    new RecordCorrections(
+                        jdbi, reader, access, worker, env.getObjectMapper(), clock),
+                    new RecordResource.EvidenceLookup() {
+                      @Override
+                      public java.util.Optional<byte[]> find(java.util.UUID id) {
+                        return jdbi.withExtension(EvidenceDao.class, d -> d.evidence(id));
+                      }
+
+                      @Override
+                      public java.time.Instant nextRun() {
+                        return evidence.nextRun();
+                      }
+                    }),
+                new GrantResource(jdbi, reader, access, worker, clock, audit),
+                new SearchResource(index, access, audit),
+                new AuditResource(audit),
+                new ArchiveResource(keys)));
+    resources.addAll(
+        Sweeps.resources(
+            new Sweeps.Parts(
+                jdbi,
                 store,
                 s.originalsBucket(),
                 s.derivedBucket(),
                 worker,
-                new RecordCorrections(jdbi, reader, access, worker, env.getObjectMapper(), clock),
-                new RecordResource.EvidenceLookup() {
-                  @Override
-                  public java.util.Optional<byte[]> find(java.util.UUID id) {
-                    return jdbi.withExtension(EvidenceDao.class, d -> d.evidence(id));
-                  }
-
-                  @Override
-                  public java.time.Instant nextRun() {
-                    return evidence.nextRun();
-                  }
-                }),
-            new GrantResource(jdbi, reader, access, worker, clock, audit),
-            new SearchResource(index, access, audit),
-            new AuditResource(audit),
-            new ArchiveResource(keys));
+                index,
+                agencies,
+                access,
+                keys,
+                audit,
+                env.getObjectMapper(),
+                clock,
+                sig.organisation())));
+    resources.add(
+        new ExportResource(
+            jdbi, index, access, store, s.originalsBucket(), audit, clock, sig.organisation()));
     env.lifecycle().addServerLifecycleListener(server -> announce(server, admin));
     return new ArchiveWiring(
         jdbi,
