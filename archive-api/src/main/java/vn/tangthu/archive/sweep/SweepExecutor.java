@@ -26,6 +26,7 @@ import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.archive.id.Ids;
 import vn.tangthu.archive.outbox.IndexerWorker;
 import vn.tangthu.archive.outbox.OutboxDao;
+import vn.tangthu.archive.storage.StorageException;
 import vn.tangthu.indexer.search.SearchIndex;
 import vn.tangthu.retention.certificate.DestructionCertificate;
 import vn.tangthu.retention.schedule.DispositionAction;
@@ -186,6 +187,15 @@ public final class SweepExecutor {
     }
     try {
       work.run();
+    } catch (StorageException e) {
+      LOG.warn("Sweep {} interrupted by storage: {}", id, e.getMessage());
+      throw ApiException.of(
+              503,
+              "STORAGE_UNAVAILABLE",
+              "Storage refused or failed; the finished items stay done. Try again to resume.",
+              "Kho lưu trữ từ chối hoặc gặp lỗi; các mục đã xong vẫn giữ nguyên. Hãy thử lại để"
+                  + " tiếp tục.")
+          .with("sweepId", id.toString());
     } finally {
       running.remove(id);
     }
