@@ -66,7 +66,7 @@ class SweepIT {
     derived = archive.configuration().getStorage().derivedBucket();
     fx.agency("PROV", null);
     fx.agency("OTHER", null);
-    for (String d : List.of("D1", "D2", "D3", "D4", "D5", "D6")) {
+    for (String d : List.of("D1", "D2", "D3", "D4", "D5", "D6", "D7")) {
       fx.agency(d, "PROV");
     }
     planner = fx.user("archivist", "PROV", "ARCHIVIST");
@@ -313,6 +313,59 @@ class SweepIT {
         .containsExactlyInAnyOrderElementsOf(ids);
     assertProblem(post("retention/sweeps/" + sweepId + "/execute", planner), 409, "SWEEP_STATE");
     assertThat(search("dunglai")).isEmpty();
+  }
+
+  @Test
+  void theSweepCommandActsForThePersonWhoseTokenItCarries() throws Exception {
+    String id = fx.record("D7", null, "quyết định dòng lệnh").get("id").asText();
+    retention.scheduled(id, "DESTROY", PAST);
+    String base = archive.api("").toString();
+
+    CommandRun plan = sweepCommand(base, planner, "plan", "--agency", "D7");
+    assertThat(plan.failure()).isNull();
+    JsonNode sweep = RunningArchive.JSON.readTree(plan.out());
+    String sweepId = sweep.get("id").asText();
+    assertThat(sweep.get("status").asText()).isEqualTo("PLANNED");
+
+    CommandRun items = sweepCommand(base, planner, "items", sweepId);
+    assertThat(RunningArchive.JSON.readTree(items.out()).get("items").findValuesAsText("recordId"))
+        .containsExactly(id);
+    assertThat(sweepCommand(base, planner, "items", sweepId, "--csv").out())
+        .contains(id + ",,DESTROY,2020-01-01");
+
+    CommandRun self = sweepCommand(base, planner, "approve", sweepId);
+    assertThat(self.failure()).isNotNull();
+    assertThat(self.err()).contains("403").contains("SELF_APPROVAL");
+
+    assertThat(sweepCommand(base, approver, "approve", sweepId).failure()).isNull();
+    CommandRun executed = sweepCommand(base, planner, "execute", sweepId);
+    assertThat(executed.failure()).isNull();
+    assertThat(RunningArchive.JSON.readTree(executed.out()).get("status").asText())
+        .isEqualTo("EXECUTED");
+    assertThat(status(id)).isEqualTo("DISPOSED");
+  }
+
+  /** What a command printed, and its failure (null on success). */
+  record CommandRun(String out, String err, Throwable failure) {}
+
+  private CommandRun sweepCommand(String url, String token, String... args) throws Exception {
+    var out = new java.io.ByteArrayOutputStream();
+    var err = new java.io.ByteArrayOutputStream();
+    var bootstrap =
+        new io.dropwizard.core.setup.Bootstrap<>(new vn.tangthu.archive.ArchiveApplication());
+    bootstrap.addCommand(
+        new vn.tangthu.archive.cli.SweepCommand(
+            new java.io.PrintStream(out, true, StandardCharsets.UTF_8)));
+    var cli =
+        new io.dropwizard.core.cli.Cli(
+            new io.dropwizard.util.JarLocation(getClass()), bootstrap, out, err);
+    List<String> all = new ArrayList<>(List.of("sweep", "--url", url, "--token", token));
+    all.addAll(List.of(args));
+    var failure = cli.run(all.toArray(String[]::new));
+    return new CommandRun(
+        out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8),
+        failure.orElse(null));
   }
 
   private void assertSignedByArchive(JsonNode cert) throws Exception {
