@@ -18,37 +18,52 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(RecordFacts.class)
 public interface SweepDao {
 
+  /**
+   * Main record id → ids of the unreleased holds on it or its attachments. Set-based: its cost
+   * follows the number of held records, not the number of candidates.
+   */
+  String HELD =
+      "held AS (SELECT COALESCE(a.main_record_id, a.id) AS id, array_agg(DISTINCT"
+          + " hr.hold_id::text) AS hold_ids FROM hold_records hr JOIN holds h ON h.id ="
+          + " hr.hold_id AND h.released_at IS NULL JOIN records a ON a.id = hr.record_id"
+          + " GROUP BY 1)";
+
   String FACT_COLUMNS =
       "r.id, r.file_code, r.status, r.retention_state, r.retention_series, r.retention_period,"
-          + " r.retention_action, r.eligible_on, ARRAY(SELECT DISTINCT hr.hold_id::text FROM"
-          + " hold_records hr JOIN holds h ON h.id = hr.hold_id AND h.released_at IS NULL"
-          + " WHERE hr.record_id = r.id OR hr.record_id IN (SELECT a.id FROM records a"
-          + " WHERE a.main_record_id = r.id)) AS hold_ids";
+          + " r.retention_action, r.eligible_on, COALESCE(held.hold_ids, ARRAY[]::text[]) AS"
+          + " hold_ids";
+
+  /** The planning query (see {@link #candidates}). */
+  String CANDIDATES =
+      "WITH eligible AS (SELECT id, file_code FROM records WHERE status = 'ACTIVE'"
+          + " AND eligible_on IS NOT NULL AND eligible_on <= :asOf AND agency_code IN (<agencies>)"
+          + " AND main_record_id IS NULL),"
+          + " ids AS (SELECT id FROM eligible UNION SELECT m.id FROM records m JOIN (SELECT"
+          + " DISTINCT file_code FROM eligible WHERE file_code IS NOT NULL) d ON m.file_code ="
+          + " d.file_code WHERE m.main_record_id IS NULL), "
+          + HELD
+          + " SELECT "
+          + FACT_COLUMNS
+          + " FROM records r JOIN ids ON ids.id = r.id LEFT JOIN held ON held.id = r.id"
+          + " ORDER BY r.id";
 
   /**
    * Planning's candidates: the ACTIVE main records of the agencies with {@code eligible_on <= asOf}
    * (through the partial index {@code records_eligible}), and every other main record of their
    * dossiers (whatever their agency or state: the dossier rule needs them all).
    */
-  @SqlQuery(
-      "WITH eligible AS (SELECT id, file_code FROM records WHERE status = 'ACTIVE'"
-          + " AND eligible_on IS NOT NULL AND eligible_on <= :asOf AND agency_code IN (<agencies>)"
-          + " AND main_record_id IS NULL),"
-          + " ids AS (SELECT id FROM eligible UNION SELECT m.id FROM records m JOIN (SELECT"
-          + " DISTINCT file_code FROM eligible WHERE file_code IS NOT NULL) d ON m.file_code ="
-          + " d.file_code WHERE m.main_record_id IS NULL)"
-          + " SELECT "
-          + FACT_COLUMNS
-          + " FROM records r JOIN ids ON ids.id = r.id ORDER BY r.id")
+  @SqlQuery(CANDIDATES)
   List<RecordFacts> candidates(
       @Bind("asOf") LocalDate asOf, @BindList("agencies") List<String> agencies);
 
   /** Current facts of these main records and of every main record of these dossiers. */
   @SqlQuery(
-      "SELECT "
+      "WITH "
+          + HELD
+          + " SELECT "
           + FACT_COLUMNS
-          + " FROM records r WHERE r.main_record_id IS NULL AND (r.id IN (<ids>) OR r.file_code"
-          + " IN (<fileCodes>))")
+          + " FROM records r LEFT JOIN held ON held.id = r.id WHERE r.main_record_id IS NULL"
+          + " AND (r.id IN (<ids>) OR r.file_code IN (<fileCodes>))")
   List<RecordFacts> facts(
       @BindList("ids") List<UUID> ids,
       @BindList(value = "fileCodes", onEmpty = BindList.EmptyHandling.NULL_STRING)

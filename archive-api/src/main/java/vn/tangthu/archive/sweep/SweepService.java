@@ -101,9 +101,7 @@ public final class SweepService {
 
   /** The plan for {@code agencyCode}'s subtree as of {@code asOf}, from the current records. */
   SweepPlan plan(String agencyCode, LocalDate asOf) {
-    List<RecordFacts> facts =
-        jdbi.withExtension(SweepDao.class, d -> d.candidates(asOf, access.subtree(agencyCode)));
-    return SweepRules.plan(facts.stream().map(RecordFacts::candidate).toList(), asOf);
+    return new SweepPlanner(jdbi).plan(access.subtree(agencyCode), asOf);
   }
 
   private static void insertItems(SweepDao dao, UUID id, List<SweepItem> items) {
