@@ -41,6 +41,7 @@ import vn.tangthu.archive.evidence.EvidenceRecords;
 import vn.tangthu.archive.evidence.EvidenceScheduler;
 import vn.tangthu.archive.evidence.TimestampAuthority;
 import vn.tangthu.archive.export.ExportResource;
+import vn.tangthu.archive.health.RetentionLockHealthCheck;
 import vn.tangthu.archive.health.StorageHealthCheck;
 import vn.tangthu.archive.id.Ids;
 import vn.tangthu.archive.outbox.IndexDocuments;
@@ -54,6 +55,7 @@ import vn.tangthu.archive.record.RecordDao;
 import vn.tangthu.archive.record.RecordReader;
 import vn.tangthu.archive.record.RecordResource;
 import vn.tangthu.archive.record.SignatureInspection;
+import vn.tangthu.archive.retention.RetentionFeature;
 import vn.tangthu.archive.seal.ArchiveKeys;
 import vn.tangthu.archive.seal.ArchiveResource;
 import vn.tangthu.archive.seal.Receipts;
@@ -91,6 +93,7 @@ public final class ArchiveWiring {
   private final EvidenceScheduler evidence;
   private final AuditLog audit;
   private final EvidenceRecords evidenceRecords;
+  private RetentionFeature retention;
 
   private ArchiveWiring(
       Jdbi jdbi,
@@ -129,6 +132,11 @@ public final class ArchiveWiring {
 
   public EvidenceRecords evidenceRecords() {
     return evidenceRecords;
+  }
+
+  /** Legal retention: schedules, dossiers, holds and the storage lock keeper. */
+  public RetentionFeature retention() {
+    return retention;
   }
 
   static ArchiveWiring create(ArchiveConfiguration config, Environment env, Clock clock)
@@ -212,6 +220,11 @@ public final class ArchiveWiring {
             clock);
     env.lifecycle().manage(evidence);
 
+    RetentionFeature retention = RetentionFeature.create(jdbi, store, s.originalsBucket(), clock);
+    env.lifecycle().manage(retention.keeper());
+    env.healthChecks()
+        .register("retention-lock", new RetentionLockHealthCheck(retention.lockProblem()));
+
     AdminBootstrap.Result admin =
         new AdminBootstrap(jdbi, clock).ensure(config.getAdminToken(), dataDir);
     IngestService ingest =
@@ -229,37 +242,39 @@ public final class ArchiveWiring {
             MAX_FILE_BYTES,
             signatures,
             new Receipts(keys, clock),
-            audit);
+            audit,
+            retention.hook());
     RecordReader reader = new RecordReader(jdbi, access, audit);
-    List<Object> resources =
-        new java.util.ArrayList<>(
-            List.of(
-                new AgencyResource(jdbi, agencies, clock, audit),
-                new UserResource(jdbi, agencies, clock, audit),
-                new RecordResource(
-                    ingest,
-                    reader,
-                    store,
-                    s.originalsBucket(),
-                    s.derivedBucket(),
-                    worker,
-                    new RecordCorrections(
-                        jdbi, reader, access, worker, env.getObjectMapper(), clock),
-                    new RecordResource.EvidenceLookup() {
-                      @Override
-                      public java.util.Optional<byte[]> find(java.util.UUID id) {
-                        return jdbi.withExtension(EvidenceDao.class, d -> d.evidence(id));
-                      }
+    List<Object> resources = new java.util.ArrayList<>();
+    resources.addAll(
+        List.of(
+            new AgencyResource(jdbi, agencies, clock, audit),
+            new UserResource(jdbi, agencies, clock, audit),
+            new RecordResource(
+                ingest,
+                reader,
+                store,
+                s.originalsBucket(),
+                s.derivedBucket(),
+                worker,
+                new RecordCorrections(
+                    jdbi, reader, access, worker, env.getObjectMapper(), clock, retention.hook()),
+                new RecordResource.EvidenceLookup() {
+                  @Override
+                  public java.util.Optional<byte[]> find(java.util.UUID id) {
+                    return jdbi.withExtension(EvidenceDao.class, d -> d.evidence(id));
+                  }
 
-                      @Override
-                      public java.time.Instant nextRun() {
-                        return evidence.nextRun();
-                      }
-                    }),
-                new GrantResource(jdbi, reader, access, worker, clock, audit),
-                new SearchResource(index, access, audit),
-                new AuditResource(audit),
-                new ArchiveResource(keys)));
+                  @Override
+                  public java.time.Instant nextRun() {
+                    return evidence.nextRun();
+                  }
+                }),
+            new GrantResource(jdbi, reader, access, worker, clock, audit),
+            new SearchResource(index, access, audit),
+            new AuditResource(audit),
+            new ArchiveResource(keys)));
+    resources.addAll(retention.resources(agencies, access, reader, index, audit));
     resources.addAll(
         Sweeps.resources(
             new Sweeps.Parts(
@@ -280,19 +295,22 @@ public final class ArchiveWiring {
         new ExportResource(
             jdbi, index, access, store, s.originalsBucket(), audit, clock, sig.organisation()));
     env.lifecycle().addServerLifecycleListener(server -> announce(server, admin));
-    return new ArchiveWiring(
-        jdbi,
-        store,
-        index,
-        worker,
-        reconciler,
-        dataDir,
-        admin.token(),
-        resources,
-        new FailedAuthLimiter(clock, 10, Duration.ofMinutes(1)),
-        evidence,
-        evidenceRecords,
-        audit);
+    ArchiveWiring wiring =
+        new ArchiveWiring(
+            jdbi,
+            store,
+            index,
+            worker,
+            reconciler,
+            dataDir,
+            admin.token(),
+            resources,
+            new FailedAuthLimiter(clock, 10, Duration.ofMinutes(1)),
+            evidence,
+            evidenceRecords,
+            audit);
+    wiring.retention = retention;
+    return wiring;
   }
 
   private static Jdbi database(ArchiveConfiguration config, Environment env, DataDirectory dataDir)

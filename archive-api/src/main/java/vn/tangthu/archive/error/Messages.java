@@ -48,7 +48,17 @@ public final class Messages {
           Map.entry(
               "METHOD_NOT_ALLOWED", new Title("Phương thức không được phép", "Method not allowed")),
           Map.entry("NOT_ACCEPTABLE", new Title("Không chấp nhận", "Not acceptable")),
-          Map.entry("INTERNAL_ERROR", new Title("Lỗi hệ thống", "Internal error")));
+          Map.entry("INTERNAL_ERROR", new Title("Lỗi hệ thống", "Internal error")),
+          Map.entry(
+              "RETENTION_LOCKED",
+              new Title("Thời hạn bảo quản đang bị khóa", "Retention is locked")),
+          Map.entry(
+              "INVALID_SCHEDULE",
+              new Title("Thời hạn bảo quản không hợp lệ", "Invalid retention schedule")),
+          Map.entry("INVALID_DOSSIER", new Title("Hồ sơ không hợp lệ", "Invalid dossier")),
+          Map.entry("INVALID_HOLD", new Title("Lệnh phong tỏa không hợp lệ", "Invalid hold")),
+          Map.entry(
+              "HOLD_RELEASED", new Title("Lệnh phong tỏa đã được gỡ", "Hold already released")));
 
   private Messages() {}
 

@@ -69,6 +69,7 @@ public final class IngestService {
   private final SignatureInspection signatures;
   private final Receipts receipts;
   private final AuditLog audit;
+  private final RetentionHook retention;
 
   public IngestService(
       Jdbi jdbi,
@@ -84,7 +85,8 @@ public final class IngestService {
       long maxFileBytes,
       SignatureInspection signatures,
       Receipts receipts,
-      AuditLog audit) {
+      AuditLog audit,
+      RetentionHook retention) {
     this.jdbi = jdbi;
     this.store = store;
     this.bucket = bucket;
@@ -99,6 +101,7 @@ public final class IngestService {
     this.signatures = signatures;
     this.receipts = receipts;
     this.audit = audit;
+    this.retention = retention;
   }
 
   /** Stores the multipart upload of {@code request} for {@code caller}. */
@@ -312,8 +315,9 @@ public final class IngestService {
     jdbi.useTransaction(
         h -> keys.forEach(k -> h.attach(RecordDao.class).insertIntent(bucket, k, now)));
     try {
+      Map<UUID, String> versions = new java.util.HashMap<>();
       List<RecordRow> rows = new ArrayList<>();
-      rows.add(row(mainId, null, parts.metadata, main, signatureKey, now, caller));
+      rows.add(row(mainId, null, parts.metadata, main, signatureKey, now, caller, versions));
       RecordMetadata attachmentMeta = parts.metadata.forAttachment();
       for (int i = 0; i < attachmentIds.size(); i++) {
         rows.add(
@@ -324,7 +328,8 @@ public final class IngestService {
                 attachments.get(i),
                 null,
                 now,
-                caller));
+                caller,
+                versions));
       }
       if (signatureKey != null) {
         store.put(
@@ -334,7 +339,9 @@ public final class IngestService {
             "application/pkcs7-signature",
             Map.of("sha256", parts.signature.sha256()));
       }
-      return commit(caller, rows, keys, key, now, address);
+      Outcome outcome = commit(caller, rows, keys, key, now, address, versions);
+      retention.protect(rows.stream().map(RecordRow::id).toList());
+      return outcome;
     } catch (IdempotentReplay r) {
       discard(keys);
       return new Outcome(r.recordId, 0, true);
@@ -351,8 +358,12 @@ public final class IngestService {
       Inspected inspected,
       String signatureKey,
       Instant now,
-      Caller caller) {
+      Caller caller,
+      Map<UUID, String> versions) {
     StoredFile stored = upload(id, inspected.file(), inspected.contentType());
+    if (stored.versionId() != null) {
+      versions.put(id, stored.versionId());
+    }
     String receipt = receipts.sign(id.toString(), stored.sha256(), now);
     return RecordRow.create(
         id,
@@ -368,8 +379,10 @@ public final class IngestService {
 
   private StoredFile upload(UUID id, SpooledFile file, String contentType) {
     String objectKey = ObjectKeys.original(id);
-    store.put(bucket, objectKey, file.path(), contentType, Map.of("sha256", file.sha256()));
-    return new StoredFile(objectKey, file.sha256(), file.size(), contentType, file.fileName());
+    String version =
+        store.put(bucket, objectKey, file.path(), contentType, Map.of("sha256", file.sha256()));
+    return new StoredFile(
+        objectKey, file.sha256(), file.size(), contentType, file.fileName(), version);
   }
 
   private Outcome commit(
@@ -378,9 +391,10 @@ public final class IngestService {
       List<String> keys,
       String key,
       Instant now,
-      String address) {
+      String address,
+      Map<UUID, String> versions) {
     try {
-      return jdbi.inTransaction(h -> commitIn(h, caller, rows, keys, key, now, address));
+      return jdbi.inTransaction(h -> commitIn(h, caller, rows, keys, key, now, address, versions));
     } catch (UnableToExecuteStatementException e) {
       if (isUniqueViolation(e, "records_agency_doc_code")) {
         RecordRow main = rows.get(0);
@@ -401,10 +415,14 @@ public final class IngestService {
       List<String> keys,
       String key,
       Instant now,
-      String address) {
+      String address,
+      Map<UUID, String> versions) {
+    retention.enter(h);
     RecordDao records = h.attach(RecordDao.class);
     UUID mainId = rows.get(0).id();
     rows.forEach(records::insert);
+    versions.forEach(records::setObjectVersion);
+    retention.recompute(h, List.of(mainId));
     if (key != null && records.insertIdempotent(caller.userId(), key, mainId, now) == 0) {
       throw new IdempotentReplay(records.findIdempotent(caller.userId(), key).orElseThrow());
     }

@@ -30,6 +30,7 @@ public final class RecordCorrections {
   private final IndexerWorker worker;
   private final ObjectMapper json;
   private final Clock clock;
+  private final RetentionHook retention;
 
   public RecordCorrections(
       Jdbi jdbi,
@@ -37,13 +38,15 @@ public final class RecordCorrections {
       AccessPolicy access,
       IndexerWorker worker,
       ObjectMapper json,
-      Clock clock) {
+      Clock clock,
+      RetentionHook retention) {
     this.jdbi = jdbi;
     this.reader = reader;
     this.access = access;
     this.worker = worker;
     this.json = json;
     this.clock = clock;
+    this.retention = retention;
   }
 
   /** Applies {@code body} to the record and returns the corrected row. */
@@ -73,12 +76,15 @@ public final class RecordCorrections {
     String changes = write(patch.changes());
     jdbi.useTransaction(
         h -> {
+          retention.enter(h);
           RecordDao dao = h.attach(RecordDao.class);
           dao.updateMetadata(corrected);
+          retention.recompute(h, List.of(row.id()));
           dao.insertHistory(row.id(), now, caller.username(), previous, changes);
           h.attach(OutboxDao.class).append(List.of(row.id()), "UPSERT", now);
         });
     worker.wake();
+    retention.protect(List.of(row.id()));
     return corrected;
   }
 

@@ -42,6 +42,43 @@ public interface RecordDao {
   @SqlQuery("SELECT " + COLUMNS + " FROM records WHERE id IN (<ids>)")
   List<RecordRow> findAll(@BindList("ids") List<UUID> ids);
 
+  @SqlQuery(
+      "SELECT "
+          + COLUMNS
+          + " FROM records WHERE file_code = :fileCode AND (CAST(:after AS uuid) IS NULL OR id >"
+          + " :after) ORDER BY id LIMIT :limit")
+  List<RecordRow> pageByFileCode(
+      @Bind("fileCode") String fileCode, @Bind("after") UUID after, @Bind("limit") int limit);
+
+  /** A record's effective retention as last computed, and its active legal holds. */
+  record RetentionColumns(
+      String retentionState,
+      String retentionSeries,
+      String retentionPeriod,
+      String retentionAction,
+      java.time.LocalDate eligibleOn,
+      String holds) {
+
+    /** The active hold ids. */
+    public List<UUID> holdIds() {
+      return holds == null || holds.isEmpty()
+          ? List.of()
+          : java.util.Arrays.stream(holds.split(",")).map(UUID::fromString).toList();
+    }
+  }
+
+  @RegisterConstructorMapper(RetentionColumns.class)
+  @SqlQuery(
+      "SELECT retention_state, retention_series, retention_period, retention_action,"
+          + " eligible_on, (SELECT string_agg(hr.hold_id::text, ',' ORDER BY hr.hold_id)"
+          + " FROM hold_records hr JOIN holds h ON h.id = hr.hold_id"
+          + " WHERE hr.record_id = r.id AND h.released_at IS NULL) AS holds"
+          + " FROM records r WHERE r.id = :id")
+  RetentionColumns retention(@Bind("id") UUID id);
+
+  @SqlUpdate("UPDATE records SET object_version = :version WHERE id = :id")
+  int setObjectVersion(@Bind("id") UUID id, @Bind("version") String version);
+
   @SqlQuery("SELECT id FROM records WHERE agency_code = :agencyCode AND doc_code = :docCode")
   Optional<UUID> findByDocCode(
       @Bind("agencyCode") String agencyCode, @Bind("docCode") String docCode);

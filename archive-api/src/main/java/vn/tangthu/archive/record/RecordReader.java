@@ -60,11 +60,28 @@ public final class RecordReader {
         row.mainRecordId() == null
             ? jdbi.withExtension(RecordDao.class, d -> d.attachmentIds(row.id()))
             : List.of();
-    return RecordView.of(row, attachments);
+    RecordDao.RetentionColumns retention =
+        jdbi.withExtension(RecordDao.class, d -> d.retention(row.id()));
+    return RecordView.of(row, attachments, retention);
   }
 
   /** A page of records the caller may read, in id (creation) order. */
   public Page page(Caller caller, String agencyCode, String cursor, int size) {
+    return filtered(caller, cursor, size, (d, from, limit) -> d.page(agencyCode, from, limit));
+  }
+
+  /** A page of the records of dossier {@code fileCode} the caller may read, in id order. */
+  public Page dossierPage(Caller caller, String fileCode, String cursor, int size) {
+    return filtered(
+        caller, cursor, size, (d, from, limit) -> d.pageByFileCode(fileCode, from, limit));
+  }
+
+  @FunctionalInterface
+  private interface Rows {
+    List<RecordRow> page(RecordDao dao, UUID after, int limit);
+  }
+
+  private Page filtered(Caller caller, String cursor, int size, Rows source) {
     UUID after =
         cursor == null || cursor.isBlank()
             ? null
@@ -80,7 +97,7 @@ public final class RecordReader {
     while (items.size() < size) {
       UUID from = last;
       List<RecordRow> rows =
-          jdbi.withExtension(RecordDao.class, d -> d.page(agencyCode, from, size * 2));
+          jdbi.withExtension(RecordDao.class, d -> source.page(d, from, size * 2));
       for (RecordRow r : rows) {
         last = r.id();
         if (access.canRead(caller, r.id(), r.agencyCode(), r.accessLevel())) {

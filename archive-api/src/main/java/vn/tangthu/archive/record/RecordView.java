@@ -46,14 +46,24 @@ public record RecordView(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Extraction(String status, String reason) {}
 
-  /** Retention state (schedules arrive with the retention module's API). */
+  /**
+   * The effective retention: the governing series (the dossier's for a record in one), its period
+   * and action, the eligibility date when there is one, the active legal holds, and {@code state}
+   * SCHEDULED, PERMANENT or UNSCHEDULED.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Retention(
-      String seriesCode, String period, String action, LocalDate eligibleOn, List<UUID> holds) {}
+      String seriesCode,
+      String period,
+      String action,
+      LocalDate eligibleOn,
+      List<UUID> holds,
+      String state) {}
 
   static final String NOT_SIGNED = "{\"status\":\"NOT_SIGNED\",\"signatures\":[]}";
 
-  static RecordView of(RecordRow r, List<UUID> attachmentIds) {
+  static RecordView of(
+      RecordRow r, List<UUID> attachmentIds, RecordDao.RetentionColumns retention) {
     return new RecordView(
         r.id(),
         r.mainRecordId(),
@@ -84,7 +94,13 @@ public record RecordView(
         r.status(),
         new Extraction(r.extractionStatus(), r.extractionReason()),
         r.signature() == null ? NOT_SIGNED : r.signature(),
-        new Retention(r.seriesCode(), null, null, null, List.of()),
+        new Retention(
+            retention.retentionSeries(),
+            retention.retentionPeriod(),
+            retention.retentionAction(),
+            retention.eligibleOn(),
+            retention.holdIds(),
+            retention.retentionState()),
         r.receipt());
   }
 }

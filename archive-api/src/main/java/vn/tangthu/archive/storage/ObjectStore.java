@@ -57,20 +57,24 @@ public final class ObjectStore {
         "");
   }
 
-  /** Stores a local file; returns when the backend acknowledged it durably. */
-  public void put(
+  /**
+   * Stores a local file; returns when the backend acknowledged it durably, with the version id the
+   * backend gave the new version (null on an unversioned bucket).
+   */
+  public String put(
       String bucket, String key, Path file, String contentType, Map<String, String> userMetadata) {
-    call(
+    return call(
         () -> {
           long size = Files.size(file);
           try (InputStream in = Files.newInputStream(file)) {
-            client.putObject(
-                PutObjectArgs.builder().bucket(bucket).object(key).stream(in, size, -1)
-                    .contentType(contentType)
-                    .userMetadata(userMetadata)
-                    .build());
+            return client
+                .putObject(
+                    PutObjectArgs.builder().bucket(bucket).object(key).stream(in, size, -1)
+                        .contentType(contentType)
+                        .userMetadata(userMetadata)
+                        .build())
+                .versionId();
           }
-          return null;
         },
         bucket,
         key);

@@ -53,8 +53,80 @@ final class SweepFixture {
         .asText();
   }
 
-  /** Stores a text record (and attachments), searchable on return; returns the Record. */
-  JsonNode record(String agency, String fileCode, String text, String... attachments)
+  /** Series whose records ended in mid-2010: eligible on 2012-01-01 (1y), or never. */
+  static final String DESTROY = "S-DESTROY";
+
+  static final String TRANSFER = "S-TRANSFER";
+  static final String REVIEW = "S-REVIEW";
+  static final String PERMANENT = "S-PERM";
+  static final String FUTURE = "S-FUTURE";
+
+  /** Every record's matter ended on this date (a dossier's end date too). */
+  static final String WORK_END = "2010-06-30";
+
+  /** The eligibility date of the 1-year series. */
+  static final String ELIGIBLE_ON = "2012-01-01";
+
+  /** Puts the test schedules (as ADMIN, through {@code PUT /retention/schedules}). */
+  void schedules() throws Exception {
+    schedule(DESTROY, "1y", "DESTROY");
+    schedule(TRANSFER, "1y", "TRANSFER");
+    schedule(REVIEW, "1y", "REVIEW");
+    schedule(PERMANENT, "PERMANENT", "TRANSFER");
+    schedule(FUTURE, "100y", "DESTROY");
+  }
+
+  private void schedule(String series, String period, String action) throws Exception {
+    ok(
+        archive.putJson(
+            "retention/schedules/" + series,
+            admin,
+            "{\"title\":\"Hồ sơ thử "
+                + series
+                + "\",\"period\":\""
+                + period
+                + "\",\"action\":\""
+                + action
+                + "\",\"legalBasis\":\"Thông tư 10/2022/TT-BNV, Phụ lục\"}"));
+  }
+
+  /** A dossier of {@code series} that ended on {@link #WORK_END} ({@code PUT /dossiers}). */
+  void dossier(String fileCode, String agency, String series) throws Exception {
+    ok(
+        archive.putJson(
+            "dossiers/" + fileCode,
+            admin,
+            "{\"agencyCode\":\""
+                + agency
+                + "\",\"title\":\"Hồ sơ "
+                + fileCode
+                + "\",\"seriesCode\":\""
+                + series
+                + "\",\"startDate\":\"2009-01-05\",\"endDate\":\""
+                + WORK_END
+                + "\"}"));
+  }
+
+  /** Places a hold on the records ({@code POST /holds}); returns its id. */
+  String hold(String token, String... recordIds) throws Exception {
+    return RunningArchive.json(
+            ok(
+                archive.postJson(
+                    "holds",
+                    token,
+                    "{\"name\":\"Thanh tra\",\"reason\":\"Thanh tra theo quyết định"
+                        + " 12/QĐ-TTr\",\"authority\":\"Thanh tra tỉnh\",\"recordIds\":[\""
+                        + String.join("\",\"", recordIds)
+                        + "\"]}")))
+        .get("id")
+        .asText();
+  }
+
+  /**
+   * Stores a text record (and attachments), searchable on return; returns the Record. Its retention
+   * comes from {@code series}, or from its dossier when {@code fileCode} is given.
+   */
+  JsonNode record(String agency, String fileCode, String series, String text, String... attachments)
       throws Exception {
     String meta =
         "{\"agencyCode\":\""
@@ -65,7 +137,10 @@ final class SweepFixture {
             + UUID.randomUUID()
             + "\""
             + (fileCode == null ? "" : ",\"fileCode\":\"" + fileCode + "\"")
-            + "}";
+            + (series == null ? "" : ",\"seriesCode\":\"" + series + "\"")
+            + ",\"workEndDate\":\""
+            + WORK_END
+            + "\"}";
     Multipart body =
         new Multipart()
             .json("metadata", meta)

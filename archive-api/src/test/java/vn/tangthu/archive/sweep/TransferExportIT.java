@@ -15,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,6 @@ import org.roda_project.commons_ip2.validator.EARKSIPValidator;
 import org.roda_project.commons_ip2.validator.reporter.ValidationReportOutputJson;
 import vn.tangthu.archive.storage.ObjectKeys;
 import vn.tangthu.archive.storage.StorageProbe;
-import vn.tangthu.archive.support.RetentionFixture;
 import vn.tangthu.archive.support.RunningArchive;
 
 /**
@@ -47,7 +45,6 @@ class TransferExportIT {
   @TempDir Path tmp;
   private RunningArchive archive;
   private SweepFixture fx;
-  private RetentionFixture retention;
   private StorageProbe probe;
   private String planner;
   private String approver;
@@ -57,7 +54,6 @@ class TransferExportIT {
   void setUp() throws Exception {
     archive = RunningArchive.start(dataDir);
     fx = new SweepFixture(archive);
-    retention = new RetentionFixture(archive.wiring().jdbi());
     probe = new StorageProbe(archive.wiring().store());
     fx.agency("PROV", null);
     fx.agency("DEPT", "PROV");
@@ -65,6 +61,7 @@ class TransferExportIT {
     planner = fx.user("archivist", "PROV", "ARCHIVIST");
     approver = fx.user("approver", "PROV", "APPROVER");
     clerk = fx.user("clerk", "DEPT", "CLERK");
+    fx.schedules();
   }
 
   @AfterAll
@@ -74,14 +71,13 @@ class TransferExportIT {
 
   @Test
   void transferPackagesPassTheEarkValidatorAndConfirmationRemovesTheBytes() throws Exception {
-    retention.dossier("HS-T-01", "DEPT", "Hồ sơ xây dựng trụ sở");
-    JsonNode a = fx.record("DEPT", "HS-T-01", "tờ trình chuyengiao một", "phụ lục chuyengiao");
-    String b = fx.record("DEPT", "HS-T-01", "quyết định chuyengiao hai").get("id").asText();
-    String single = fx.record("DEPT", null, "công văn chuyengiao ba").get("id").asText();
+    fx.dossier("HS-T-01", "DEPT", SweepFixture.TRANSFER);
+    JsonNode a =
+        fx.record("DEPT", "HS-T-01", null, "tờ trình chuyengiao một", "phụ lục chuyengiao");
+    String b = fx.record("DEPT", "HS-T-01", null, "quyết định chuyengiao hai").get("id").asText();
+    String single =
+        fx.record("DEPT", null, SweepFixture.TRANSFER, "công văn chuyengiao ba").get("id").asText();
     String aId = a.get("id").asText();
-    for (String id : List.of(aId, b, single)) {
-      retention.scheduled(id, "TRANSFER", LocalDate.of(2021, 1, 1));
-    }
     String sweepId = plan("DEPT");
     ok(archive.postJson("retention/sweeps/" + sweepId + "/approve", approver, "{}"));
     assertProblem(
@@ -160,10 +156,10 @@ class TransferExportIT {
   @Test
   void exportIsAValidBagOfTheMatchingRecordsTheCallerMayRead() throws Exception {
     List<String> visible = new ArrayList<>();
-    visible.add(fx.record("DEPT", null, "báo cáo xuatkho một").get("id").asText());
-    visible.add(fx.record("DEPT", null, "báo cáo xuatkho hai").get("id").asText());
-    String hidden = fx.record("SIB", null, "báo cáo xuatkho của sở khác").get("id").asText();
-    fx.record("DEPT", null, "báo cáo khác hẳn");
+    visible.add(fx.record("DEPT", null, null, "báo cáo xuatkho một").get("id").asText());
+    visible.add(fx.record("DEPT", null, null, "báo cáo xuatkho hai").get("id").asText());
+    String hidden = fx.record("SIB", null, null, "báo cáo xuatkho của sở khác").get("id").asText();
+    fx.record("DEPT", null, null, "báo cáo khác hẳn");
 
     HttpResponse<InputStream> tar = archive.download("records/export?q=xuatkho", clerk);
     assertThat(tar.statusCode()).isEqualTo(200);

@@ -1,0 +1,381 @@
+package vn.tangthu.archive.retention;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.dropwizard.auth.Auth;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import vn.tangthu.archive.access.AccessPolicy;
+import vn.tangthu.archive.audit.AuditEvent;
+import vn.tangthu.archive.audit.AuditLog;
+import vn.tangthu.archive.audit.AuditOutcome;
+import vn.tangthu.archive.auth.Caller;
+import vn.tangthu.archive.auth.Role;
+import vn.tangthu.archive.error.ApiException;
+import vn.tangthu.archive.id.Ids;
+
+/**
+ * {@code /holds}: legal holds. An ARCHIVIST or ADMIN places one on listed records or on the records
+ * a search finds (resolved once, with the placer's visibility); a record is held together with its
+ * attachments and the whole of its dossier. A held record is never disposed and carries an S3 legal
+ * hold. ARCHIVISTs, APPROVERs and AUDITORs read the holds placed within their agency's scope;
+ * records are listed only where the caller may read them. Placing and releasing are audited in
+ * their transactions.
+ */
+@Path("/holds")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class HoldResource {
+
+  private static final String CODE = "INVALID_HOLD";
+  static final int MAX_IDS = 10_000;
+
+  private final Jdbi jdbi;
+  private final AccessPolicy access;
+  private final HoldQueries queries;
+  private final LockKeeper keeper;
+  private final AuditLog audit;
+  private final Ids ids;
+  private final Clock clock;
+
+  public HoldResource(
+      Jdbi jdbi,
+      AccessPolicy access,
+      HoldQueries queries,
+      LockKeeper keeper,
+      AuditLog audit,
+      Ids ids,
+      Clock clock) {
+    this.jdbi = jdbi;
+    this.access = access;
+    this.queries = queries;
+    this.keeper = keeper;
+    this.audit = audit;
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  /** Body of {@code POST /holds}: either {@code recordIds} or {@code query}. */
+  public record HoldRequest(
+      String name, String reason, String authority, List<String> recordIds, String query) {}
+
+  /** Body of {@code DELETE /holds/{id}}. */
+  public record ReleaseRequest(String reason) {}
+
+  /** A hold, with a page of the record ids the caller may read when asked for one hold. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record HoldView(
+      UUID id,
+      String name,
+      String reason,
+      String authority,
+      String query,
+      String agencyCode,
+      String placedBy,
+      Instant placedAt,
+      int recordCount,
+      boolean active,
+      String releasedBy,
+      Instant releasedAt,
+      String releaseReason,
+      List<UUID> recordIds,
+      String nextCursor) {
+
+    static HoldView of(HoldRow h, List<UUID> recordIds, String nextCursor) {
+      return new HoldView(
+          h.id(),
+          h.name(),
+          h.reason(),
+          h.authority(),
+          h.query(),
+          h.agencyCode(),
+          h.placedBy(),
+          h.placedAt(),
+          h.recordCount(),
+          h.releasedAt() == null,
+          h.releasedBy(),
+          h.releasedAt(),
+          h.releaseReason(),
+          recordIds,
+          nextCursor);
+    }
+  }
+
+  /** A page of holds. */
+  public record Page(List<HoldView> items, String nextCursor) {}
+
+  @POST
+  public Response place(@Auth Caller caller, HoldRequest body) {
+    if (!caller.isAdmin() && !caller.has(Role.ARCHIVIST)) {
+      throw ApiException.forbidden(
+          "Only an archivist or an administrator places legal holds.",
+          "Chỉ lưu trữ viên hoặc quản trị viên được phong tỏa văn bản.");
+    }
+    if (body == null) {
+      throw Requests.missingBody();
+    }
+    String name = Requests.text(CODE, "name", body.name(), 500);
+    String reason = Requests.text(CODE, "reason", body.reason(), 4000);
+    String authority = Requests.text(CODE, "authority", body.authority(), 1000);
+    boolean byQuery = body.query() != null;
+    if (byQuery == (body.recordIds() != null)) {
+      throw Requests.invalid(
+          CODE,
+          "recordIds",
+          "or query is required (exactly one of them).",
+          "hoặc query là bắt buộc (chỉ một trong hai).");
+    }
+    List<UUID> seed =
+        byQuery
+            ? queries.resolve(caller, Requests.text(CODE, "query", body.query(), 1000))
+            : visibleIds(caller, body.recordIds());
+    UUID id = ids.next();
+    Instant now = clock.instant();
+    List<UUID> held =
+        jdbi.inTransaction(
+            h -> {
+              HoldDao dao = h.attach(HoldDao.class);
+              List<UUID> members = dao.heldTogether(seed.toArray(UUID[]::new));
+              HoldRow row =
+                  new HoldRow(
+                      id,
+                      name,
+                      reason,
+                      authority,
+                      byQuery ? body.query().strip() : null,
+                      caller.agencyCode(),
+                      caller.username(),
+                      now,
+                      members.size(),
+                      null,
+                      null,
+                      null);
+              dao.insert(row);
+              dao.addRecords(id, members.toArray(UUID[]::new));
+              audit.append(
+                  h,
+                  AuditEvent.of(
+                          caller,
+                          AuditEvent.HOLD_PLACE,
+                          RetentionAudit.HOLD,
+                          id.toString(),
+                          AuditOutcome.SUCCESS,
+                          null)
+                      .withDetail("name", name)
+                      .withDetail("authority", authority)
+                      .withDetail("query", row.query())
+                      .withDetail("recordCount", members.size()));
+              return members;
+            });
+    keeper.protect(held);
+    HoldRow saved = jdbi.withExtension(HoldDao.class, d -> d.find(id)).orElseThrow();
+    return Response.created(URI.create("holds/" + id))
+        .entity(HoldView.of(saved, null, null))
+        .build();
+  }
+
+  @GET
+  public Page list(
+      @Auth Caller caller,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("size") @DefaultValue("20") String size) {
+    requireReader(caller);
+    int n = Requests.size(size);
+    UUID after = cursor(cursor);
+    List<HoldView> items = new ArrayList<>();
+    while (true) {
+      UUID from = after;
+      List<HoldRow> rows = jdbi.withExtension(HoldDao.class, d -> d.page(from, n * 2));
+      for (HoldRow h : rows) {
+        after = h.id();
+        if (sees(caller, h)) {
+          items.add(HoldView.of(h, null, null));
+          if (items.size() == n) {
+            return new Page(items, after.toString());
+          }
+        }
+      }
+      if (rows.size() < n * 2) {
+        return new Page(items, null);
+      }
+    }
+  }
+
+  @GET
+  @Path("{id}")
+  public HoldView get(
+      @Auth Caller caller,
+      @PathParam("id") String id,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("size") @DefaultValue("100") String size) {
+    requireReader(caller);
+    HoldRow hold = visibleHold(caller, id);
+    int n = Requests.size(size);
+    UUID after = cursor(cursor);
+    List<UUID> records = new ArrayList<>();
+    while (true) {
+      UUID from = after;
+      List<HoldDao.Member> rows =
+          jdbi.withExtension(HoldDao.class, d -> d.members(hold.id(), from, n * 2));
+      for (HoldDao.Member m : rows) {
+        after = m.id();
+        if (access.canRead(caller, m.id(), m.agencyCode(), m.accessLevel())) {
+          records.add(m.id());
+          if (records.size() == n) {
+            return HoldView.of(hold, records, after.toString());
+          }
+        }
+      }
+      if (rows.size() < n * 2) {
+        return HoldView.of(hold, records, null);
+      }
+    }
+  }
+
+  @DELETE
+  @Path("{id}")
+  public HoldView release(@Auth Caller caller, @PathParam("id") String id, ReleaseRequest body) {
+    if (!caller.isAdmin() && !caller.has(Role.ARCHIVIST)) {
+      throw ApiException.forbidden(
+          "Only an archivist or an administrator releases legal holds.",
+          "Chỉ lưu trữ viên hoặc quản trị viên được gỡ phong tỏa.");
+    }
+    UUID holdId = Ids.parse(id).orElseThrow(ApiException::notFound);
+    String reason =
+        body == null || body.reason() == null || body.reason().isBlank()
+            ? null
+            : Requests.text(CODE, "reason", body.reason(), 4000);
+    Instant now = clock.instant();
+    List<UUID> members =
+        jdbi.inTransaction(
+            h -> {
+              HoldDao dao = h.attach(HoldDao.class);
+              HoldRow hold =
+                  dao.findForUpdate(holdId)
+                      .filter(x -> actsFor(caller, x, Role.ARCHIVIST))
+                      .orElseThrow(ApiException::notFound);
+              if (hold.releasedAt() != null) {
+                throw ApiException.of(
+                        409,
+                        "HOLD_RELEASED",
+                        "The hold was already released.",
+                        "Lệnh phong tỏa đã được gỡ.")
+                    .with("releasedAt", hold.releasedAt().toString());
+              }
+              dao.release(holdId, caller.username(), now, reason);
+              audit.append(
+                  h,
+                  AuditEvent.of(
+                          caller,
+                          AuditEvent.HOLD_RELEASE,
+                          RetentionAudit.HOLD,
+                          holdId.toString(),
+                          AuditOutcome.SUCCESS,
+                          null)
+                      .withDetail("reason", reason)
+                      .withDetail("recordCount", hold.recordCount()));
+              return dao.recordIds(holdId);
+            });
+    keeper.protect(members, true);
+    return HoldView.of(
+        jdbi.withExtension(HoldDao.class, d -> d.find(holdId)).orElseThrow(), null, null);
+  }
+
+  private List<UUID> visibleIds(Caller caller, List<String> recordIds) {
+    if (recordIds.isEmpty() || recordIds.size() > MAX_IDS) {
+      throw Requests.invalid(
+          CODE,
+          "recordIds",
+          "must list 1 to " + MAX_IDS + " record ids.",
+          "phải có từ 1 đến " + MAX_IDS + " mã văn bản.");
+    }
+    List<UUID> parsed = new ArrayList<>();
+    for (String s : recordIds) {
+      parsed.add(Ids.parse(s).orElseThrow(ApiException::notFound));
+    }
+    List<HoldDao.Member> found =
+        jdbi.withExtension(HoldDao.class, d -> d.records(parsed.toArray(UUID[]::new)));
+    long distinct = parsed.stream().distinct().count();
+    boolean allVisible =
+        found.size() == distinct
+            && found.stream()
+                .allMatch(m -> access.canRead(caller, m.id(), m.agencyCode(), m.accessLevel()));
+    if (!allVisible) {
+      throw ApiException.notFound();
+    }
+    for (HoldDao.Member m : found) {
+      if (!"ACTIVE".equals(m.status())) {
+        throw ApiException.of(
+                410,
+                "DISPOSED",
+                "A listed record was " + m.status().toLowerCase() + ".",
+                "Một văn bản trong danh sách đã bị hủy hoặc chuyển giao.")
+            .with("recordId", m.id().toString());
+      }
+    }
+    return parsed;
+  }
+
+  private HoldRow visibleHold(Caller caller, String id) {
+    UUID holdId = Ids.parse(id).orElseThrow(ApiException::notFound);
+    return jdbi.withExtension(HoldDao.class, d -> d.find(holdId))
+        .filter(h -> sees(caller, h))
+        .orElseThrow(ApiException::notFound);
+  }
+
+  private static void requireReader(Caller caller) {
+    if (!caller.isAdmin()
+        && !caller.has(Role.ARCHIVIST)
+        && !caller.has(Role.APPROVER)
+        && !caller.has(Role.AUDITOR)) {
+      throw ApiException.forbidden(
+          "Only archivists, approvers, auditors and administrators read legal holds.",
+          "Chỉ lưu trữ viên, người phê duyệt, kiểm toán viên và quản trị viên xem lệnh phong tỏa.");
+    }
+  }
+
+  private boolean sees(Caller caller, HoldRow h) {
+    return actsFor(caller, h, Role.ARCHIVIST)
+        || actsFor(caller, h, Role.APPROVER)
+        || actsFor(caller, h, Role.AUDITOR);
+  }
+
+  /** Whether the caller acts with {@code role} for the agency that placed the hold. */
+  private boolean actsFor(Caller caller, HoldRow h, Role role) {
+    if (caller.isAdmin()) {
+      return true;
+    }
+    if (!caller.has(role)) {
+      return false;
+    }
+    return h.agencyCode() == null || access.actsFor(caller, role, h.agencyCode());
+  }
+
+  private static UUID cursor(String cursor) {
+    if (cursor == null || cursor.isBlank()) {
+      return null;
+    }
+    return Ids.parse(cursor)
+        .orElseThrow(
+            () ->
+                ApiException.badRequest(
+                    "INVALID_REQUEST",
+                    "The cursor is not valid.",
+                    "Con trỏ phân trang không hợp lệ."));
+  }
+}

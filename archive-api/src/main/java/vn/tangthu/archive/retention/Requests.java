@@ -1,0 +1,63 @@
+package vn.tangthu.archive.retention;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import vn.tangthu.archive.error.ApiException;
+
+/** Validation helpers shared by the retention endpoints: each refusal names its field. */
+final class Requests {
+
+  private Requests() {}
+
+  static ApiException missingBody() {
+    return ApiException.badRequest(
+        "INVALID_REQUEST", "A JSON body is required.", "Cần nội dung JSON.");
+  }
+
+  static ApiException invalid(String code, String field, String en, String vi) {
+    return ApiException.of(422, code, field + " " + en, field + " " + vi).with("field", field);
+  }
+
+  static String text(String code, String field, String value, int max) {
+    if (value == null || value.isBlank()) {
+      throw invalid(code, field, "is required.", "là bắt buộc.");
+    }
+    String v = value.strip();
+    if (v.length() > max || v.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t')) {
+      throw invalid(
+          code,
+          field,
+          "must have at most " + max + " characters and no control characters.",
+          "tối đa " + max + " ký tự, không có ký tự điều khiển.");
+    }
+    return v;
+  }
+
+  static LocalDate date(String code, String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw invalid(code, field, "must be a date YYYY-MM-DD.", "phải là ngày dạng YYYY-MM-DD.");
+    }
+  }
+
+  static int size(String size) {
+    try {
+      int n = Integer.parseInt(size);
+      if (n >= 1 && n <= 100) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw ApiException.badRequest(
+        "INVALID_REQUEST", "size must be a number from 1 to 100.", "size phải là số từ 1 đến 100.");
+  }
+
+  static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}
