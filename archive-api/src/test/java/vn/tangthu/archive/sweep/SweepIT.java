@@ -60,7 +60,7 @@ class SweepIT {
     derived = archive.configuration().getStorage().derivedBucket();
     fx.agency("PROV", null);
     fx.agency("OTHER", null);
-    for (String d : List.of("D1", "D2", "D3", "D4", "D5", "D6", "D7")) {
+    for (String d : List.of("D1", "D2", "D3", "D4", "D5", "D6", "D7", "D8")) {
       fx.agency(d, "PROV");
     }
     planner = fx.user("archivist", "PROV", "ARCHIVIST");
@@ -345,21 +345,61 @@ class SweepIT {
     assertThat(status(id)).isEqualTo("DISPOSED");
   }
 
+  @Test
+  void theHoldCommandPlacesAndReleasesAHoldThatSweepsRespect() throws Exception {
+    String id = fx.record("D8", null, SweepFixture.DESTROY, "công văn giữ lại").get("id").asText();
+    String base = archive.api("").toString();
+    CommandRun placed =
+        command(
+            new vn.tangthu.archive.cli.HoldCommand(),
+            base,
+            planner,
+            "place",
+            "--name",
+            "Thanh tra",
+            "--reason",
+            "Thanh tra theo quyết định 12/QĐ-TTr",
+            "--authority",
+            "Thanh tra tỉnh",
+            "--record",
+            id);
+    assertThat(placed.failure()).as(placed.err()).isNull();
+    String holdId = RunningArchive.JSON.readTree(placed.out()).get("id").asText();
+    JsonNode sweep = plan(planner, "D8");
+    assertThat(sweep.get("counts").get("items").asInt()).isZero();
+    assertThat(sweep.get("counts").get("excluded").get("HELD").asInt()).isEqualTo(1);
+
+    CommandRun released =
+        command(new vn.tangthu.archive.cli.HoldCommand(), base, planner, "release", holdId);
+    assertThat(released.failure()).as(released.err()).isNull();
+    assertThat(itemIds(plan(planner, "D8").get("id").asText(), planner)).containsExactly(id);
+  }
+
   /** What a command printed, and its failure (null on success). */
   record CommandRun(String out, String err, Throwable failure) {}
 
   private CommandRun sweepCommand(String url, String token, String... args) throws Exception {
+    return command(null, url, token, args);
+  }
+
+  /** Runs {@code command} (the sweep command when null) as the CLI would, capturing its output. */
+  private CommandRun command(
+      io.dropwizard.core.cli.Command command, String url, String token, String... args)
+      throws Exception {
     var out = new java.io.ByteArrayOutputStream();
     var err = new java.io.ByteArrayOutputStream();
     var bootstrap =
         new io.dropwizard.core.setup.Bootstrap<>(new vn.tangthu.archive.ArchiveApplication());
-    bootstrap.addCommand(
-        new vn.tangthu.archive.cli.SweepCommand(
-            new java.io.PrintStream(out, true, StandardCharsets.UTF_8)));
+    var print = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
+    io.dropwizard.core.cli.Command c =
+        command == null
+            ? new vn.tangthu.archive.cli.SweepCommand(print)
+            : new vn.tangthu.archive.cli.HoldCommand(print);
+    bootstrap.addCommand(c);
     var cli =
         new io.dropwizard.core.cli.Cli(
             new io.dropwizard.util.JarLocation(getClass()), bootstrap, out, err);
-    List<String> all = new ArrayList<>(List.of("sweep", "--url", url, "--token", token));
+    List<String> all = new ArrayList<>(List.of(c.getName(), "--url", url, "--token", token));
     all.addAll(List.of(args));
     var failure = cli.run(all.toArray(String[]::new));
     return new CommandRun(
