@@ -18,6 +18,8 @@ import vn.tangthu.archive.auth.BearerAuthFilter;
 import vn.tangthu.archive.auth.Caller;
 import vn.tangthu.archive.auth.ProblemUnauthorizedHandler;
 import vn.tangthu.archive.auth.TokenAuthenticator;
+import vn.tangthu.archive.cli.HoldCommand;
+import vn.tangthu.archive.cli.SweepCommand;
 import vn.tangthu.archive.config.ArchiveConfiguration;
 import vn.tangthu.archive.config.FileOrResourceSourceProvider;
 import vn.tangthu.archive.error.FrameworkExceptionMappers;
@@ -74,6 +76,8 @@ public final class ArchiveApplication extends Application<ArchiveConfiguration> 
     bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     bootstrap.addCommand(new ReindexCommand());
     bootstrap.addCommand(new AuditVerifyCommand());
+    bootstrap.addCommand(new SweepCommand());
+    bootstrap.addCommand(new HoldCommand());
     bootstrap.addBundle(new AssetsBundle("/ui/", "/", "index.html", "ui"));
   }
 

@@ -40,6 +40,7 @@ import vn.tangthu.archive.evidence.EvidenceDao;
 import vn.tangthu.archive.evidence.EvidenceRecords;
 import vn.tangthu.archive.evidence.EvidenceScheduler;
 import vn.tangthu.archive.evidence.TimestampAuthority;
+import vn.tangthu.archive.export.ExportResource;
 import vn.tangthu.archive.health.RetentionLockHealthCheck;
 import vn.tangthu.archive.health.StorageHealthCheck;
 import vn.tangthu.archive.id.Ids;
@@ -62,6 +63,7 @@ import vn.tangthu.archive.search.SearchResource;
 import vn.tangthu.archive.signature.SignatureVerifier;
 import vn.tangthu.archive.signature.TrustStore;
 import vn.tangthu.archive.storage.ObjectStore;
+import vn.tangthu.archive.sweep.Sweeps;
 import vn.tangthu.indexer.extract.ExtractionLimits;
 import vn.tangthu.indexer.extract.ForkSettings;
 import vn.tangthu.indexer.extract.ForkedTextExtractor;
@@ -280,6 +282,25 @@ public final class ArchiveWiring {
             new AuditResource(audit),
             new ArchiveResource(keys)));
     resources.addAll(retention.resources(agencies, access, reader, index, audit));
+    resources.addAll(
+        Sweeps.resources(
+            new Sweeps.Parts(
+                jdbi,
+                store,
+                s.originalsBucket(),
+                s.derivedBucket(),
+                worker,
+                index,
+                agencies,
+                access,
+                keys,
+                audit,
+                env.getObjectMapper(),
+                clock,
+                sig.organisation())));
+    resources.add(
+        new ExportResource(
+            jdbi, index, access, store, s.originalsBucket(), audit, clock, sig.organisation()));
     env.lifecycle().addServerLifecycleListener(server -> announce(server, admin));
     ArchiveWiring wiring =
         new ArchiveWiring(

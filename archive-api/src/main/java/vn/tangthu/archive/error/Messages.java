@@ -30,6 +30,14 @@ public final class Messages {
           Map.entry(
               "RANGE_NOT_SATISFIABLE", new Title("Phạm vi không hợp lệ", "Range not satisfiable")),
           Map.entry("DISPOSED", new Title("Văn bản đã bị hủy", "Record disposed")),
+          Map.entry("SWEEP_STATE", new Title("Sai trạng thái đợt hủy", "Wrong sweep state")),
+          Map.entry("SWEEP_BUSY", new Title("Đợt hủy đang thực hiện", "Sweep busy")),
+          Map.entry("SELF_APPROVAL", new Title("Không được tự phê duyệt", "Self-approval refused")),
+          Map.entry("NOT_APPROVER", new Title("Không có quyền phê duyệt", "Not an approver")),
+          Map.entry("OUTSIDE_AGENCY", new Title("Ngoài phạm vi cơ quan", "Outside the agency")),
+          Map.entry(
+              "NO_TRANSFER", new Title("Không có văn bản chuyển giao", "Nothing to transfer")),
+          Map.entry("EXPORT_TOO_LARGE", new Title("Kết xuất quá lớn", "Export too large")),
           Map.entry(
               "TEXT_PENDING", new Title("Chưa trích xuất nội dung", "Text not extracted yet")),
           Map.entry(

@@ -58,6 +58,8 @@ public final class ObjectStore implements AutoCloseable {
   private final ReentrantLock[] locks = new ReentrantLock[1024];
   private final AtomicLong seq;
   private final GroupCommit commits;
+  private final java.util.concurrent.ConcurrentMap<String, BucketMeta> bucketCache =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final Checkpoints checkpoints;
 
   public ObjectStore(Path dataDir, Clock clock) throws IOException {
@@ -292,6 +294,7 @@ public final class ObjectStore implements AutoCloseable {
       Durable.fsyncDir(staging.resolve("uploads"));
       Durable.fsyncDir(staging);
       Durable.moveDurably(staging, bucketDir(name));
+      bucketCache.put(name, meta);
       return meta;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -306,8 +309,21 @@ public final class ObjectStore implements AutoCloseable {
       return Optional.empty();
     }
     Path f = bucketDir(name).resolve("bucket.properties");
+    BucketMeta cached = bucketCache.get(name);
+    if (cached != null) {
+      if (Files.exists(f)) {
+        return Optional.of(cached);
+      }
+      bucketCache.remove(name, cached);
+      return Optional.empty();
+    }
     try {
-      return Optional.of(BucketMeta.fromMap(Props.read(f)));
+      BucketMeta meta = BucketMeta.fromMap(Props.read(f));
+      if (commits != null) {
+        // changes put their new value (under the bucket's lock): never replace it with a read
+        bucketCache.putIfAbsent(name, meta);
+      }
+      return Optional.of(meta);
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
@@ -345,6 +361,7 @@ public final class ObjectStore implements AutoCloseable {
           tmp,
           bucketDir(meta.name()).resolve("bucket.properties"),
           Props.serialize(meta.toMap(), "bucket"));
+      bucketCache.put(meta.name(), meta);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -376,6 +393,7 @@ public final class ObjectStore implements AutoCloseable {
       fence();
       Path trash = tmp.resolve("del-" + UUID.randomUUID());
       Durable.moveDurably(bucketDir(name), trash);
+      bucketCache.remove(name);
       Durable.fsyncDir(buckets);
       deleteTree(trash);
     } catch (IOException e) {
@@ -440,7 +458,8 @@ public final class ObjectStore implements AutoCloseable {
   /** All versions in a node directory, newest first; unreadable sidecars are skipped. */
   List<ObjectMeta> readVersions(Path node) {
     List<ObjectMeta> result = new ArrayList<>();
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(node, "*" + META_SUFFIX)) {
+    try (DirectoryStream<Path> ds =
+        Files.newDirectoryStream(node, p -> p.getFileName().toString().endsWith(META_SUFFIX))) {
       for (Path p : ds) {
         try {
           result.add(ObjectMeta.fromMap(Props.read(p)));
