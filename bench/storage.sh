@@ -8,11 +8,14 @@ seconds=${1:-8}
 threads=${2:-8}
 large=${3:-$threads}
 work=${4:-$(mktemp -d "${TMPDIR:-/tmp}/storage-bench.XXXXXX")}
-# the node from this working tree (storage-node/target/classes first), the rest from the bench pom
-mvn -B -q -o -pl storage-node,bench -DskipTests -Dspotless.check.skip=true compile
+# the node from this working tree (storage-node/target/classes first), the rest from the bench pom;
+# the benchmark is compiled on its own so other benchmarks' dependencies do not matter here
+mvn -B -q -o -pl storage-node -DskipTests -Dspotless.check.skip=true compile
 cp=$(mvn -B -q -o -pl bench dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
 trap 'rc=$?; rm -rf "$work"; exit $rc' EXIT
+javac -nowarn -d "$work/classes" -cp "storage-node/target/classes:$cp" \
+  bench/src/main/java/vn/tangthu/bench/storage/*.java
 printf '<configuration><root level="WARN"/></configuration>\n' > "$work/logback-bench.xml"
 java -Xmx6g ${BENCH_JAVA_OPTS:-} -Dlogback.configurationFile="$work/logback-bench.xml" \
-  -cp "storage-node/target/classes:bench/target/classes:$cp" \
+  -cp "storage-node/target/classes:$work/classes:$cp" \
   vn.tangthu.bench.storage.StorageBenchmark "$work" "$seconds" "$threads" "$large"
