@@ -20,7 +20,7 @@ public final class LoadRun {
     @Override
     public String toString() {
       return String.format(
-          "%,d queries  p50 %.1f ms  p99 %.1f ms  %.0f queries/s",
+          "%,d queries  p50 %.1f ms  p99 %.1f ms  %.2f queries/s",
           queries, p50Millis, p99Millis, qps);
     }
   }
