@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Search benchmark: builds a data directory with <docs> synthetic records (paragraphs of the
+# Vietnamese legal corpus with generated metadata; PostgreSQL rows through the archive's schema and
+# change log, the Lucene index through the server's own document mapping, committed at the log's
+# head), starts the archive API (embedded default) on it as a separate process, and runs a fixed mix
+# of clerk queries through the HTTP API and against PostgreSQL full-text search (tsvector + GIN)
+# over the same rows in the server's database: p50/p99 latency, queries/s and their ratio.
+# Usage: bench/search.sh [docs] [threads] [rounds] [queries]
+# BENCH_DATA=<dir> keeps the prepared directory there and reuses it on the next run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+docs=${1:-1000000}
+threads=${2:-4}
+rounds=${3:-5}
+queries=${4:-200}
+mvn -B -q -pl indexer,bench -DskipTests compile dependency:build-classpath \
+  -Dmdep.outputFile="$PWD/bench/target/search.cp"
+cp="indexer/target/classes:bench/target/classes:$(cat bench/target/search.cp)"
+keep=${BENCH_DATA:-}
+data=${BENCH_DATA:-$(mktemp -d)}
+mkdir -p "$data"
+printf '<configuration><root level="WARN"/></configuration>\n' > "$data/logback-bench.xml"
+java_bench() {
+  java -Dlogback.configurationFile="$data/logback-bench.xml" -cp "$cp" vn.tangthu.bench.search.SearchBenchmark "$@"
+}
+if [ ! -d "$data/index" ]; then
+  echo "preparing $docs records in $data"
+  java_bench prepare "$data" ../shared/corpus/vi-legal "$docs"
+  echo "$docs" > "$data/bench.docs"
+fi
+[ "$(cat "$data/bench.docs")" = "$docs" ] || { echo "$data holds $(cat "$data/bench.docs") records, not $docs"; exit 2; }
+port=$((20000 + RANDOM % 10000))
+ARCHIVE_DATA_DIR=$data ARCHIVE_PORT=$port ARCHIVE_ADMIN_PORT=$((port + 1)) ARCHIVE_S3_PORT=$((port + 2)) \
+  ARCHIVE_BIND_HOST=127.0.0.1 java -cp "$cp" vn.tangthu.archive.ArchiveApplication server > "$data/server.log" 2>&1 &
+server=$!
+trap 'rc=$?; kill $server 2>/dev/null; wait $server 2>/dev/null; [ -n "$keep" ] || rm -rf "$data"; exit $rc' EXIT
+for _ in $(seq 1 180); do
+  [ -s "$data/admin.token" ] && curl -fs "http://127.0.0.1:$((port + 1))/healthcheck" >/dev/null 2>&1 && break
+  sleep 1
+done
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+java_bench run "http://127.0.0.1:$port/api/v1/" "$(cat "$data/admin.token")" "$data" \
+  ../shared/corpus/vi-legal "$docs" "$threads" "$rounds" "$queries"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

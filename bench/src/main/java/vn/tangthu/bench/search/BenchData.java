@@ -1,0 +1,113 @@
+package vn.tangthu.bench.search;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import vn.tangthu.archive.access.AccessPolicy;
+import vn.tangthu.archive.agency.AgencyDirectory;
+import vn.tangthu.archive.db.Migrations;
+import vn.tangthu.archive.embedded.EmbeddedDatabase;
+import vn.tangthu.archive.outbox.IndexDocuments;
+import vn.tangthu.archive.outbox.TextStage;
+import vn.tangthu.indexer.search.SearchIndex;
+
+/**
+ * Builds the data directory of an archive holding the synthetic records, offline, as if they had
+ * been ingested and indexed: the embedded PostgreSQL of the directory ({@code pg/}) gets the
+ * archive's schema (its own migrations), the agency tree, one record row and one UPSERT change-log
+ * event per record (positions 1…n, head n) and the baseline table; the Lucene index ({@code
+ * index/}) gets each record's document from the server's own {@link IndexDocuments} and is
+ * committed with checkpoint n. A server started on the directory therefore finds its index caught
+ * up with the change log and serves it as it is.
+ */
+public final class BenchData {
+
+  private static final int CHUNK = 2_000;
+  private static final int INDEX_THREADS = 3;
+
+  private BenchData() {}
+
+  /** Result of a build. */
+  public record Built(long docs, long millis) {}
+
+  /**
+   * Builds records 0…docs-1 into a new data directory (the server must not be running on it).
+   *
+   * @throws IllegalStateException when the directory already holds an index
+   */
+  public static Built prepare(Path dataDir, SyntheticArchive archive, long docs) throws Exception {
+    Path indexDir = dataDir.resolve("index");
+    if (Files.exists(indexDir)) {
+      throw new IllegalStateException(indexDir + " exists: prepare needs a new data directory");
+    }
+    Files.createDirectories(indexDir);
+    long start = System.nanoTime();
+    EmbeddedDatabase pg = EmbeddedDatabase.start(dataDir.resolve("pg"));
+    ExecutorService indexers = Executors.newFixedThreadPool(INDEX_THREADS);
+    try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), "");
+        SearchIndex index = SearchIndex.open(indexDir)) {
+      Jdbi jdbi = Jdbi.create(pg.jdbcUrl(), pg.user(), "").installPlugin(new SqlObjectPlugin());
+      new Migrations(jdbi).migrate();
+      BenchDatabase.insertAgencies(c, archive.agencies());
+      BenchDatabase.createFtsTable(c);
+      IndexDocuments documents =
+          new IndexDocuments(
+              new AccessPolicy(new AgencyDirectory(jdbi, Clock.systemUTC()), (id, user) -> false));
+      BenchDatabase db = new BenchDatabase(c);
+      Semaphore inFlight = new Semaphore(2 * INDEX_THREADS);
+      List<Future<?>> tasks = new ArrayList<>();
+      for (long from = 0; from < docs; from += CHUNK) {
+        long to = Math.min(docs, from + CHUNK);
+        List<SyntheticArchive.Doc> chunk = new ArrayList<>(CHUNK);
+        for (long i = from; i < to; i++) {
+          chunk.add(archive.doc(i));
+        }
+        inFlight.acquire();
+        tasks.add(
+            indexers.submit(
+                () -> {
+                  try {
+                    for (SyntheticArchive.Doc d : chunk) {
+                      index.upsert(
+                          documents.of(d.row(), List.of(), new TextStage.Text(d.text(), false)));
+                    }
+                  } finally {
+                    inFlight.release();
+                  }
+                  return null;
+                }));
+        for (int k = 0; k < chunk.size(); k++) {
+          SyntheticArchive.Doc d = chunk.get(k);
+          db.add(d, archive.path(d.row().agencyCode()), from + k + 1);
+        }
+        if ((to / CHUNK) % 50 == 0 || to == docs) {
+          System.out.printf(
+              "  %,d / %,d records (%d s)%n",
+              to, docs, (System.nanoTime() - start) / 1_000_000_000);
+        }
+      }
+      db.flush();
+      for (Future<?> f : tasks) {
+        f.get();
+      }
+      BenchDatabase.setHead(c, docs);
+      System.out.println("  committing the index and building the PostgreSQL indexes");
+      index.commit(docs);
+      BenchDatabase.indexFtsTable(c);
+    } finally {
+      indexers.shutdownNow();
+      pg.stop();
+    }
+    return new Built(docs, (System.nanoTime() - start) / 1_000_000);
+  }
+}

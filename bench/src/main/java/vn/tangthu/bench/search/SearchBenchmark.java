@@ -1,0 +1,124 @@
+package vn.tangthu.bench.search;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The search benchmark ({@code bench/search.sh} runs both steps around a server).
+ *
+ * <ul>
+ *   <li>{@code prepare <dataDir> <viLegalDir> <docs>}: builds a new data directory with {@code
+ *       docs} synthetic records ({@link BenchData}).
+ *   <li>{@code run <apiUrl> <token> <dataDir> <viLegalDir> <docs> <threads> <rounds> [queries]}:
+ *       with a server running on that directory, runs the clerk query mix through the HTTP API and
+ *       against PostgreSQL full-text search in the server's own database (found through {@code
+ *       pg/postmaster.pid}), prints p50/p99 latency, throughput and their ratio, and checks that
+ *       both engines count the same records for every filter-only query.
+ * </ul>
+ */
+public final class SearchBenchmark {
+
+  private SearchBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length >= 4 && args[0].equals("prepare")) {
+      SyntheticArchive archive = SyntheticArchive.load(Path.of(args[2]));
+      BenchData.Built b = BenchData.prepare(Path.of(args[1]), archive, Long.parseLong(args[3]));
+      System.out.printf("prepared %,d records in %.1f s%n", b.docs(), b.millis() / 1000.0);
+    } else if (args.length >= 8 && args[0].equals("run")) {
+      URI api = URI.create(args[1].endsWith("/") ? args[1] : args[1] + "/");
+      SyntheticArchive archive = SyntheticArchive.load(Path.of(args[4]));
+      long docs = Long.parseLong(args[5]);
+      int queries = args.length > 8 ? Integer.parseInt(args[8]) : 200;
+      List<BenchQuery> mix = ClerkQueries.mix(archive, docs, queries);
+      try (HttpSearch http = new HttpSearch(api, args[2]);
+          PostgresSearch pg = new PostgresSearch(postgresUrl(Path.of(args[3])), "postgres")) {
+        Comparison c = compare(http, pg, mix, Integer.parseInt(args[6]), Integer.parseInt(args[7]));
+        System.out.print(c.report(docs));
+        if (!c.filterCountsAgree()) {
+          System.exit(1);
+        }
+      }
+    } else {
+      System.err.println(
+          "usage: SearchBenchmark prepare <dataDir> <viLegalDir> <docs>\n"
+              + "       SearchBenchmark run <apiUrl> <token> <dataDir> <viLegalDir> <docs>"
+              + " <threads> <rounds> [queries]");
+      System.exit(2);
+    }
+  }
+
+  /** Both engines' figures and per-query totals. */
+  public record Comparison(
+      List<BenchQuery> queries,
+      long[] apiTotals,
+      long[] pgTotals,
+      LoadRun.Figures api,
+      LoadRun.Figures pg,
+      int threads) {
+
+    /** Whether both engines count the same records for every filter-only query. */
+    public boolean filterCountsAgree() {
+      for (int i = 0; i < queries.size(); i++) {
+        if (queries.get(i).filterOnly() && apiTotals[i] != pgTotals[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    public String report(long docs) {
+      StringBuilder sb = new StringBuilder();
+      sb.append(
+          String.format(
+              "records: %,d; query mix: %d queries; client threads: %d; cores: %d%n",
+              docs, queries.size(), threads, Runtime.getRuntime().availableProcessors()));
+      Map<BenchQuery.Kind, long[]> byKind = new EnumMap<>(BenchQuery.Kind.class);
+      for (int i = 0; i < queries.size(); i++) {
+        long[] k = byKind.computeIfAbsent(queries.get(i).kind(), x -> new long[4]);
+        k[0]++;
+        k[1] += apiTotals[i];
+        k[2] += pgTotals[i];
+        k[3] += apiTotals[i] == pgTotals[i] ? 1 : 0;
+      }
+      sb.append("matching counts (sum per class; API vs PostgreSQL; queries with equal counts):\n");
+      byKind.forEach(
+          (kind, k) ->
+              sb.append(
+                  String.format(
+                      "  %-17s %3d queries  %,12d vs %,12d  equal in %d%n",
+                      kind, k[0], k[1], k[2], k[3])));
+      sb.append(String.format("filter-only counts agree: %s%n", filterCountsAgree()));
+      sb.append(String.format("archive API (Lucene, HTTP):      %s%n", api));
+      sb.append(String.format("PostgreSQL FTS (tsvector + GIN): %s%n", pg));
+      sb.append(
+          String.format(
+              "ratio: %.1fx PostgreSQL's throughput; p99 %.1f ms vs %.1f ms (goals: p99 <= 50 ms,"
+                  + " >= 10x)%n",
+              api.qps() / pg.qps(), api.p99Millis(), pg.p99Millis()));
+      return sb.toString();
+    }
+  }
+
+  /** Counts every query on both engines, then loads each in turn with the same threads. */
+  public static Comparison compare(
+      SearchEngine api, SearchEngine pg, List<BenchQuery> mix, int threads, int rounds)
+      throws Exception {
+    long[] apiTotals = LoadRun.totals(api, mix);
+    long[] pgTotals = LoadRun.totals(pg, mix);
+    LoadRun.Figures apiFigures = LoadRun.run(api, mix, threads, rounds);
+    LoadRun.Figures pgFigures = LoadRun.run(pg, mix, threads, rounds);
+    return new Comparison(mix, apiTotals, pgTotals, apiFigures, pgFigures, threads);
+  }
+
+  /** The JDBC URL of the embedded PostgreSQL running on a data directory (its pid file's port). */
+  public static String postgresUrl(Path dataDir) throws IOException {
+    List<String> pid = Files.readAllLines(dataDir.resolve("pg").resolve("postmaster.pid"));
+    return "jdbc:postgresql://127.0.0.1:" + pid.get(3).strip() + "/postgres";
+  }
+}

@@ -1,0 +1,85 @@
+package vn.tangthu.bench.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.tangthu.archive.ArchiveApplication;
+import vn.tangthu.archive.config.ArchiveConfiguration;
+import vn.tangthu.archive.config.FileOrResourceSourceProvider;
+
+/**
+ * The benchmark end to end on a small archive (no timing is asserted): the prepared data directory
+ * is served as it is by the real application, and both engines count the same records for every
+ * filter-only query of the mix.
+ */
+class SearchBenchmarkIT {
+
+  private static final int DOCS = 20_000;
+
+  @TempDir Path dataDir;
+
+  @Test
+  void serverServesThePreparedIndexAndFilterCountsAgreeWithPostgres() throws Exception {
+    SyntheticArchive archive = SyntheticArchive.load(corpus().resolve("vi-legal"));
+    BenchData.prepare(dataDir, archive, DOCS);
+    DropwizardTestSupport<ArchiveConfiguration> server =
+        new DropwizardTestSupport<>(
+            ArchiveApplication.class,
+            FileOrResourceSourceProvider.EMBEDDED,
+            new SubstitutingSourceProvider(
+                new FileOrResourceSourceProvider(), new EnvironmentVariableSubstitutor(false)),
+            ConfigOverride.config("dataDir", dataDir.toString()),
+            ConfigOverride.config("storage.embeddedPort", "0"),
+            ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+            ConfigOverride.config("server.adminConnectors[0].port", "0"),
+            ConfigOverride.config("logging.level", "WARN"));
+    server.before();
+    try {
+      String token = ((ArchiveApplication) server.getApplication()).wiring().adminToken();
+      URI api = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/api/v1/");
+      List<BenchQuery> mix = ClerkQueries.mix(archive, DOCS, 60);
+      try (HttpSearch http = new HttpSearch(api, token);
+          PostgresSearch pg =
+              new PostgresSearch(SearchBenchmark.postgresUrl(dataDir), "postgres")) {
+        assertThat(
+                http.total(
+                    new BenchQuery(BenchQuery.Kind.FILTERS_ONLY, "", null, null, null, null)))
+            .as("every prepared record is served without re-indexing")
+            .isEqualTo(DOCS);
+        SearchBenchmark.Comparison c = SearchBenchmark.compare(http, pg, mix, 2, 1);
+        System.out.print(c.report(DOCS));
+        for (int i = 0; i < mix.size(); i++) {
+          BenchQuery q = mix.get(i);
+          if (q.filterOnly()) {
+            assertThat(c.apiTotals()[i]).as(q.toString()).isEqualTo(c.pgTotals()[i]);
+          }
+          if (q.kind() == BenchQuery.Kind.DOC_NUMBER) {
+            assertThat(c.apiTotals()[i]).as(q.toString()).isPositive();
+            assertThat(c.pgTotals()[i]).as(q.toString()).isPositive();
+          }
+        }
+        assertThat(mix).anyMatch(BenchQuery::filterOnly);
+      }
+    } finally {
+      server.after();
+    }
+  }
+
+  private static Path corpus() {
+    Path root = Path.of(System.getProperty("tangthu.root", ".")).toAbsolutePath();
+    Path dir = root;
+    while (dir != null && !Files.isDirectory(dir.resolve("../shared/corpus"))) {
+      dir = dir.getParent();
+    }
+    return (dir == null ? root : dir).resolve("../shared/corpus").normalize();
+  }
+}
