@@ -219,6 +219,14 @@ class AccessMatrixIT {
     assertThat(page.get("items").findValuesAsText("id").contains(id))
         .as("listing")
         .isEqualTo(expected == 200);
+    HttpResponse<java.io.InputStream> export =
+        archive.download("records/export?q=" + token(rel.owner, level), token);
+    assertThat(export.statusCode()).as("export").isEqualTo(200);
+    String bag;
+    try (java.io.InputStream in = export.body()) {
+      bag = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+    assertThat(bag.contains(id)).as("BagIt export holds the record").isEqualTo(expected == 200);
     JsonNode search = search(token(rel.owner, level), token);
     assertThat(search.get("total").asLong()).as("search total").isEqualTo(expected == 200 ? 1 : 0);
     assertThat(search.get("hits").findValuesAsText("id").contains(id))
