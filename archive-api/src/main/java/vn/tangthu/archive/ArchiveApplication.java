@@ -18,7 +18,10 @@ import vn.tangthu.archive.auth.TokenAuthenticator;
 import vn.tangthu.archive.config.ArchiveConfiguration;
 import vn.tangthu.archive.config.FileOrResourceSourceProvider;
 import vn.tangthu.archive.error.FrameworkExceptionMappers;
+import vn.tangthu.archive.maintenance.EvidenceRenewCommand;
+import vn.tangthu.archive.maintenance.EvidenceVerifyCommand;
 import vn.tangthu.archive.maintenance.ReindexCommand;
+import vn.tangthu.archive.maintenance.ReverifySignaturesCommand;
 import vn.tangthu.archive.metrics.PrometheusMetrics;
 
 /**
@@ -70,6 +73,9 @@ public final class ArchiveApplication extends Application<ArchiveConfiguration> 
     bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     bootstrap.addCommand(new ReindexCommand());
     bootstrap.addCommand(new AuditVerifyCommand());
+    bootstrap.addCommand(new EvidenceVerifyCommand());
+    bootstrap.addCommand(new EvidenceRenewCommand());
+    bootstrap.addCommand(new ReverifySignaturesCommand());
   }
 
   @Override

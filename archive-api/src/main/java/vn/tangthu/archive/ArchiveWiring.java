@@ -38,6 +38,7 @@ import vn.tangthu.archive.embedded.EmbeddedDatabase;
 import vn.tangthu.archive.embedded.EmbeddedStorage;
 import vn.tangthu.archive.evidence.EvidenceDao;
 import vn.tangthu.archive.evidence.EvidenceRecords;
+import vn.tangthu.archive.evidence.EvidenceRenewal;
 import vn.tangthu.archive.evidence.EvidenceScheduler;
 import vn.tangthu.archive.evidence.TimestampAuthority;
 import vn.tangthu.archive.health.StorageHealthCheck;
@@ -57,8 +58,10 @@ import vn.tangthu.archive.seal.ArchiveKeys;
 import vn.tangthu.archive.seal.ArchiveResource;
 import vn.tangthu.archive.seal.Receipts;
 import vn.tangthu.archive.search.SearchResource;
-import vn.tangthu.archive.signature.SignatureVerifier;
+import vn.tangthu.archive.signature.SignatureVerification;
+import vn.tangthu.archive.signature.SignatureVerifiers;
 import vn.tangthu.archive.signature.TrustStore;
+import vn.tangthu.archive.signature.history.SignatureHistoryResource;
 import vn.tangthu.archive.storage.ObjectStore;
 import vn.tangthu.indexer.extract.ExtractionLimits;
 import vn.tangthu.indexer.extract.ForkSettings;
@@ -193,12 +196,18 @@ public final class ArchiveWiring {
               return t;
             });
     env.lifecycle().manage(closing(verifiers::shutdownNow));
+    SignatureVerification verification =
+        SignatureVerifiers.create(
+            sig.isolation(),
+            sig.verifierHeapMb(),
+            sig.verifierProcesses(),
+            trust,
+            clock,
+            sig.verifyTimeout());
+    env.lifecycle().manage(closing(verification));
     SignatureInspection signatures =
         new SignatureInspection(
-            new SignatureVerifier(trust, clock),
-            verifiers,
-            sig.verifyTimeout(),
-            env.getObjectMapper());
+            verification, verifiers, sig.verifyTimeout(), env.getObjectMapper());
 
     EvidenceRecords evidenceRecords =
         new EvidenceRecords(new TimestampAuthority(keys, clock), keys, clock);
@@ -207,7 +216,8 @@ public final class ArchiveWiring {
             jdbi,
             evidenceRecords,
             () -> audit.head().hash().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-            clock);
+            clock,
+            EvidenceRenewal.of(jdbi, store, s.originalsBucket(), evidenceRecords, keys, clock));
     env.lifecycle().manage(evidence);
 
     AdminBootstrap.Result admin =
@@ -255,6 +265,7 @@ public final class ArchiveWiring {
             new GrantResource(jdbi, reader, access, worker, clock, audit),
             new SearchResource(index, access, audit),
             new AuditResource(audit),
+            new SignatureHistoryResource(jdbi, reader, env.getObjectMapper()),
             new ArchiveResource(keys));
     env.lifecycle().addServerLifecycleListener(server -> announce(server, admin));
     return new ArchiveWiring(
