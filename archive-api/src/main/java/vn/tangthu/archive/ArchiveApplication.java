@@ -23,7 +23,10 @@ import vn.tangthu.archive.cli.SweepCommand;
 import vn.tangthu.archive.config.ArchiveConfiguration;
 import vn.tangthu.archive.config.FileOrResourceSourceProvider;
 import vn.tangthu.archive.error.FrameworkExceptionMappers;
+import vn.tangthu.archive.maintenance.EvidenceRenewCommand;
+import vn.tangthu.archive.maintenance.EvidenceVerifyCommand;
 import vn.tangthu.archive.maintenance.ReindexCommand;
+import vn.tangthu.archive.maintenance.ReverifySignaturesCommand;
 import vn.tangthu.archive.metrics.PrometheusMetrics;
 import vn.tangthu.archive.ui.SecurityHeadersFilter;
 
@@ -79,6 +82,9 @@ public final class ArchiveApplication extends Application<ArchiveConfiguration> 
     bootstrap.addCommand(new SweepCommand());
     bootstrap.addCommand(new HoldCommand());
     bootstrap.addBundle(new AssetsBundle("/ui/", "/", "index.html", "ui"));
+    bootstrap.addCommand(new EvidenceVerifyCommand());
+    bootstrap.addCommand(new EvidenceRenewCommand());
+    bootstrap.addCommand(new ReverifySignaturesCommand());
   }
 
   @Override

@@ -38,6 +38,7 @@ import vn.tangthu.archive.embedded.EmbeddedDatabase;
 import vn.tangthu.archive.embedded.EmbeddedStorage;
 import vn.tangthu.archive.evidence.EvidenceDao;
 import vn.tangthu.archive.evidence.EvidenceRecords;
+import vn.tangthu.archive.evidence.EvidenceRenewal;
 import vn.tangthu.archive.evidence.EvidenceScheduler;
 import vn.tangthu.archive.evidence.TimestampAuthority;
 import vn.tangthu.archive.export.ExportResource;
@@ -60,8 +61,10 @@ import vn.tangthu.archive.seal.ArchiveKeys;
 import vn.tangthu.archive.seal.ArchiveResource;
 import vn.tangthu.archive.seal.Receipts;
 import vn.tangthu.archive.search.SearchResource;
-import vn.tangthu.archive.signature.SignatureVerifier;
+import vn.tangthu.archive.signature.SignatureVerification;
+import vn.tangthu.archive.signature.SignatureVerifiers;
 import vn.tangthu.archive.signature.TrustStore;
+import vn.tangthu.archive.signature.history.SignatureHistoryResource;
 import vn.tangthu.archive.storage.ObjectStore;
 import vn.tangthu.archive.sweep.Sweeps;
 import vn.tangthu.indexer.extract.ExtractionLimits;
@@ -203,12 +206,18 @@ public final class ArchiveWiring {
               return t;
             });
     env.lifecycle().manage(closing(verifiers::shutdownNow));
+    SignatureVerification verification =
+        SignatureVerifiers.create(
+            sig.isolation(),
+            sig.verifierHeapMb(),
+            sig.verifierProcesses(),
+            trust,
+            clock,
+            sig.verifyTimeout());
+    env.lifecycle().manage(closing(verification));
     SignatureInspection signatures =
         new SignatureInspection(
-            new SignatureVerifier(trust, clock),
-            verifiers,
-            sig.verifyTimeout(),
-            env.getObjectMapper());
+            verification, verifiers, sig.verifyTimeout(), env.getObjectMapper());
 
     EvidenceRecords evidenceRecords =
         new EvidenceRecords(new TimestampAuthority(keys, clock), keys, clock);
@@ -217,7 +226,8 @@ public final class ArchiveWiring {
             jdbi,
             evidenceRecords,
             () -> audit.head().hash().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-            clock);
+            clock,
+            EvidenceRenewal.of(jdbi, store, s.originalsBucket(), evidenceRecords, keys, clock));
     env.lifecycle().manage(evidence);
 
     RetentionFeature retention = RetentionFeature.create(jdbi, store, s.originalsBucket(), clock);
@@ -280,6 +290,7 @@ public final class ArchiveWiring {
             new GrantResource(jdbi, reader, access, worker, clock, audit),
             new SearchResource(index, access, audit),
             new AuditResource(audit),
+            new SignatureHistoryResource(jdbi, reader, env.getObjectMapper()),
             new ArchiveResource(keys)));
     resources.addAll(retention.resources(agencies, access, reader, index, audit));
     resources.addAll(

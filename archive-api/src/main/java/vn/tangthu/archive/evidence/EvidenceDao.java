@@ -43,4 +43,40 @@ public interface EvidenceDao {
 
   @SqlQuery("SELECT max(sealed_at) FROM evidence_batches")
   Optional<Instant> lastRun();
+
+  /** A record with its evidence record, as verification and renewal need it. */
+  record Protected(UUID id, String status, String objectKey, String sha256, byte[] evidence) {}
+
+  @RegisterConstructorMapper(Protected.class)
+  @SqlQuery(
+      "SELECT r.id, r.status, r.object_key, r.sha256, e.evidence FROM records r"
+          + " JOIN record_evidence e ON e.record_id = r.id WHERE r.id = :id")
+  Optional<Protected> protectedRecord(@Bind("id") UUID id);
+
+  @RegisterConstructorMapper(Protected.class)
+  @SqlQuery(
+      "SELECT r.id, r.status, r.object_key, r.sha256, e.evidence FROM records r"
+          + " JOIN record_evidence e ON e.record_id = r.id WHERE r.status = 'ACTIVE'"
+          + " AND (CAST(:after AS uuid) IS NULL OR r.id > :after) ORDER BY r.id LIMIT :limit")
+  List<Protected> protectedPage(@Bind("after") UUID after, @Bind("limit") int limit);
+
+  @SqlQuery("SELECT EXISTS (SELECT 1 FROM records WHERE id = :id)")
+  boolean recordExists(@Bind("id") UUID id);
+
+  /** Keeps the replaced bytes in the history, then stores the renewed evidence record. */
+  @SqlUpdate(
+      "WITH old AS (INSERT INTO record_evidence_history (record_id, replaced_at, renewal,"
+          + " evidence) SELECT record_id, :at, :renewal, evidence FROM record_evidence"
+          + " WHERE record_id = :id AND evidence = :previous RETURNING record_id)"
+          + " UPDATE record_evidence SET evidence = :der, renewed_at = :at"
+          + " WHERE record_id IN (SELECT record_id FROM old)")
+  int renew(
+      @Bind("id") UUID id,
+      @Bind("previous") byte[] previous,
+      @Bind("der") byte[] der,
+      @Bind("renewal") String renewal,
+      @Bind("at") Instant at);
+
+  @SqlQuery("SELECT evidence FROM record_evidence_history WHERE record_id = :id ORDER BY id")
+  List<byte[]> history(@Bind("id") UUID id);
 }

@@ -1,6 +1,8 @@
 package vn.tangthu.archive.evidence;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,13 +10,17 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.tsp.ArchiveTimeStamp;
 import org.bouncycastle.asn1.tsp.ArchiveTimeStampChain;
+import org.bouncycastle.asn1.tsp.EvidenceRecord;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSSignedData;
@@ -33,7 +39,6 @@ import org.bouncycastle.tsp.ers.ERSByteData;
 import org.bouncycastle.tsp.ers.ERSData;
 import org.bouncycastle.tsp.ers.ERSEvidenceRecord;
 import org.bouncycastle.tsp.ers.ERSEvidenceRecordGenerator;
-import org.bouncycastle.tsp.ers.ERSInputStreamData;
 import vn.tangthu.archive.seal.ArchiveKeys;
 import vn.tangthu.archive.seal.KeyRole;
 import vn.tangthu.archive.seal.SigningIdentity;
@@ -83,7 +88,7 @@ public final class EvidenceRecords {
       ERSArchiveTimeStampGenerator gen = new ERSArchiveTimeStampGenerator(sha256);
       List<ERSData> leaves = new ArrayList<>();
       for (EvidenceItem item : items) {
-        leaves.add(new Sha256Leaf(item.digest()));
+        leaves.add(KnownDigests.sha256(item.digest()));
       }
       if (auditHead != null) {
         leaves.add(new ERSByteData(auditHead));
@@ -131,9 +136,66 @@ public final class EvidenceRecords {
     return verify(evidenceRecord, new ERSByteData(recordBytes));
   }
 
-  /** Checks record bytes read from a stream (read once, fully). */
-  public EvidenceCheck verify(byte[] evidenceRecord, InputStream recordBytes) {
-    return verify(evidenceRecord, new ERSInputStreamData(recordBytes));
+  /**
+   * Checks record bytes read from a stream (read once, to its end, in one pass computing every
+   * digest the evidence record uses; memory use does not grow with the record).
+   *
+   * @throws IOException if the stream fails
+   */
+  public EvidenceCheck verify(byte[] evidenceRecord, InputStream recordBytes) throws IOException {
+    return verify(evidenceRecord, RecordDigests.of(recordBytes, algorithms(evidenceRecord)));
+  }
+
+  /**
+   * Checks record bytes known by their digests; {@code digests} must hold every algorithm of {@link
+   * #algorithms}.
+   */
+  public EvidenceCheck verify(byte[] evidenceRecord, RecordDigests digests) {
+    return verify(evidenceRecord, new KnownDigests(digests));
+  }
+
+  /**
+   * The digest algorithms of an evidence record's hash trees (SHA-256 first, then any used by a
+   * hash-tree renewal); empty when it cannot be read.
+   */
+  public Set<ASN1ObjectIdentifier> algorithms(byte[] evidenceRecord) {
+    Set<ASN1ObjectIdentifier> out = new LinkedHashSet<>();
+    try {
+      EvidenceRecord er = EvidenceRecord.getInstance(evidenceRecord);
+      for (AlgorithmIdentifier a : er.getDigestAlgorithms()) {
+        out.add(a.getAlgorithm());
+      }
+      for (ArchiveTimeStampChain chain :
+          er.getArchiveTimeStampSequence().getArchiveTimeStampChains()) {
+        for (ArchiveTimeStamp ats : chain.getArchiveTimestamps()) {
+          out.add(ats.getDigestAlgorithmIdentifier().getAlgorithm());
+        }
+      }
+    } catch (RuntimeException e) {
+      return Set.of();
+    }
+    return out;
+  }
+
+  /**
+   * When the certificate that signed the record's newest timestamp expires, if it is one of the
+   * archive's timestamp-authority certificates.
+   */
+  public Optional<Instant> newestTimestampExpiry(byte[] evidenceRecord) {
+    try {
+      ERSEvidenceRecord er = new ERSEvidenceRecord(evidenceRecord, digests);
+      List<TimeStampToken> tokens = tokens(er);
+      TimeStampToken last = tokens.get(tokens.size() - 1);
+      for (SigningIdentity id : keys.history(KeyRole.TIMESTAMP_AUTHORITY)) {
+        X509CertificateHolder holder = new X509CertificateHolder(id.certificate().getEncoded());
+        if (last.getSID().match(holder)) {
+          return Optional.of(id.certificate().getNotAfter().toInstant());
+        }
+      }
+    } catch (Exception e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
   }
 
   private EvidenceCheck verify(byte[] evidenceRecord, ERSData data) {
@@ -179,7 +241,7 @@ public final class EvidenceRecords {
             new JcaSimpleSignerInfoVerifierBuilder().setProvider(provider).build(holder));
         return null;
       } catch (Exception e) {
-        return "a timestamp of the evidence record is not valid";
+        return "a timestamp of the evidence record is not valid (" + e.getMessage() + ")";
       }
     }
     return "a timestamp was not issued by the archive's timestamp authority";
@@ -224,17 +286,34 @@ public final class EvidenceRecords {
    */
   public byte[] renewHash(byte[] evidenceRecord, byte[] recordBytes, ASN1ObjectIdentifier algorithm)
       throws EvidenceException {
-    EvidenceCheck before = verify(evidenceRecord, recordBytes);
+    Set<ASN1ObjectIdentifier> algorithms = new LinkedHashSet<>(algorithms(evidenceRecord));
+    algorithms.add(algorithm);
+    return renewHash(evidenceRecord, RecordDigests.of(recordBytes, algorithms), algorithm);
+  }
+
+  /**
+   * Hash-tree renewal from the record's digests, which must hold every algorithm of {@link
+   * #algorithms} and {@code algorithm}.
+   *
+   * @throws EvidenceException if the record is unreadable, the bytes do not match or the TSA fails
+   */
+  public byte[] renewHash(
+      byte[] evidenceRecord, RecordDigests recordDigests, ASN1ObjectIdentifier algorithm)
+      throws EvidenceException {
+    if (recordDigests.get(algorithm) == null) {
+      throw new IllegalArgumentException("the digests lack " + RecordDigests.name(algorithm));
+    }
+    EvidenceCheck before = verify(evidenceRecord, recordDigests);
     if (!before.valid()) {
       throw new EvidenceException("the current evidence does not verify: " + before.reason(), null);
     }
     try {
       ERSEvidenceRecord er = new ERSEvidenceRecord(evidenceRecord, digests);
-      DigestCalculator calc = digest(algorithm);
-      ERSData data = new ERSByteData(recordBytes);
+      ERSData data = new KnownDigests(recordDigests);
       TimeStampRequestGenerator reqGen = new TimeStampRequestGenerator();
       reqGen.setCertReq(true);
-      TimeStampResponse resp = tsa.respond(er.generateHashRenewalRequest(calc, data, reqGen));
+      TimeStampResponse resp =
+          tsa.respond(er.generateHashRenewalRequest(digest(algorithm), data, reqGen));
       return er.renewHash(digest(algorithm), data, resp).getEncoded();
     } catch (Exception e) {
       throw new EvidenceException("cannot renew the hash tree: " + e.getMessage(), e);
@@ -245,23 +324,52 @@ public final class EvidenceRecords {
     return digests.get(new AlgorithmIdentifier(algorithm));
   }
 
-  /** A leaf whose SHA-256 is already known (the archive stores it with the record). */
-  private static final class Sha256Leaf implements ERSData {
-    private final byte[] sha256;
+  /**
+   * Record bytes known by their digests (RFC 4998: with previous chains, the leaf is h(h(data) ||
+   * h(previous chains)), as Bouncy Castle's {@code ERSByteData} computes it).
+   */
+  private static final class KnownDigests implements ERSData {
+    private final RecordDigests digests;
+    private final byte[] sha256Only;
 
-    Sha256Leaf(byte[] sha256) {
-      this.sha256 = sha256.clone();
+    KnownDigests(RecordDigests digests) {
+      this.digests = digests;
+      this.sha256Only = null;
+    }
+
+    private KnownDigests(byte[] sha256) {
+      this.digests = null;
+      this.sha256Only = sha256.clone();
+    }
+
+    /** A leaf whose SHA-256 is already known (the archive stores it with the record). */
+    static KnownDigests sha256(byte[] sha256) {
+      return new KnownDigests(sha256);
     }
 
     @Override
     public byte[] getHash(DigestCalculator calculator, byte[] previousChainsHash) {
-      if (previousChainsHash != null
-          || !NISTObjectIdentifiers.id_sha256.equals(
-              calculator.getAlgorithmIdentifier().getAlgorithm())) {
-        throw new IllegalStateException(
-            "a precomputed SHA-256 leaf serves only the first SHA-256 tree");
+      ASN1ObjectIdentifier algorithm = calculator.getAlgorithmIdentifier().getAlgorithm();
+      byte[] hash;
+      if (digests != null) {
+        hash = digests.get(algorithm);
+      } else {
+        hash = NISTObjectIdentifiers.id_sha256.equals(algorithm) ? sha256Only.clone() : null;
       }
-      return sha256.clone();
+      if (hash == null) {
+        throw new IllegalStateException(
+            "the record's " + RecordDigests.name(algorithm) + " digest was not computed");
+      }
+      if (previousChainsHash == null) {
+        return hash;
+      }
+      try (OutputStream out = calculator.getOutputStream()) {
+        out.write(hash);
+        out.write(previousChainsHash);
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+      return calculator.getDigest();
     }
   }
 }

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Seals, once a day (at 01:00 Vietnam time, and at start-up when the last run is older than a day),
  * every record ingested since the last run into RFC 4998 evidence records: one hash tree per run
  * (in chunks), its root timestamped by the archive's TSA, with the audit trail's head as one more
- * leaf. Thread-safe; runs never overlap.
+ * leaf; then renews the evidence whose timestamps are about to expire, when given an {@link
+ * EvidenceRenewal}. Thread-safe; runs never overlap.
  */
 public final class EvidenceScheduler implements Managed {
 
@@ -34,6 +35,7 @@ public final class EvidenceScheduler implements Managed {
   private final EvidenceRecords records;
   private final Supplier<byte[]> auditHead;
   private final Clock clock;
+  private final EvidenceRenewal renewal;
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -44,10 +46,25 @@ public final class EvidenceScheduler implements Managed {
 
   public EvidenceScheduler(
       Jdbi jdbi, EvidenceRecords records, Supplier<byte[]> auditHead, Clock clock) {
+    this(jdbi, records, auditHead, clock, null);
+  }
+
+  /**
+   * A scheduler whose daily run also renews evidence (see {@link EvidenceRenewal#renewDue}).
+   *
+   * @param renewal the renewal, or null for none
+   */
+  public EvidenceScheduler(
+      Jdbi jdbi,
+      EvidenceRecords records,
+      Supplier<byte[]> auditHead,
+      Clock clock,
+      EvidenceRenewal renewal) {
     this.jdbi = jdbi;
     this.records = records;
     this.auditHead = auditHead;
     this.clock = clock;
+    this.renewal = renewal;
   }
 
   /** When the next daily run starts. */
@@ -119,6 +136,13 @@ public final class EvidenceScheduler implements Managed {
       runOnce();
     } catch (EvidenceException | RuntimeException e) {
       LOG.warn("Evidence run failed; the next run retries: {}", e.toString());
+    }
+    if (renewal != null) {
+      try {
+        renewal.renewDue();
+      } catch (java.io.IOException | RuntimeException e) {
+        LOG.warn("Evidence renewal failed; the next run retries: {}", e.toString());
+      }
     }
   }
 

@@ -8,8 +8,14 @@ import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.DigestCalculator;
@@ -52,6 +58,7 @@ public final class TimestampAuthority {
    */
   public TimeStampResponse respond(TimeStampRequest request) throws TSPException {
     SigningIdentity tsa = keys.timestampAuthority();
+    Date now = Date.from(clock.instant());
     try {
       DigestCalculator certDigest =
           new JcaDigestCalculatorProviderBuilder()
@@ -64,6 +71,7 @@ public final class TimestampAuthority {
           new TimeStampTokenGenerator(
               new JcaSimpleSignerInfoGeneratorBuilder()
                   .setProvider(provider)
+                  .setSignedAttributeGenerator(signingTime(now))
                   .build("SHA256withECDSA", tsa.privateKey(), tsa.certificate()),
               certDigest,
               POLICY);
@@ -74,12 +82,18 @@ public final class TimestampAuthority {
       synchronized (random) {
         serial = new BigInteger(96, random);
       }
-      return responder.generate(request, serial, Date.from(clock.instant()));
+      return responder.generate(request, serial, now);
     } catch (TSPException e) {
       throw e;
     } catch (Exception e) {
       throw new TSPException("cannot issue a timestamp: " + e.getMessage(), e);
     }
+  }
+
+  /** The CMS signing time from the injected clock (Bouncy Castle would take the system's). */
+  private static DefaultSignedAttributeTableGenerator signingTime(Date now) {
+    return new DefaultSignedAttributeTableGenerator(
+        new AttributeTable(new Attribute(CMSAttributes.signingTime, new DERSet(new Time(now)))));
   }
 
   /**

@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.archive.signature.SignatureFormatException;
+import vn.tangthu.archive.signature.SignatureLimitException;
 import vn.tangthu.archive.signature.SignatureReport;
 import vn.tangthu.archive.signature.SignatureStatus;
-import vn.tangthu.archive.signature.SignatureVerifier;
+import vn.tangthu.archive.signature.SignatureVerification;
 
 /**
  * Finds and verifies the signatures of an upload at ingest, under a time limit, and applies the
@@ -39,21 +40,26 @@ public final class SignatureInspection {
           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
           "application/vnd.openxmlformats-officedocument.presentationml.presentation");
 
-  private final SignatureVerifier verifier;
+  private final SignatureVerification verifier;
   private final ExecutorService pool;
   private final Duration timeout;
   private final ObjectMapper json;
 
   public SignatureInspection(
-      SignatureVerifier verifier, ExecutorService pool, Duration timeout, ObjectMapper json) {
+      SignatureVerification verifier, ExecutorService pool, Duration timeout, ObjectMapper json) {
     this.verifier = verifier;
     this.pool = pool;
     this.timeout = timeout;
     this.json = json;
   }
 
-  /** The report of {@code file} (detected as {@code mediaType}), with its detached signature. */
-  SignatureReport inspect(Path file, String mediaType, Path detached) {
+  /**
+   * The report of {@code file} (detected as {@code mediaType}), with its detached signature.
+   *
+   * @throws ApiException 422 {@code SIGNATURE_MALFORMED} for an unreadable signature container,
+   *     {@code SIGNATURE_UNVERIFIABLE} when verification exceeds the time limit
+   */
+  public SignatureReport inspect(Path file, String mediaType, Path detached) {
     String base = mediaType == null ? "" : mediaType.split(";")[0].strip();
     boolean container = CMS_TYPES.contains(base);
     Future<SignatureReport> f =
@@ -93,6 +99,9 @@ public final class SignatureInspection {
       if (e.getCause() instanceof ApiException api) {
         throw api;
       }
+      if (e.getCause() instanceof SignatureLimitException limit) {
+        throw ApiException.of(422, "SIGNATURE_UNVERIFIABLE", limit.getMessage(), limit.messageVi());
+      }
       if (e.getCause() instanceof IOException io) {
         throw new java.io.UncheckedIOException(io);
       }
@@ -128,7 +137,7 @@ public final class SignatureInspection {
     }
   }
 
-  String toJson(SignatureReport report) {
+  public String toJson(SignatureReport report) {
     try {
       return json.writeValueAsString(report);
     } catch (JsonProcessingException e) {

@@ -23,7 +23,7 @@ import vn.tangthu.archive.signature.internal.TimestampChecker;
  * SignatureFormatException}. Work is bounded by the file size; callers should still run it under a
  * time limit (a hostile PDF can be slow to parse). OCSP is never queried.
  */
-public final class SignatureVerifier {
+public final class SignatureVerifier implements SignatureVerification {
   private final PdfSignatureVerifier pdf;
   private final CmsFileVerifier cms;
   private final OoxmlSignatureVerifier ooxml;
@@ -50,6 +50,7 @@ public final class SignatureVerifier {
    * @throws SignatureFormatException if the file is not a readable PDF (or needs a password)
    * @throws IOException if the file cannot be read
    */
+  @Override
   public SignatureReport verifyPdf(Path pdfFile) throws SignatureFormatException, IOException {
     return guarded(() -> pdf.verify(pdfFile));
   }
@@ -62,6 +63,7 @@ public final class SignatureVerifier {
    * @throws SignatureFormatException if the file is not a CMS SignedData
    * @throws IOException if a file cannot be read
    */
+  @Override
   public SignatureReport verifyCms(Path cmsFile, Optional<Path> detachedContent)
       throws SignatureFormatException, IOException {
     return guarded(() -> cms.verify(cmsFile, detachedContent));
@@ -74,6 +76,7 @@ public final class SignatureVerifier {
    *
    * @throws SignatureFormatException if the file is not a ZIP package
    */
+  @Override
   public SignatureReport verifyOoxml(Path file) throws SignatureFormatException, IOException {
     return guarded(() -> ooxml.verify(file));
   }

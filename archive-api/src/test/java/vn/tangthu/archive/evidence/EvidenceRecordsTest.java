@@ -85,6 +85,42 @@ class EvidenceRecordsTest {
   }
 
   @Test
+  void timestampRenewalAfterAHashTreeRenewalStillVerifies() throws Exception {
+    ArchiveKeys keys = ArchiveKeys.loadOrCreate(dir, CLOCK, "A");
+    EvidenceRecords ers = new EvidenceRecords(new TimestampAuthority(keys, CLOCK), keys, CLOCK);
+    byte[] original = sealFive(ers).evidence().get("rec-2");
+    byte[] rehashed = ers.renewHash(original, record(2), NISTObjectIdentifiers.id_sha512);
+    keys.rotate(KeyRole.TIMESTAMP_AUTHORITY);
+    byte[] renewed = ers.renewTimestamp(rehashed);
+    RecordDigests digests =
+        RecordDigests.of(new java.io.ByteArrayInputStream(record(2)), ers.algorithms(renewed));
+    EvidenceCheck c = ers.verify(renewed, digests);
+    assertThat(c.valid()).as(c.reason()).isTrue();
+    assertThat(ers.verify(renewed, record(2)).valid()).isTrue();
+    byte[] changed = record(2);
+    changed[1] ^= 1;
+    assertThat(ers.verify(renewed, changed).valid()).isFalse();
+  }
+
+  @Test
+  void renewalsYearsLaterStillVerify() throws Exception {
+    ArchiveKeys keys = ArchiveKeys.loadOrCreate(dir, CLOCK, "A");
+    EvidenceRecords ers = new EvidenceRecords(new TimestampAuthority(keys, CLOCK), keys, CLOCK);
+    byte[] evidence = sealFive(ers).evidence().get("rec-3");
+    keys.rotate(KeyRole.TIMESTAMP_AUTHORITY);
+    evidence = ers.renewTimestamp(evidence);
+    evidence = ers.renewHash(evidence, record(3), NISTObjectIdentifiers.id_sha512);
+    Clock later = Clock.offset(CLOCK, java.time.Duration.ofDays(3600));
+    ArchiveKeys laterKeys = ArchiveKeys.loadOrCreate(dir, later, "A");
+    laterKeys.rotate(KeyRole.TIMESTAMP_AUTHORITY);
+    EvidenceRecords laterErs =
+        new EvidenceRecords(new TimestampAuthority(laterKeys, later), laterKeys, later);
+    byte[] renewed = laterErs.renewTimestamp(evidence);
+    EvidenceCheck c = laterErs.verify(renewed, record(3));
+    assertThat(c.valid()).as(c.reason()).isTrue();
+  }
+
+  @Test
   void evidenceFromAnotherAuthorityIsRejected() throws Exception {
     ArchiveKeys mine = ArchiveKeys.loadOrCreate(dir.resolve("mine"), CLOCK, "A");
     ArchiveKeys theirs = ArchiveKeys.loadOrCreate(dir.resolve("theirs"), CLOCK, "B");

@@ -43,6 +43,36 @@ class OoxmlSignatureTest {
   }
 
   @Test
+  void signatureCoversEveryPartAndAnAddedPartIsReported() throws Exception {
+    // Office leaves the document properties (author, dates) outside its signature.
+    SignatureCheck original = verifier.verifyOoxml(signedDocx()).signatures().get(0);
+    assertThat(original.coversWholeDocument()).isFalse();
+    assertThat(original.message())
+        .contains("/docProps/core.xml")
+        .doesNotContain("/word/document.xml");
+
+    Path added = dir.resolve("added.docx");
+    try (ZipFile in = new ZipFile(signedDocx().toFile());
+        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(added))) {
+      Enumeration<? extends ZipEntry> entries = in.entries();
+      while (entries.hasMoreElements()) {
+        ZipEntry e = entries.nextElement();
+        out.putNextEntry(new ZipEntry(e.getName()));
+        out.write(in.getInputStream(e).readAllBytes());
+        out.closeEntry();
+      }
+      out.putNextEntry(new ZipEntry("word/added after signing.xml"));
+      out.write("<x>thêm sau khi ký</x>".getBytes(StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+    SignatureCheck s = verifier.verifyOoxml(added).signatures().get(0);
+    assertThat(s.integrity()).isEqualTo(Integrity.INTACT);
+    assertThat(s.coversWholeDocument()).isFalse();
+    assertThat(s.message()).contains("/word/added after signing.xml");
+    assertThat(s.messageVi()).contains("nằm ngoài phạm vi chữ ký");
+  }
+
+  @Test
   void changedDocumentPartBreaksTheSignature() throws Exception {
     Path tampered = dir.resolve("tampered.docx");
     try (ZipFile in = new ZipFile(signedDocx().toFile());

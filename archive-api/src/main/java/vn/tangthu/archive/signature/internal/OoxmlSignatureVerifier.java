@@ -2,6 +2,7 @@ package vn.tangthu.archive.signature.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -12,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -95,8 +98,60 @@ public final class OoxmlSignatureVerifier {
     return out;
   }
 
+  /**
+   * The package's parts that a signature should cover, as part names ({@code /word/document.xml}):
+   * every ZIP entry but {@code [Content_Types].xml} (covered through each reference's content type)
+   * and the signature parts themselves.
+   */
+  private static Set<String> signableParts(Path file) throws IOException {
+    Set<String> out = new TreeSet<>();
+    try (ZipFile zip = new ZipFile(file.toFile())) {
+      Enumeration<? extends ZipEntry> entries = zip.entries();
+      int n = 0;
+      while (entries.hasMoreElements() && n++ < MAX_ENTRIES) {
+        ZipEntry e = entries.nextElement();
+        String name = e.getName();
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (e.isDirectory()
+            || lower.equals("[content_types].xml")
+            || lower.startsWith("_xmlsignatures/")) {
+          continue;
+        }
+        out.add("/" + name);
+      }
+    }
+    return out;
+  }
+
+  /** The part names a signature's references point to (query and fragment removed). */
+  private static Set<String> referencedParts(SignaturePart part) {
+    Set<String> out = new TreeSet<>();
+    try (InputStream in = part.getPackagePart().getInputStream()) {
+      Document doc = DocumentHelper.readDocument(in);
+      NodeList all = doc.getElementsByTagNameNS("*", "Reference");
+      for (int i = 0; i < all.getLength(); i++) {
+        String uri = ((Element) all.item(i)).getAttribute("URI");
+        if (!uri.startsWith("/")) {
+          continue;
+        }
+        int cut = uri.indexOf('?');
+        String name = cut < 0 ? uri : uri.substring(0, cut);
+        out.add(URLDecoder.decode(name.replace("+", "%2B"), StandardCharsets.UTF_8));
+      }
+    } catch (Exception | LinkageError e) {
+      out.clear();
+    }
+    return out;
+  }
+
   private List<SignatureCheck> ooxml(Path file) {
     List<SignatureCheck> out = new ArrayList<>();
+    Set<String> parts;
+    try {
+      parts = signableParts(file);
+    } catch (IOException e) {
+      parts = Set.of("?");
+    }
     try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
       SignatureConfig config = new SignatureConfig();
       config.setSecureValidation(true);
@@ -104,7 +159,7 @@ public final class OoxmlSignatureVerifier {
       info.setOpcPackage(pkg);
       info.setSignatureConfig(config);
       for (SignaturePart part : info.getSignatureParts()) {
-        out.add(check(part, info));
+        out.add(check(part, info, parts));
       }
       pkg.revert();
     } catch (Exception | LinkageError e) {
@@ -158,7 +213,7 @@ public final class OoxmlSignatureVerifier {
     }
   }
 
-  private SignatureCheck check(SignaturePart part, SignatureInfo info) {
+  private SignatureCheck check(SignaturePart part, SignatureInfo info, Set<String> parts) {
     List<Text> why = new ArrayList<>();
     Validation v = validate(part, info);
     X509Certificate signer = v.signer();
@@ -194,13 +249,30 @@ public final class OoxmlSignatureVerifier {
       trust = r.trust();
       why.add(r.why());
     }
+    Set<String> uncovered = new TreeSet<>(parts);
+    Set<String> referenced = referencedParts(part);
+    uncovered.removeAll(referenced);
+    boolean covers = !referenced.isEmpty() && uncovered.isEmpty();
+    if (!covers && !referenced.isEmpty()) {
+      String list = String.join(", ", uncovered.stream().limit(10).toList());
+      why.add(
+          new Text(
+              "Parts of the package are outside the signature (they may have been added or"
+                  + " changed after signing): "
+                  + list
+                  + ".",
+              "Một số phần của gói tài liệu nằm ngoài phạm vi chữ ký (có thể đã được thêm hoặc"
+                  + " sửa sau khi ký): "
+                  + list
+                  + "."));
+    }
     Text all = Text.join(why);
     return new SignatureCheck(
         SignatureKind.OOXML,
         integrity,
         trust,
         TimestampStatus.NONE,
-        false,
+        covers,
         ChangesAfter.NONE,
         signer == null ? null : Crypto.commonName(signer),
         signingTime,
