@@ -23,7 +23,7 @@ import vn.tangthu.archive.config.FileOrResourceSourceProvider;
  */
 class SearchBenchmarkIT {
 
-  private static final int DOCS = 20_000;
+  private static final int DOCS = 5_000;
 
   @TempDir Path dataDir;
 
