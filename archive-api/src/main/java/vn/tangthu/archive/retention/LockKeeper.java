@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -159,6 +160,9 @@ public final class LockKeeper implements Managed {
     }
     if (forceHold || due.legalHold() != row.legalHold()) {
       locks.legalHold(bucket, row.objectKey(), row.objectVersion(), due.legalHold());
+    }
+    if (Objects.equals(until, applied) && due.legalHold() == row.legalHold()) {
+      return;
     }
     Instant finalUntil = until;
     jdbi.useExtension(RetentionDao.class, d -> d.setApplied(row.id(), finalUntil, due.legalHold()));
