@@ -61,11 +61,13 @@ public final class SweepPlanBenchmark {
         vn.tangthu.archive.sweep.SweepDao.CANDIDATES
             .replace("<agencies>", "'" + String.join("','", AGENCIES) + "'")
             .replace(":asOf", "DATE '" + AS_OF + "'");
-    jdbi.useHandle(
-        h ->
-            h.createQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql)
-                .mapTo(String.class)
-                .forEach(System.out::println));
+    jdbi.useTransaction(
+        h -> {
+          h.execute("SET LOCAL enable_seqscan = off");
+          h.createQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+              .mapTo(String.class)
+              .forEach(System.out::println);
+        });
   }
 
   private record Result(double millis, double loadSeconds, int items) {}
