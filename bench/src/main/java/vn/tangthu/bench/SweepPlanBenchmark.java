@@ -61,11 +61,13 @@ public final class SweepPlanBenchmark {
         vn.tangthu.archive.sweep.SweepDao.CANDIDATES
             .replace("<agencies>", "'" + String.join("','", AGENCIES) + "'")
             .replace(":asOf", "DATE '" + AS_OF + "'");
-    jdbi.useHandle(
-        h ->
-            h.createQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql)
-                .mapTo(String.class)
-                .forEach(System.out::println));
+    jdbi.useTransaction(
+        h -> {
+          h.execute("SET LOCAL enable_seqscan = off");
+          h.createQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+              .mapTo(String.class)
+              .forEach(System.out::println);
+        });
   }
 
   private record Result(double millis, double loadSeconds, int items) {}
@@ -119,40 +121,55 @@ public final class SweepPlanBenchmark {
                 a.equals("PROV") ? null : "PROV");
           }
         });
-    // Secondary indexes are dropped for the load and built again afterwards with the same
-    // definitions (the same final state, built in bulk instead of row by row).
+    // Secondary indexes and the unique and foreign-key constraints are dropped for the load and
+    // put back afterwards with the same definitions (the same final state, built and validated in
+    // bulk instead of row by row).
     List<String> indexes =
         jdbi.withHandle(
             h ->
                 h.createQuery(
                         "SELECT indexdef FROM pg_indexes WHERE tablename = 'records' AND indexname"
-                            + " <> 'records_pkey'")
+                            + " NOT IN (SELECT conname FROM pg_constraint)")
                     .mapTo(String.class)
                     .list());
-    List<String> names =
+    List<String> indexNames =
         jdbi.withHandle(
             h ->
                 h.createQuery(
                         "SELECT indexname FROM pg_indexes WHERE tablename = 'records' AND"
-                            + " indexname <> 'records_pkey' AND indexname NOT IN (SELECT conname"
-                            + " FROM pg_constraint)")
+                            + " indexname NOT IN (SELECT conname FROM pg_constraint)")
                     .mapTo(String.class)
                     .list());
-    List<String> constraints =
+    List<String[]> constraints =
         jdbi.withHandle(
             h ->
                 h.createQuery(
-                        "SELECT conname FROM pg_constraint WHERE conrelid = 'records'::regclass"
-                            + " AND contype = 'u'")
-                    .mapTo(String.class)
+                        "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE"
+                            + " conrelid = 'records'::regclass AND contype IN ('u', 'f')"
+                            + " ORDER BY contype DESC")
+                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+                    .list());
+    List<String[]> referencing =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM"
+                            + " pg_constraint WHERE confrelid = 'records'::regclass AND conrelid"
+                            + " <> 'records'::regclass")
+                    .map(
+                        (rs, ctx) ->
+                            new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                     .list());
     jdbi.useHandle(
         h -> {
-          for (String n : names) {
-            h.execute("DROP INDEX " + n);
+          for (String[] r : referencing) {
+            h.execute("ALTER TABLE " + r[0] + " DROP CONSTRAINT " + r[1]);
           }
-          for (String n : constraints) {
-            h.execute("ALTER TABLE records DROP CONSTRAINT " + n);
+          for (String[] c : constraints) {
+            h.execute("ALTER TABLE records DROP CONSTRAINT " + c[0]);
+          }
+          for (String n : indexNames) {
+            h.execute("DROP INDEX " + n);
           }
         });
     try (Connection c = jdbi.open().getConnection()) {
@@ -167,13 +184,15 @@ public final class SweepPlanBenchmark {
     jdbi.useHandle(
         h -> {
           h.execute("SET maintenance_work_mem = '1GB'");
-          for (String n : constraints) {
-            h.execute("ALTER TABLE records ADD CONSTRAINT " + n + " UNIQUE (object_key)");
-          }
           for (String def : indexes) {
-            if (constraints.stream().noneMatch(def::contains)) {
-              h.execute(def);
-            }
+            h.execute(def);
+          }
+          for (int i = constraints.size() - 1; i >= 0; i--) {
+            String[] c = constraints.get(i);
+            h.execute("ALTER TABLE records ADD CONSTRAINT " + c[0] + " " + c[1]);
+          }
+          for (String[] r : referencing) {
+            h.execute("ALTER TABLE " + r[0] + " ADD CONSTRAINT " + r[1] + " " + r[2]);
           }
         });
     jdbi.useHandle(

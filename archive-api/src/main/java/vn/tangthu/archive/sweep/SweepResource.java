@@ -90,7 +90,11 @@ public final class SweepResource {
       @PathParam("id") String id,
       @QueryParam("cursor") String cursor,
       @QueryParam("size") @DefaultValue("100") String size) {
-    return sweeps.items(caller, id, cursor, pageSize(size, 1000));
+    SweepService.Page<ItemView> page = sweeps.items(caller, id, cursor, pageSize(size, 1000));
+    audit.appendRead(
+        AuditEvent.of(caller, SweepAudit.READ, SweepService.TARGET, id, AuditOutcome.SUCCESS, null)
+            .withDetail("items", page.items().size()));
+    return page;
   }
 
   @GET
