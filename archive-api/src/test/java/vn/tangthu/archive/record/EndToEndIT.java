@@ -80,6 +80,15 @@ class EndToEndIT {
     }
     awaitIndexed();
     assertThat(ids).hasSize(files.size());
+    for (var e : ids.entrySet()) {
+      JsonNode rec = RunningArchive.json(archive.get("records/" + e.getValue(), admin));
+      assertThat(rec.at("/extraction/status").asText())
+          .as(e.getKey().toString())
+          .isIn("DONE", "FAILED");
+      if (rec.at("/extraction/status").asText().equals("FAILED")) {
+        assertThat(rec.at("/extraction/reason").asText()).as(e.getKey() + " reason").isNotBlank();
+      }
+    }
   }
 
   @Test

@@ -25,11 +25,11 @@ import vn.tangthu.archive.support.Multipart;
 import vn.tangthu.archive.support.RunningArchive;
 
 /**
- * Every file of the format corpus, the 57 edge cases (encrypted, truncated, recursive and
- * zip-bomb-like files) first, through the HTTP API of the embedded default with the test JVM's
- * default heap: each upload is accepted (201), extraction ends DONE (with its text readable) or
- * FAILED with a reason, and searches keep answering while the hostile files are being extracted.
- * ({@code EndToEndIT} covers finding and downloading the ordinary files.)
+ * The 57 edge cases of the format corpus (encrypted, truncated, recursive and zip-bomb-like files)
+ * through the HTTP API of the embedded default with the test JVM's default heap: each upload is
+ * accepted (201), extraction ends DONE (with its text readable) or FAILED with a reason, and
+ * searches keep answering while the hostile files are being extracted. ({@code EndToEndIT} does the
+ * same for the other 175 files, and finds and downloads them.)
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BombsResponsivenessIT {
@@ -57,9 +57,10 @@ class BombsResponsivenessIT {
 
   @Test
   void everyFormatFileEndsDoneOrFailedWithReasonWhileSearchAnswers() throws Exception {
+    // The edge cases (bombs, corrupt, encrypted, huge); EndToEndIT ingests the other 175 files of
+    // formats/ and checks the same settled states for them.
     List<Path> files = new ArrayList<>(Corpus.formats(true));
-    files.addAll(Corpus.formats(false));
-    assertThat(files).hasSize(232);
+    assertThat(files).hasSize(232 - Corpus.formats(false).size()).isNotEmpty();
     Searcher searcher = new Searcher();
     Thread searching = new Thread(searcher, "searcher");
     searching.start();
