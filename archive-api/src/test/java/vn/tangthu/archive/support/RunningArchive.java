@@ -34,12 +34,20 @@ public final class RunningArchive implements AutoCloseable {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private DropwizardTestSupport<ArchiveConfiguration> support;
 
-  private RunningArchive(Path dataDir) {
+  private final java.time.Clock clock;
+
+  private RunningArchive(Path dataDir, java.time.Clock clock) {
     this.dataDir = dataDir;
+    this.clock = clock;
   }
 
   public static RunningArchive start(Path dataDir) throws Exception {
-    RunningArchive a = new RunningArchive(dataDir);
+    return start(dataDir, java.time.Clock.systemUTC());
+  }
+
+  /** An archive whose every rule that depends on "now" reads {@code clock}. */
+  public static RunningArchive start(Path dataDir, java.time.Clock clock) throws Exception {
+    RunningArchive a = new RunningArchive(dataDir, clock);
     a.startSupport();
     return a;
   }
@@ -55,7 +63,12 @@ public final class RunningArchive implements AutoCloseable {
             ConfigOverride.config("storage.embeddedPort", "0"),
             ConfigOverride.config("server.applicationConnectors[0].port", "0"),
             ConfigOverride.config("server.adminConnectors[0].port", "0"),
-            ConfigOverride.config("logging.level", "WARN"));
+            ConfigOverride.config("logging.level", "WARN")) {
+          @Override
+          public io.dropwizard.core.Application<ArchiveConfiguration> newApplication() {
+            return new vn.tangthu.archive.ArchiveApplication(clock);
+          }
+        };
     support.before();
   }
 
