@@ -250,6 +250,42 @@ class SearchIndexTest {
   }
 
   @Test
+  void hitsOfARecordWithoutOptionalFieldsCarryNulls() throws IOException {
+    index.upsert(
+        new IndexDocument(
+            "bare",
+            "BN",
+            List.of("BN"),
+            "PUBLIC",
+            List.of(),
+            "Tờ trình zzbare",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            "",
+            null,
+            null,
+            "ACTIVE",
+            null));
+    index.refresh();
+    SearchHit hit = search("zzbare").hits().get(0);
+    assertThat(hit.id()).isEqualTo("bare");
+    assertThat(hit.subject()).isEqualTo("Tờ trình zzbare");
+    assertThat(hit.typeName()).isNull();
+    assertThat(hit.number()).isNull();
+    assertThat(hit.notation()).isNull();
+    assertThat(hit.issuer()).isNull();
+    assertThat(hit.issuedDate()).isNull();
+    assertThat(hit.agencyCode()).isEqualTo("BN");
+  }
+
+  @Test
   void hitsCarryTheRecordData() throws IOException {
     index.upsert(
         doc(
