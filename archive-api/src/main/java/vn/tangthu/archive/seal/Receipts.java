@@ -1,27 +1,10 @@
 package vn.tangthu.archive.seal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.Provider;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.Objects;
-import org.bouncycastle.asn1.ASN1EncodableVector;
-import org.bouncycastle.asn1.DERSet;
-import org.bouncycastle.asn1.cms.Attribute;
-import org.bouncycastle.asn1.cms.AttributeTable;
-import org.bouncycastle.asn1.cms.CMSAttributes;
-import org.bouncycastle.asn1.cms.Time;
-import org.bouncycastle.cert.jcajce.JcaCertStore;
-import org.bouncycastle.cms.CMSProcessableByteArray;
-import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.CMSSignedDataGenerator;
-import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
-import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
  * The contract's ingest {@code receipt}: base64 of a CMS SignedData with the content embedded,
@@ -30,12 +13,11 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  */
 public final class Receipts {
   private final ArchiveKeys keys;
-  private final Clock clock;
-  private final Provider provider = new BouncyCastleProvider();
+  private final ArchiveSealer sealer;
 
   public Receipts(ArchiveKeys keys, Clock clock) {
     this.keys = Objects.requireNonNull(keys, "keys");
-    this.clock = Objects.requireNonNull(clock, "clock");
+    this.sealer = new ArchiveSealer(keys, clock);
   }
 
   /**
@@ -60,30 +42,7 @@ public final class Receipts {
    */
   public String sign(String id, String sha256, Instant createdAt) {
     byte[] content = payload(id, sha256, createdAt).getBytes(StandardCharsets.UTF_8);
-    SigningIdentity who = keys.archive();
-    try {
-      CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
-      ASN1EncodableVector attrs = new ASN1EncodableVector();
-      attrs.add(
-          new Attribute(
-              CMSAttributes.signingTime,
-              new DERSet(new Time(java.util.Date.from(clock.instant())))));
-      gen.addSignerInfoGenerator(
-          new JcaSignerInfoGeneratorBuilder(
-                  new JcaDigestCalculatorProviderBuilder().setProvider(provider).build())
-              .setSignedAttributeGenerator(
-                  new DefaultSignedAttributeTableGenerator(new AttributeTable(attrs)))
-              .build(
-                  new JcaContentSignerBuilder("SHA256withECDSA")
-                      .setProvider(provider)
-                      .build(who.privateKey()),
-                  who.certificate()));
-      gen.addCertificates(new JcaCertStore(List.of(who.certificate())));
-      CMSSignedData signed = gen.generate(new CMSProcessableByteArray(content), true);
-      return Base64.getEncoder().encodeToString(signed.getEncoded("DER"));
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot sign a receipt", e);
-    }
+    return Base64.getEncoder().encodeToString(sealer.seal(content).cms());
   }
 
   /**
