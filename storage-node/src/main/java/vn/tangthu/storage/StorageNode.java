@@ -5,6 +5,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -40,13 +43,16 @@ public final class StorageNode implements AutoCloseable {
   private final URI endpoint;
   private final ObjectStore store;
   private final UploadSweeper sweeper;
+  private final ExecutorService hashers;
 
   private StorageNode(
       Server server,
       ServerConnector connector,
       String host,
       ObjectStore store,
-      UploadSweeper sweeper) {
+      UploadSweeper sweeper,
+      ExecutorService hashers) {
+    this.hashers = hashers;
     this.server = server;
     this.store = store;
     this.sweeper = sweeper;
@@ -71,8 +77,10 @@ public final class StorageNode implements AutoCloseable {
     ObjectStore store = new ObjectStore(config.dataDir(), clock);
     Map<String, String> secrets = new LinkedHashMap<>();
     config.credentials().forEach(c -> secrets.put(c.accessKey(), c.secretKey()));
+    ExecutorService hashers = hashers();
     S3Handler handler =
-        new S3Handler(store, new SigV4Verifier(secrets, clock), new Metrics(), config.region());
+        new S3Handler(
+            store, new SigV4Verifier(secrets, clock), new Metrics(), config.region(), hashers);
 
     QueuedThreadPool pool = new QueuedThreadPool(200, 8);
     pool.setName("storage-node");
@@ -99,6 +107,7 @@ public final class StorageNode implements AutoCloseable {
       try {
         server.stop();
         store.close();
+        hashers.shutdownNow();
       } catch (Exception suppressed) {
         e.addSuppressed(suppressed);
       }
@@ -110,7 +119,20 @@ public final class StorageNode implements AutoCloseable {
         connector,
         config.host(),
         store,
-        new UploadSweeper(store, config.abandonedUploadAge()));
+        new UploadSweeper(store, config.abandonedUploadAge()),
+        hashers);
+  }
+
+  /** One hashing thread per core for the SHA-256 checks of large GETs (daemon threads). */
+  private static ExecutorService hashers() {
+    AtomicInteger n = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        Runtime.getRuntime().availableProcessors(),
+        r -> {
+          Thread t = new Thread(r, "storage-hash-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /** Base URI, e.g. {@code http://127.0.0.1:9000}. */
@@ -133,6 +155,7 @@ public final class StorageNode implements AutoCloseable {
       sweeper.close();
       server.stop();
       store.close();
+      hashers.shutdownNow();
     } catch (Exception e) {
       throw new IllegalStateException("storage node did not stop cleanly", e);
     }

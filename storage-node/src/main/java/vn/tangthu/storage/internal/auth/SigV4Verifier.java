@@ -29,9 +29,13 @@ public final class SigV4Verifier {
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
   private static final Duration SKEW = Duration.ofMinutes(15);
   private static final long MAX_EXPIRES = 7 * 24 * 3600;
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+  private static final int SIGNING_KEYS_CACHED = 1024;
 
   private final Map<String, String> secrets;
   private final Clock clock;
+  private final java.util.concurrent.ConcurrentMap<String, byte[]> signingKeys =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param secrets secret key by access key
@@ -203,7 +207,7 @@ public final class SigV4Verifier {
     String canonical = canonicalRequest(r, signedHeaders, payloadHash, excludedParam);
     String stringToSign =
         ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" + SigningKeys.sha256Hex(canonical);
-    byte[] key = SigningKeys.signingKey(secret, cred[1], cred[2], cred[3]);
+    byte[] key = signingKey(cred[0], secret, cred[1], cred[2], cred[3]);
     String expected = java.util.HexFormat.of().formatHex(SigningKeys.hmac(key, stringToSign));
     if (!SigningKeys.same(expected, signature)) {
       LOG.debug("signature mismatch for {}; canonical request:\n{}", cred[0], canonical);
@@ -216,6 +220,21 @@ public final class SigV4Verifier {
     return new AuthContext(cred[0], mode, sha, key, amzDate, scope, signature);
   }
 
+  /** The derived key of a day, region and service, computed once (four HMACs) and cached. */
+  private byte[] signingKey(
+      String accessKey, String secret, String date, String region, String service) {
+    String id = accessKey + '/' + date + '/' + region + '/' + service;
+    byte[] key = signingKeys.get(id);
+    if (key == null) {
+      key = SigningKeys.signingKey(secret, date, region, service);
+      if (signingKeys.size() >= SIGNING_KEYS_CACHED) {
+        signingKeys.clear();
+      }
+      signingKeys.put(id, key);
+    }
+    return key;
+  }
+
   static PayloadMode payloadMode(String contentSha) {
     return switch (contentSha) {
       case "UNSIGNED-PAYLOAD" -> PayloadMode.UNSIGNED;
@@ -223,13 +242,25 @@ public final class SigV4Verifier {
       case "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER" -> PayloadMode.STREAMING_SIGNED_TRAILER;
       case "STREAMING-UNSIGNED-PAYLOAD-TRAILER" -> PayloadMode.STREAMING_UNSIGNED_TRAILER;
       default -> {
-        if (!contentSha.matches("^[0-9a-fA-F]{64}$")) {
+        if (!isSha256Hex(contentSha)) {
           throw S3Exception.invalidArgument(
               "x-amz-content-sha256 must be UNSIGNED-PAYLOAD, a streaming mode or a SHA-256");
         }
         yield PayloadMode.SIGNED;
       }
     };
+  }
+
+  private static boolean isSha256Hex(String s) {
+    if (s.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < 64; i++) {
+      if (Character.digit(s.charAt(i), 16) < 0 || s.charAt(i) > 'f') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void checkSkew(Instant when) {
@@ -242,12 +273,35 @@ public final class SigV4Verifier {
     }
   }
 
-  private static Instant parseAmzDate(String s) {
-    try {
-      return LocalDateTime.parse(s, AMZ_DATE).toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
+  /** {@code yyyyMMdd'T'HHmmss'Z'}, parsed by hand (a formatter costs more than the signature). */
+  static Instant parseAmzDate(String s) {
+    if (s.length() != 16 || s.charAt(8) != 'T' || s.charAt(15) != 'Z') {
       throw S3Exception.accessDenied("X-Amz-Date must be in the ISO8601 basic format");
     }
+    try {
+      return LocalDateTime.of(
+              digits(s, 0, 4),
+              digits(s, 4, 6),
+              digits(s, 6, 8),
+              digits(s, 9, 11),
+              digits(s, 11, 13),
+              digits(s, 13, 15))
+          .toInstant(ZoneOffset.UTC);
+    } catch (java.time.DateTimeException | NumberFormatException e) {
+      throw S3Exception.accessDenied("X-Amz-Date must be in the ISO8601 basic format");
+    }
+  }
+
+  private static int digits(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        throw new NumberFormatException(s);
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   /** The canonical request of SigV4. */
@@ -263,13 +317,25 @@ public final class SigV4Verifier {
       List<String> cleaned = new ArrayList<>();
       if (values != null) {
         for (String v : values) {
-          cleaned.add(v.trim().replaceAll("\\s+", " "));
+          cleaned.add(collapseSpaces(v.trim()));
         }
       }
       sb.append(name).append(':').append(String.join(",", cleaned)).append('\n');
     }
     sb.append('\n').append(signedHeaders).append('\n').append(payloadHash);
     return sb.toString();
+  }
+
+  /** Sequential whitespace as one space (SigV4 header canonicalization), without a regex. */
+  static String collapseSpaces(String v) {
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (Character.isWhitespace(c)
+          && (c != ' ' || (i + 1 < v.length() && Character.isWhitespace(v.charAt(i + 1))))) {
+        return WHITESPACE.matcher(v).replaceAll(" ");
+      }
+    }
+    return v;
   }
 
   static String canonicalQuery(String rawQuery, String excluded) {

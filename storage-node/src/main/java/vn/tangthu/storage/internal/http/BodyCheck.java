@@ -56,17 +56,50 @@ final class BodyCheck {
     return algos;
   }
 
-  /** Streams, stages and verifies; the blob is discarded when a check fails. */
+  /**
+   * Streams, stages (into a temporary file) and verifies; the blob is discarded when a check fails.
+   */
   static StagedBlob stage(ObjectStore store, Exchange ex, AuthContext auth) throws IOException {
+    return stage(store, ex, auth, false);
+  }
+
+  /**
+   * Streams, stages and verifies; the blob is discarded when a check fails.
+   *
+   * @param inMemoryOk whether a body whose declared length is at most {@link
+   *     ObjectStore#inMemoryMax()} may be held in memory instead of a temporary file
+   */
+  static StagedBlob stage(ObjectStore store, Exchange ex, AuthContext auth, boolean inMemoryOk)
+      throws IOException {
     Set<String> algos = requestedChecksums(ex);
     InputStream in = body(ex, auth);
-    StagedBlob blob = store.stage(in, algos);
+    long declared = inMemoryOk ? declaredLength(ex, auth) : -1;
+    StagedBlob blob =
+        declared >= 0 && declared <= store.inMemoryMax()
+            ? store.stageInMemory(in, (int) declared, algos)
+            : store.stage(in, algos);
     try {
       verify(ex, auth, in, blob);
       return blob;
     } catch (RuntimeException e) {
       store.discard(blob);
       throw e;
+    }
+  }
+
+  /** The decoded body length the client declared, or -1 when absent or not a number. */
+  private static long declaredLength(Exchange ex, AuthContext auth) {
+    String declared =
+        auth.payloadMode().chunked()
+            ? ex.header("x-amz-decoded-content-length")
+            : ex.header("Content-Length");
+    if (declared == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(declared.trim());
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 

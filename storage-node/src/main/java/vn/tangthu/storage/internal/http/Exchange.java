@@ -180,6 +180,15 @@ final class Exchange {
     }
   }
 
+  /** Writes body bytes (headers first, with the first write); {@code last} ends the response. */
+  void write(ByteBuffer buf, boolean last) throws IOException {
+    committed = true;
+    try (Blocker.Callback cb = Blocker.callback()) {
+      response.write(last, buf, cb);
+      cb.block();
+    }
+  }
+
   OutputStream bodyStream() {
     committed = true;
     return Content.Sink.asOutputStream(response);

@@ -2,10 +2,7 @@ package vn.tangthu.storage.internal.http;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -29,14 +26,17 @@ import vn.tangthu.storage.internal.store.StagedBlob;
 
 /** Object operations: put, get/head (ranges, conditions, integrity), delete, multi-delete, copy. */
 final class ObjectOps {
-  private static final int BUFFER = 128 * 1024;
-
   private final ObjectStore store;
   private final Metrics metrics;
+  private final ObjectStreamer streamer;
 
-  ObjectOps(ObjectStore store, Metrics metrics) {
+  /**
+   * @param hashers runs the SHA-256 check of large GETs beside the network writes
+   */
+  ObjectOps(ObjectStore store, Metrics metrics, java.util.concurrent.Executor hashers) {
     this.store = store;
     this.metrics = metrics;
+    this.streamer = new ObjectStreamer(hashers);
   }
 
   InputStream body(Exchange ex, AuthContext auth) {
@@ -80,7 +80,7 @@ final class ObjectOps {
     NewObject attrs = attributes(ex, null);
     checkRetainUntil(attrs, store.clock().instant());
     Precondition cond = writeCondition(ex);
-    StagedBlob blob = BodyCheck.stage(store, ex, auth);
+    StagedBlob blob = BodyCheck.stage(store, ex, auth, true);
     metrics.bytesIn(blob.size());
     ObjectMeta meta;
     try {
@@ -215,54 +215,16 @@ final class ObjectOps {
       throw S3Exception.internal("Stored object failed its integrity check (size)");
     }
     ex.status(status);
-    stream(ex, data, offset, length, range == null ? m.sha256() : null);
-  }
-
-  /**
-   * Streams bytes; when verifying, the last buffer is held back until the SHA-256 of the whole file
-   * matched, so a corrupt object never reaches the client complete.
-   */
-  private void stream(Exchange ex, FileChannel ch, long offset, long length, String sha256)
-      throws IOException {
-    MessageDigest digest = sha256 == null ? null : Digests.newDigest("SHA-256");
-    ByteBuffer held = null;
-    OutputStream out = null;
-    long pos = offset;
-    long end = offset + length;
-    while (pos < end) {
-      ByteBuffer buf = ByteBuffer.allocate((int) Math.min(BUFFER, end - pos));
-      while (buf.hasRemaining()) {
-        int n = ch.read(buf, pos + buf.position());
-        if (n < 0) {
-          throw S3Exception.internal("Stored object is shorter than recorded");
-        }
-      }
-      buf.flip();
-      pos += buf.remaining();
-      if (digest != null) {
-        digest.update(buf.duplicate());
-      }
-      if (held != null) {
-        if (out == null) {
-          out = ex.bodyStream();
-        }
-        out.write(held.array(), 0, held.limit());
-        metrics.bytesOut(held.limit());
-      }
-      held = buf;
-    }
-    if (digest != null && !HexFormat.of().formatHex(digest.digest()).equals(sha256)) {
-      throw S3Exception.internal(
-          "Stored object failed its integrity check (SHA-256 mismatch); not served");
-    }
-    if (out == null) {
-      out = ex.bodyStream();
-    }
-    if (held != null) {
-      out.write(held.array(), 0, held.limit());
-      metrics.bytesOut(held.limit());
-    }
-    out.close();
+    streamer.send(
+        data,
+        offset,
+        length,
+        range == null ? m.sha256() : null,
+        (buf, last) -> {
+          int n = buf.remaining();
+          ex.write(buf, last);
+          metrics.bytesOut(n);
+        });
   }
 
   private static void overrides(Exchange ex) {

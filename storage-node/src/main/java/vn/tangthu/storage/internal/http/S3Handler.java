@@ -59,12 +59,20 @@ public final class S3Handler extends Handler.Abstract {
   private final LockOps locks;
   private final AtomicLong requestIds = new AtomicLong(System.nanoTime());
 
-  public S3Handler(ObjectStore store, SigV4Verifier verifier, Metrics metrics, String region) {
+  /**
+   * @param hashers threads that check the SHA-256 of large GETs while they are sent
+   */
+  public S3Handler(
+      ObjectStore store,
+      SigV4Verifier verifier,
+      Metrics metrics,
+      String region,
+      java.util.concurrent.Executor hashers) {
     this.store = store;
     this.verifier = verifier;
     this.metrics = metrics;
     this.region = region;
-    this.objects = new ObjectOps(store, metrics);
+    this.objects = new ObjectOps(store, metrics, hashers);
     this.buckets = new BucketOps(store, region, objects);
     this.multipart = new MultipartOps(store, objects);
     this.locks = new LockOps(store);

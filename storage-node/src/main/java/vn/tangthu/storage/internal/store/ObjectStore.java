@@ -104,7 +104,7 @@ public final class ObjectStore implements AutoCloseable {
     }
     for (JournalRecord r : records) {
       if (Files.isDirectory(objectsDir(r.bucket()))) {
-        materialize(r, null);
+        materialize(r, null, false);
       }
     }
     checkpoints.syncAll();
@@ -117,12 +117,14 @@ public final class ObjectStore implements AutoCloseable {
    *
    * @param staged the staged data file to move in, or null to write the journaled bytes
    */
-  private void materialize(JournalRecord r, Path staged) throws IOException {
+  private void materialize(JournalRecord r, Path staged, boolean nodeExists) throws IOException {
     Path node = nodeDir(r.bucket(), r.key());
     Path data = node.resolve(r.dataFile());
     for (int attempt = 0; ; attempt++) {
       try {
-        createDirectoriesTracked(node);
+        if (attempt > 0 || !nodeExists) {
+          createDirectoriesTracked(node);
+        }
         if (staged != null) {
           Files.move(staged, data, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } else {
@@ -148,6 +150,14 @@ public final class ObjectStore implements AutoCloseable {
   }
 
   private void createDirectoriesTracked(Path dir) throws IOException {
+    try {
+      // the common case (a new key under an existing prefix) costs one mkdir and no exception
+      Files.createDirectory(dir);
+      checkpoints.track(dir.getParent());
+      return;
+    } catch (java.nio.file.FileAlreadyExistsException | NoSuchFileException e) {
+      // exists already, or a parent is missing: the general path below
+    }
     java.util.Deque<Path> missing = new java.util.ArrayDeque<>();
     for (Path p = dir; p != null && !Files.isDirectory(p); p = p.getParent()) {
       missing.push(p);
@@ -440,8 +450,37 @@ public final class ObjectStore implements AutoCloseable {
     return new StagedBlob(file, r.size(), r.md5(), r.sha256(), r.checksums());
   }
 
+  /**
+   * The largest body {@link #stageInMemory} takes: objects up to this size are journaled, so their
+   * bytes never need a temporary file (0 for a read-only store).
+   */
+  public int inMemoryMax() {
+    return commits == null ? 0 : JOURNALED_MAX;
+  }
+
+  /**
+   * Reads a body of {@code length} bytes (at most {@link #inMemoryMax()}) into memory, computing
+   * digests in the same pass. When the stream holds fewer or more bytes, the blob's {@code size}
+   * says how many it held (the caller refuses it).
+   */
+  public StagedBlob stageInMemory(InputStream in, int length, Set<String> algorithms)
+      throws IOException {
+    if (length < 0 || length > inMemoryMax()) {
+      throw new IllegalArgumentException("not a small body: " + length);
+    }
+    byte[] data = in.readNBytes(length);
+    long extra = in.transferTo(java.io.OutputStream.nullOutputStream());
+    Digests d = new Digests(algorithms);
+    d.update(data, 0, data.length);
+    Digests.Result r = d.finish(algorithms.contains("SHA256"));
+    return new StagedBlob(null, data.length + extra, r.md5(), r.sha256(), r.checksums(), data);
+  }
+
   /** Removes a staged blob that will not be committed. */
   public void discard(StagedBlob blob) {
+    if (blob.inMemory()) {
+      return;
+    }
     try {
       Files.deleteIfExists(blob.file());
     } catch (IOException e) {
@@ -458,16 +497,26 @@ public final class ObjectStore implements AutoCloseable {
   /** All versions in a node directory, newest first; unreadable sidecars are skipped. */
   List<ObjectMeta> readVersions(Path node) {
     List<ObjectMeta> result = new ArrayList<>();
+    // File.list answers null for a missing node without the cost of an exception
+    String[] names = node.toFile().list();
+    if (names != null) {
+      for (String name : names) {
+        if (name.endsWith(META_SUFFIX)) {
+          readSidecar(node.resolve(name), result);
+        }
+      }
+      if (result.size() > 1) {
+        result.sort(Comparator.comparingLong(ObjectMeta::seq).reversed());
+      }
+      return result;
+    }
+    if (!Files.exists(node)) {
+      return result;
+    }
     try (DirectoryStream<Path> ds =
         Files.newDirectoryStream(node, p -> p.getFileName().toString().endsWith(META_SUFFIX))) {
       for (Path p : ds) {
-        try {
-          result.add(ObjectMeta.fromMap(Props.read(p)));
-        } catch (NoSuchFileException e) {
-          // removed concurrently
-        } catch (IOException | RuntimeException e) {
-          LOG.warn("unreadable sidecar {}", p, e);
-        }
+        readSidecar(p, result);
       }
     } catch (NoSuchFileException | java.nio.file.NotDirectoryException e) {
       return result;
@@ -476,6 +525,16 @@ public final class ObjectStore implements AutoCloseable {
     }
     result.sort(Comparator.comparingLong(ObjectMeta::seq).reversed());
     return result;
+  }
+
+  private static void readSidecar(Path p, List<ObjectMeta> into) {
+    try {
+      into.add(ObjectMeta.fromMap(Props.read(p)));
+    } catch (NoSuchFileException e) {
+      // removed concurrently
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("unreadable sidecar {}", p, e);
+    }
   }
 
   /** Every version of a key, newest first. */
@@ -559,8 +618,11 @@ public final class ObjectStore implements AutoCloseable {
               lockState,
               blob.checksums());
       if (commits != null && blob.size() <= JOURNALED_MAX) {
-        commitJournaled(bucket, blob, meta, replaced);
+        commitJournaled(bucket, blob, meta, replaced, !versions.isEmpty());
         return meta;
+      }
+      if (blob.inMemory()) {
+        throw new IllegalStateException("an in-memory blob is always journaled");
       }
       fence();
       Durable.fsyncFile(blob.file());
@@ -576,7 +638,8 @@ public final class ObjectStore implements AutoCloseable {
   }
 
   private void commitJournaled(
-      BucketMeta bucket, StagedBlob blob, ObjectMeta meta, ObjectMeta replaced) throws IOException {
+      BucketMeta bucket, StagedBlob blob, ObjectMeta meta, ObjectMeta replaced, boolean nodeExists)
+      throws IOException {
     JournalRecord r =
         new JournalRecord(
             bucket.name(),
@@ -585,10 +648,10 @@ public final class ObjectStore implements AutoCloseable {
             meta.dataFile(),
             replaced == null ? null : replaced.dataFile(),
             Props.serialize(meta.toMap(), "object version"),
-            Files.readAllBytes(blob.file()));
+            blob.inMemory() ? blob.bytes() : Files.readAllBytes(blob.file()));
     commits.commit(r);
     try {
-      materialize(r, blob.file());
+      materialize(r, blob.file(), nodeExists);
     } finally {
       commits.applied();
     }

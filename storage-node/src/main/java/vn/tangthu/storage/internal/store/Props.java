@@ -2,7 +2,6 @@ package vn.tangthu.storage.internal.store;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,23 +13,46 @@ import java.util.TreeMap;
 final class Props {
   private Props() {}
 
+  /**
+   * One comment line, then one {@code key=value} line per entry in key order, escaped exactly as
+   * {@link Properties#store(java.io.Writer, String)} escapes them (without its date comment), so
+   * {@link Properties#load(java.io.Reader)} reads the values back unchanged.
+   */
   static byte[] serialize(Map<String, String> values, String comment) {
-    StringBuilder sb = new StringBuilder();
+    StringBuilder sb = new StringBuilder(512);
     sb.append("# ").append(comment).append('\n');
-    for (var e : new TreeMap<>(values).entrySet()) {
-      Properties one = new Properties();
-      one.setProperty(e.getKey(), e.getValue());
-      StringWriter w = new StringWriter();
-      try {
-        one.store(w, null);
-      } catch (IOException ex) {
-        throw new IllegalStateException(ex);
-      }
-      // drop the date comment line Properties.store always writes
-      String text = w.toString();
-      sb.append(text.substring(text.indexOf('\n') + 1));
+    Map<String, String> sorted =
+        values instanceof TreeMap<String, String> t ? t : new TreeMap<>(values);
+    for (Map.Entry<String, String> e : sorted.entrySet()) {
+      escape(sb, e.getKey(), true);
+      sb.append('=');
+      escape(sb, e.getValue(), false);
+      sb.append('\n');
     }
     return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** {@code Properties.saveConvert} with {@code escapeUnicode} false (the Writer form). */
+  private static void escape(StringBuilder sb, String s, boolean escapeSpace) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c > 61 && c < 127) {
+        if (c == '\\') {
+          sb.append('\\');
+        }
+        sb.append(c);
+        continue;
+      }
+      switch (c) {
+        case ' ' -> sb.append(i == 0 || escapeSpace ? "\\ " : " ");
+        case '\t' -> sb.append("\\t");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\f' -> sb.append("\\f");
+        case '=', ':', '#', '!' -> sb.append('\\').append(c);
+        default -> sb.append(c);
+      }
+    }
   }
 
   static Map<String, String> read(Path file) throws IOException {
