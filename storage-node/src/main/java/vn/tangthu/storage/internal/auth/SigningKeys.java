@@ -9,11 +9,32 @@ import javax.crypto.spec.SecretKeySpec;
 
 /** HMAC-SHA256 helpers of Signature Version 4. */
 public final class SigningKeys {
+  private static final MessageDigest SHA256 = sha256();
+
   private SigningKeys() {}
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** One HMAC-SHA256 instance per thread (a provider lookup per call costs more than the MAC). */
+  private static final ThreadLocal<Mac> MACS =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return Mac.getInstance("HmacSHA256");
+            } catch (GeneralSecurityException e) {
+              throw new IllegalStateException(e);
+            }
+          });
 
   public static byte[] hmac(byte[] key, String data) {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
+      Mac mac = MACS.get();
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
       return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
     } catch (GeneralSecurityException e) {
@@ -31,8 +52,8 @@ public final class SigningKeys {
 
   public static String sha256Hex(byte[] data) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-    } catch (GeneralSecurityException e) {
+      return HexFormat.of().formatHex(((MessageDigest) SHA256.clone()).digest(data));
+    } catch (CloneNotSupportedException e) {
       throw new IllegalStateException(e);
     }
   }

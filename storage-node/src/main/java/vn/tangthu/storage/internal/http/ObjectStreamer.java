@@ -72,14 +72,19 @@ final class ObjectStreamer {
 
   private void sendOneChunk(FileChannel ch, long offset, int length, String sha256, Sink sink)
       throws IOException {
-    ByteBuffer buf = ByteBuffer.allocate(length);
-    readFully(ch, buf, offset);
-    if (sha256 != null) {
-      MessageDigest md = Digests.newDigest("SHA-256");
-      md.update(buf.array(), 0, length);
-      check(md, sha256);
+    ByteBuffer buf = take();
+    try {
+      buf.clear().limit(length);
+      readFully(ch, buf, offset);
+      if (sha256 != null) {
+        MessageDigest md = Digests.newDigest("SHA-256");
+        md.update(buf.duplicate());
+        check(md, sha256);
+      }
+      sink.write(buf, true);
+    } finally {
+      release(buf);
     }
-    sink.write(buf, true);
   }
 
   private void sendUnverified(FileChannel ch, long offset, long length, Sink sink)

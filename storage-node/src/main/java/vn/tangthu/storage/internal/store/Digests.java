@@ -16,12 +16,14 @@ public final class Digests {
   /** S3 additional checksum algorithms this node computes. */
   public static final Set<String> ALGORITHMS = Set.of("CRC32", "CRC32C", "SHA256");
 
-  private final MessageDigest md5 = newDigest("MD5");
-  private final MessageDigest sha256 = newDigest("SHA-256");
+  private final MessageDigest md5;
+  private final MessageDigest sha256;
   private final Map<String, Checksum> crcs = new LinkedHashMap<>();
   private long size;
 
   public Digests(Set<String> checksumAlgorithms) {
+    md5 = newDigest("MD5");
+    sha256 = newDigest("SHA-256");
     for (String a : checksumAlgorithms) {
       switch (a) {
         case "CRC32" -> crcs.put(a, new CRC32());
@@ -31,7 +33,23 @@ public final class Digests {
     }
   }
 
+  private static final Map<String, MessageDigest> PROTOTYPES =
+      Map.of("MD5", instance("MD5"), "SHA-256", instance("SHA-256"));
+
+  /** A new digest; MD5 and SHA-256 are cloned from a prototype (cheaper than a provider lookup). */
   public static MessageDigest newDigest(String algorithm) {
+    MessageDigest prototype = PROTOTYPES.get(algorithm);
+    if (prototype != null) {
+      try {
+        return (MessageDigest) prototype.clone();
+      } catch (CloneNotSupportedException e) {
+        // fall back to the provider
+      }
+    }
+    return instance(algorithm);
+  }
+
+  private static MessageDigest instance(String algorithm) {
     try {
       return MessageDigest.getInstance(algorithm);
     } catch (NoSuchAlgorithmException e) {

@@ -90,6 +90,53 @@ public record ObjectMeta(
     return m;
   }
 
+  /**
+   * Parses what {@link Instant#toString()} wrote for a millisecond instant ({@code
+   * yyyy-MM-ddTHH:mm:ss[.SSS]Z}) by hand, any other ISO-8601 instant with {@link Instant#parse}.
+   */
+  static Instant instant(String s) {
+    int n = s.length();
+    if ((n == 20 || n == 24)
+        && s.charAt(4) == '-'
+        && s.charAt(7) == '-'
+        && s.charAt(10) == 'T'
+        && s.charAt(13) == ':'
+        && s.charAt(16) == ':'
+        && s.charAt(n - 1) == 'Z'
+        && (n == 20 || s.charAt(19) == '.')) {
+      int year = digits(s, 0, 4);
+      int month = digits(s, 5, 7);
+      int day = digits(s, 8, 10);
+      int hour = digits(s, 11, 13);
+      int minute = digits(s, 14, 16);
+      int second = digits(s, 17, 19);
+      int millis = n == 24 ? digits(s, 20, 23) : 0;
+      if (year >= 1000 && month >= 1 && month <= 12 && day >= 1 && millis >= 0) {
+        try {
+          return java.time.LocalDateTime.of(year, month, day, hour, minute, second)
+              .toInstant(java.time.ZoneOffset.UTC)
+              .plusMillis(millis);
+        } catch (java.time.DateTimeException e) {
+          // not a valid date: let Instant.parse report it
+        }
+      }
+    }
+    return Instant.parse(s);
+  }
+
+  /** The decimal value of s[from, to), or -1 when a character is not a digit. */
+  private static int digits(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
   static ObjectMeta fromMap(Map<String, String> m) {
     Map<String, String> meta = new TreeMap<>();
     Map<String, String> sums = new TreeMap<>();
@@ -117,7 +164,7 @@ public record ObjectMeta(
         m.get("etag"),
         m.get("sha256"),
         m.get("contentType"),
-        Instant.parse(m.get("lastModified")),
+        instant(m.get("lastModified")),
         meta,
         m.get("dataFile"),
         lock,
