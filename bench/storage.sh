@@ -16,6 +16,9 @@ trap 'rc=$?; rm -rf "$work"; exit $rc' EXIT
 javac -nowarn -d "$work/classes" -cp "storage-node/target/classes:$cp" \
   bench/src/main/java/vn/tangthu/bench/storage/*.java
 printf '<configuration><root level="WARN"/></configuration>\n' > "$work/logback-bench.xml"
-java -Xmx6g ${BENCH_JAVA_OPTS:-} -Dlogback.configurationFile="$work/logback-bench.xml" \
+# On 2 cores the common ForkJoinPool has parallelism 1, and CompletableFuture then starts a new
+# thread for every async task: the MinIO SDK (8.6) would create one thread per request, for both
+# servers alike. A real pool keeps that cost out of the comparison.
+java -Xmx6g -Djava.util.concurrent.ForkJoinPool.common.parallelism="$threads" ${BENCH_JAVA_OPTS:-} -Dlogback.configurationFile="$work/logback-bench.xml" \
   -cp "storage-node/target/classes:$work/classes:$cp" \
   vn.tangthu.bench.storage.StorageBenchmark "$work" "$seconds" "$threads" "$large"

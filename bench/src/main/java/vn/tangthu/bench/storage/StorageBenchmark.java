@@ -102,13 +102,23 @@ public final class StorageBenchmark {
       MinioClient proxy = client(URI.create("http://127.0.0.1:" + s3proxy.getPort()), creds);
       Map<Row, Double> nodeResults = new LinkedHashMap<>();
       Map<Row, Double> proxyResults = new LinkedHashMap<>();
+      // both servers (and the client) are warmed up on every size until the JIT settles: the
+      // first measured server would otherwise pay for most of the compilation
       for (MinioClient c : List.of(node, proxy)) {
         c.makeBucket(MakeBucketArgs.builder().bucket("bench").build());
-        List<String> warm = new ArrayList<>();
-        timedOps(() -> putSmall(c, 4 * KIB, warm), 3);
-        timedOps(() -> getRandom(c, warm), 2);
       }
-      // phases alternate between the two servers so both see the same machine load
+      for (int round = 0; round < 2; round++) {
+        for (MinioClient c : List.of(node, proxy)) {
+          for (int size : new int[] {4 * KIB, 64 * KIB}) {
+            List<String> warm = new ArrayList<>();
+            timedOps(() -> putSmall(c, size, warm), 3);
+            timedOps(() -> getRandom(c, warm), 2);
+          }
+        }
+      }
+      // phases alternate between the two servers so both see the same machine load; which one
+      // goes first alternates with the object size
+      boolean nodeFirst = true;
       for (int size : new int[] {4 * KIB, 64 * KIB, MIB}) {
         boolean mib = size == MIB;
         String label = mib ? "1 MiB" : size / KIB + " KiB";
@@ -117,10 +127,21 @@ public final class StorageBenchmark {
         List<String> proxyKeys = new ArrayList<>();
         Row put = new Row("PUT " + label, unit);
         Row get = new Row("GET " + label, unit);
-        nodeResults.put(put, timedOps(() -> putSmall(node, size, nodeKeys), seconds));
-        proxyResults.put(put, timedOps(() -> putSmall(proxy, size, proxyKeys), seconds));
-        nodeResults.put(get, timedOps(() -> getRandom(node, nodeKeys), seconds));
-        proxyResults.put(get, timedOps(() -> getRandom(proxy, proxyKeys), seconds));
+        for (int k = 0; k < 2; k++) {
+          if ((k == 0) == nodeFirst) {
+            nodeResults.put(put, metered(NODE, () -> putSmall(node, size, nodeKeys), put));
+          } else {
+            proxyResults.put(put, metered(PROXY, () -> putSmall(proxy, size, proxyKeys), put));
+          }
+        }
+        for (int k = 0; k < 2; k++) {
+          if ((k == 0) == nodeFirst) {
+            nodeResults.put(get, metered(NODE, () -> getRandom(node, nodeKeys), get));
+          } else {
+            proxyResults.put(get, metered(PROXY, () -> getRandom(proxy, proxyKeys), get));
+          }
+        }
+        nodeFirst = !nodeFirst;
         for (Row r : List.of(put, get)) {
           System.out.printf(
               "  %-12s node %8.1f  s3proxy %8.1f %s%n",
@@ -128,8 +149,8 @@ public final class StorageBenchmark {
         }
       }
       System.out.println("  node group commit: " + journalStats(n.endpoint()));
-      double[] nodeLarge = large(node, source);
-      double[] proxyLarge = large(proxy, source);
+      double[] nodeLarge = large(node, source, NODE);
+      double[] proxyLarge = large(proxy, source, PROXY);
       String[] names = {"PUT 256 MiB", "GET 256 MiB"};
       for (int k = 0; k < 2; k++) {
         Row r = new Row(names[k], "MiB/s");
@@ -192,6 +213,70 @@ public final class StorageBenchmark {
 
   // ------------------------------------------------------------------ S3 phases
 
+  /** Thread name prefixes of each server (everything else in this JVM is the client's side). */
+  private static final List<String> NODE = List.of("storage-node", "storage-hash");
+
+  private static final List<String> PROXY = List.of("S3Proxy");
+
+  /**
+   * A timed phase that also reports the CPU time per operation of the server's threads and of
+   * everything else in the process (the MinIO client, JIT, GC): the client's share bounds what any
+   * server can reach on this machine ({@code cores / client CPU per op}).
+   */
+  private double metered(List<String> server, Callable<Void> op, Row row) throws Exception {
+    long[] before = cpu(server);
+    long start = System.nanoTime();
+    double rate = timedOps(op, seconds);
+    double wall = (System.nanoTime() - start) / 1e9;
+    long[] after = cpu(server);
+    double ops = rate * wall;
+    double serverUs = (after[0] - before[0]) / 1e3 / ops;
+    double restUs = ((after[1] - before[1]) - (after[0] - before[0])) / 1e3 / ops;
+    int cores = Runtime.getRuntime().availableProcessors();
+    System.out.printf(
+        "    %-8s %-12s %8.1f ops/s  CPU per op: server %7.0f us, client+JVM %7.0f us"
+            + " (client-bound ceiling %.0f ops/s)%n",
+        server == NODE ? "node" : "s3proxy",
+        row.name(),
+        rate,
+        serverUs,
+        restUs,
+        cores * 1e6 / restUs);
+    return rate;
+  }
+
+  /** Prints the CPU per MiB of a large phase, like {@link #metered}. */
+  private static void largeCpu(List<String> server, String name, long[] before, double mib) {
+    long[] after = cpu(server);
+    double serverMs = (after[0] - before[0]) / 1e6 / mib;
+    double restMs = ((after[1] - before[1]) - (after[0] - before[0])) / 1e6 / mib;
+    System.out.printf(
+        "    %-8s %-12s CPU per MiB: server %6.2f ms, client+JVM %6.2f ms"
+            + " (client-bound ceiling %.0f MiB/s)%n",
+        server == NODE ? "node" : "s3proxy",
+        name,
+        serverMs,
+        restMs,
+        Runtime.getRuntime().availableProcessors() * 1e3 / restMs);
+  }
+
+  /** {@code [CPU ns of the server's threads, CPU ns of the whole process]}. */
+  private static long[] cpu(List<String> serverPrefixes) {
+    java.lang.management.ThreadMXBean tmx =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    long server = 0;
+    for (java.lang.management.ThreadInfo ti : tmx.getThreadInfo(tmx.getAllThreadIds())) {
+      if (ti != null && serverPrefixes.stream().anyMatch(p -> ti.getThreadName().startsWith(p))) {
+        server += Math.max(0, tmx.getThreadCpuTime(ti.getThreadId()));
+      }
+    }
+    long process =
+        ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime();
+    return new long[] {server, process};
+  }
+
   /** Runs {@code op} on every thread for the phase duration; returns completed ops per second. */
   private double timedOps(Callable<Void> op, int seconds) throws Exception {
     long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -242,7 +327,9 @@ public final class StorageBenchmark {
   }
 
   /** {@code largeCount} single-request PUTs of 256 MiB over the threads, then GETs: MiB/s each. */
-  private double[] large(MinioClient client, Path source) throws Exception {
+  private double[] large(MinioClient client, Path source, List<String> server) throws Exception {
+    double mib = largeCount * (double) LARGE / MIB;
+    long[] cpu = cpu(server);
     long start = System.nanoTime();
     List<Future<Void>> puts = new ArrayList<>();
     for (int i = 0; i < largeCount; i++) {
@@ -263,6 +350,8 @@ public final class StorageBenchmark {
       f.get();
     }
     double put = largeCount * (double) LARGE / MIB / ((System.nanoTime() - start) / 1e9);
+    largeCpu(server, "PUT 256 MiB", cpu, mib);
+    cpu = cpu(server);
     start = System.nanoTime();
     List<Future<Void>> gets = new ArrayList<>();
     for (int i = 0; i < largeCount; i++) {
@@ -284,6 +373,7 @@ public final class StorageBenchmark {
       f.get();
     }
     double get = largeCount * (double) LARGE / MIB / ((System.nanoTime() - start) / 1e9);
+    largeCpu(server, "GET 256 MiB", cpu, mib);
     return new double[] {put, get};
   }
 

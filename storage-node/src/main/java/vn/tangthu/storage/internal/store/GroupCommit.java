@@ -33,7 +33,7 @@ final class GroupCommit implements AutoCloseable {
   private final Checkpointer checkpointer;
   private final long checkpointBytes;
   private final Object lock = new Object();
-  private List<byte[]> queued = new ArrayList<>();
+  private List<JournalRecord> queued = new ArrayList<>();
   private long lastQueued;
   private long lastDurable;
   private IOException failure;
@@ -59,8 +59,7 @@ final class GroupCommit implements AutoCloseable {
     if (journal.size() >= checkpointBytes) {
       fence();
     }
-    byte[] payload = record.encode();
-    List<byte[]> batch;
+    List<JournalRecord> batch;
     long batchEnd;
     synchronized (lock) {
       if (closed) {
@@ -69,11 +68,11 @@ final class GroupCommit implements AutoCloseable {
       if (failure != null) {
         throw new IOException("the journal failed earlier; no write is accepted", failure);
       }
-      queued.add(payload);
+      queued.add(record);
       long ticket = ++lastQueued;
       while (true) {
         if (failure != null && lastDurable < ticket) {
-          queued.remove(payload);
+          queued.removeIf(r -> r == record);
           throw new IOException("journal write failed", failure);
         }
         if (lastDurable >= ticket) {

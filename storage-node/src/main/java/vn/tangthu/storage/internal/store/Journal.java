@@ -23,6 +23,7 @@ final class Journal implements AutoCloseable {
   private final Path file;
   private final FileChannel channel;
   private volatile long size;
+  private ByteBuffer buffer;
 
   Journal(Path file) throws IOException {
     this.file = file;
@@ -37,17 +38,31 @@ final class Journal implements AutoCloseable {
     return size;
   }
 
-  /** Appends records (not yet durable: call {@link #force()}). */
-  void append(List<byte[]> payloads) throws IOException {
-    int total = 0;
-    for (byte[] p : payloads) {
-      total += HEADER + p.length;
+  /**
+   * Appends records (not yet durable: call {@link #force()}), encoded straight into one reused
+   * direct buffer: one copy of each record's bytes, one write.
+   */
+  void append(List<JournalRecord> records) throws IOException {
+    long total = 0;
+    for (JournalRecord r : records) {
+      total += HEADER + r.encodedSize();
     }
-    ByteBuffer buf = ByteBuffer.allocate(total);
-    for (byte[] p : payloads) {
-      CRC32C crc = new CRC32C();
-      crc.update(p);
-      buf.putInt(MAGIC).putInt(p.length).putInt((int) crc.getValue()).put(p);
+    if (total > Integer.MAX_VALUE - 8) {
+      throw new IOException("journal batch too large: " + total);
+    }
+    if (buffer == null || buffer.capacity() < total) {
+      buffer = ByteBuffer.allocateDirect((int) Math.max(total, 1 << 20));
+    }
+    ByteBuffer buf = buffer.clear();
+    CRC32C crc = new CRC32C();
+    for (JournalRecord r : records) {
+      int start = buf.position();
+      buf.putInt(MAGIC).putInt(0).putInt(0);
+      r.encodeTo(buf);
+      int length = buf.position() - start - HEADER;
+      crc.reset();
+      crc.update(buf.duplicate().position(start + HEADER).limit(start + HEADER + length));
+      buf.putInt(start + 4, length).putInt(start + 8, (int) crc.getValue());
     }
     buf.flip();
     long pos = size;

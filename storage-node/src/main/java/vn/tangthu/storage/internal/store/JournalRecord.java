@@ -1,10 +1,9 @@
 package vn.tangthu.storage.internal.store;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -37,22 +36,36 @@ record JournalRecord(
     Objects.requireNonNull(data);
   }
 
-  byte[] encode() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(data.length + sidecar.length + 512);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      writeString(out, bucket);
-      writeString(out, key);
-      writeString(out, versionId);
-      writeString(out, dataFile);
-      writeString(out, replacedDataFile == null ? "" : replacedDataFile);
-      out.writeInt(sidecar.length);
-      out.write(sidecar);
-      out.writeInt(data.length);
-      out.write(data);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+  /** Bytes {@link #encodeTo} writes. */
+  int encodedSize() {
+    return 4 * 7
+        + utf8Length(bucket)
+        + utf8Length(key)
+        + utf8Length(versionId)
+        + utf8Length(dataFile)
+        + (replacedDataFile == null ? 0 : utf8Length(replacedDataFile))
+        + sidecar.length
+        + data.length;
+  }
+
+  /** Writes the record (the format {@link #decode} reads) at the buffer's position. */
+  void encodeTo(ByteBuffer out) {
+    putString(out, bucket);
+    putString(out, key);
+    putString(out, versionId);
+    putString(out, dataFile);
+    putString(out, replacedDataFile == null ? "" : replacedDataFile);
+    out.putInt(sidecar.length).put(sidecar);
+    out.putInt(data.length).put(data);
+  }
+
+  private static int utf8Length(String s) {
+    return s.getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  private static void putString(ByteBuffer out, String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.putInt(b.length).put(b);
   }
 
   static JournalRecord decode(byte[] payload) throws IOException {
@@ -66,12 +79,6 @@ record JournalRecord(
     byte[] data = in.readNBytes(in.readInt());
     return new JournalRecord(
         bucket, key, versionId, dataFile, replaced.isEmpty() ? null : replaced, sidecar, data);
-  }
-
-  private static void writeString(DataOutputStream out, String s) throws IOException {
-    byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    out.writeInt(b.length);
-    out.write(b);
   }
 
   private static String readString(DataInputStream in) throws IOException {

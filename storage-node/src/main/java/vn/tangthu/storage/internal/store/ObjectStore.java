@@ -468,7 +468,11 @@ public final class ObjectStore implements AutoCloseable {
     if (length < 0 || length > inMemoryMax()) {
       throw new IllegalArgumentException("not a small body: " + length);
     }
-    byte[] data = in.readNBytes(length);
+    byte[] data = new byte[length];
+    int n = in.readNBytes(data, 0, length);
+    if (n < length) {
+      data = java.util.Arrays.copyOf(data, n);
+    }
     long extra = in.transferTo(java.io.OutputStream.nullOutputStream());
     Digests d = new Digests(algorithms);
     d.update(data, 0, data.length);
