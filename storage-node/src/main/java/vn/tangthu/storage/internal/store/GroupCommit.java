@@ -57,7 +57,7 @@ final class GroupCommit implements AutoCloseable {
    */
   void commit(JournalRecord record) throws IOException {
     if (journal.size() >= checkpointBytes) {
-      fence();
+      checkpoint(checkpointBytes);
     }
     List<JournalRecord> batch;
     long batchEnd;
@@ -125,11 +125,19 @@ final class GroupCommit implements AutoCloseable {
    * must not hold a committed record it has not yet {@linkplain #applied() applied}.
    */
   void fence() throws IOException {
+    checkpoint(1);
+  }
+
+  /**
+   * Checkpoints unless, once no commit is in progress, the journal holds fewer than {@code
+   * minBytes}: writers that all saw a full journal checkpoint it once, not once each.
+   */
+  private void checkpoint(long minBytes) throws IOException {
     synchronized (lock) {
       while (busy) {
         await();
       }
-      if (journal.size() == 0) {
+      if (journal.size() == 0 || journal.size() < minBytes) {
         return;
       }
       busy = true;

@@ -62,6 +62,11 @@ public final class ObjectStore implements AutoCloseable {
       new java.util.concurrent.ConcurrentHashMap<>();
   private final Checkpoints checkpoints;
 
+  /** Names of this process's temporary sidecars: unique without a SecureRandom call each. */
+  private final String tmpPrefix = "s-" + UUID.randomUUID() + "-";
+
+  private final AtomicLong tmpNames = new AtomicLong();
+
   public ObjectStore(Path dataDir, Clock clock) throws IOException {
     this(dataDir, clock, true);
   }
@@ -137,7 +142,7 @@ public final class ObjectStore implements AutoCloseable {
         }
       }
     }
-    Path sidecarTmp = tmp.resolve("w-" + UUID.randomUUID());
+    Path sidecarTmp = tmp.resolve(tmpPrefix + tmpNames.incrementAndGet());
     Files.write(sidecarTmp, r.sidecar());
     Path sidecar = node.resolve(r.versionId() + META_SUFFIX);
     Files.move(sidecarTmp, sidecar, java.nio.file.StandardCopyOption.ATOMIC_MOVE);

@@ -71,6 +71,43 @@ class GroupCommitTest {
   }
 
   @Test
+  void writersThatAllSeeAFullJournalCheckpointItOnce() throws Exception {
+    int size = 100 * 1024;
+    int count = 400; // about 39 MiB of journal: two checkpoints of 16 MiB
+    try (ObjectStore store = new ObjectStore(dir, Clock.systemUTC())) {
+      BucketMeta b = store.createBucket("gcb", "owner", false);
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      List<Future<ObjectMeta>> puts = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int n = i;
+        puts.add(
+            pool.submit(
+                () -> {
+                  byte[] data = bytes(size, n);
+                  StagedBlob blob =
+                      store.stageInMemory(new ByteArrayInputStream(data), size, Set.of());
+                  return store.put(
+                      b,
+                      "k" + n,
+                      blob,
+                      new NewObject(null, Map.of(), null, false, null),
+                      Precondition.NONE);
+                }));
+      }
+      for (Future<ObjectMeta> f : puts) {
+        f.get();
+      }
+      pool.shutdown();
+      long[] stats = store.groupCommitStats();
+      assertThat(stats[1]).isEqualTo(count);
+      assertThat(stats[2]).isBetween(1L, 3L);
+      for (int i = 0; i < count; i += 37) {
+        assertThat(read(store, "gcb", "k" + i)).isEqualTo(bytes(size, i));
+      }
+    }
+  }
+
+  @Test
   void journaledWritesLostInPlaceAreReplayedAtStart() throws Exception {
     Path journal = dir.resolve("journal/objects.wal");
     byte[] first = bytes(1000, 1);
