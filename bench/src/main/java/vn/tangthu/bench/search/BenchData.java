@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -107,6 +108,68 @@ public final class BenchData {
     } finally {
       indexers.shutdownNow();
       pg.stop();
+    }
+    return new Built(docs, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * Rebuilds only the Lucene index of a prepared data directory (after a change of the index
+   * layout): the same documents from the same synthetic records, written to {@code index.new},
+   * committed at checkpoint {@code docs}, then swapped in place of {@code index}. PostgreSQL is
+   * only read (for the agency tree).
+   */
+  public static Built reindex(Path dataDir, SyntheticArchive archive, long docs) throws Exception {
+    Path fresh = dataDir.resolve("index.new");
+    if (Files.exists(fresh)) {
+      throw new IllegalStateException(fresh + " exists: remove it first");
+    }
+    long start = System.nanoTime();
+    EmbeddedDatabase pg = EmbeddedDatabase.start(dataDir.resolve("pg"));
+    ExecutorService indexers = Executors.newFixedThreadPool(INDEX_THREADS);
+    try (SearchIndex index = SearchIndex.open(fresh)) {
+      Jdbi jdbi = Jdbi.create(pg.jdbcUrl(), pg.user(), "").installPlugin(new SqlObjectPlugin());
+      IndexDocuments documents =
+          new IndexDocuments(
+              new AccessPolicy(new AgencyDirectory(jdbi, Clock.systemUTC()), (id, user) -> false));
+      Semaphore inFlight = new Semaphore(2 * INDEX_THREADS);
+      List<Future<?>> tasks = new ArrayList<>();
+      for (long from = 0; from < docs; from += CHUNK) {
+        long to = Math.min(docs, from + CHUNK);
+        inFlight.acquire();
+        long first = from;
+        tasks.add(
+            indexers.submit(
+                () -> {
+                  try {
+                    for (long i = first; i < to; i++) {
+                      SyntheticArchive.Doc d = archive.doc(i);
+                      index.upsert(
+                          documents.of(d.row(), List.of(), new TextStage.Text(d.text(), false)));
+                    }
+                  } finally {
+                    inFlight.release();
+                  }
+                  return null;
+                }));
+        if ((to / CHUNK) % 50 == 0 || to == docs) {
+          System.out.printf(
+              "  %,d / %,d records (%d s)%n",
+              to, docs, (System.nanoTime() - start) / 1_000_000_000);
+        }
+      }
+      for (Future<?> f : tasks) {
+        f.get();
+      }
+      index.commit(docs);
+    } finally {
+      indexers.shutdownNow();
+      pg.stop();
+    }
+    Path old = dataDir.resolve("index.old");
+    Files.move(dataDir.resolve("index"), old);
+    Files.move(fresh, dataDir.resolve("index"));
+    try (var files = Files.walk(old)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
     return new Built(docs, (System.nanoTime() - start) / 1_000_000);
   }

@@ -19,6 +19,11 @@ import java.util.Map;
  *       against PostgreSQL full-text search in the server's own database (found through {@code
  *       pg/postmaster.pid}), prints p50/p99 latency, throughput and their ratio, and checks that
  *       both engines count the same records for every filter-only query.
+ *   <li>{@code reindex <dataDir> <viLegalDir> <docs>}: rebuilds only the index of a prepared
+ *       directory (after a change of the index layout), keeping its PostgreSQL rows.
+ *   <li>{@code profile <dataDir> <viLegalDir> <docs> [queries] [rounds]}: with no server running,
+ *       searches the directory's index in-process on one thread and prints the latency per query
+ *       class ({@link Profile}): the cost of the search itself, without HTTP or client threads.
  * </ul>
  */
 public final class SearchBenchmark {
@@ -44,11 +49,25 @@ public final class SearchBenchmark {
           System.exit(1);
         }
       }
+    } else if (args.length >= 4 && args[0].equals("reindex")) {
+      SyntheticArchive archive = SyntheticArchive.load(Path.of(args[2]));
+      BenchData.Built b = BenchData.reindex(Path.of(args[1]), archive, Long.parseLong(args[3]));
+      System.out.printf("re-indexed %,d records in %.1f s%n", b.docs(), b.millis() / 1000.0);
+    } else if (args.length >= 4 && args[0].equals("profile")) {
+      SyntheticArchive archive = SyntheticArchive.load(Path.of(args[2]));
+      long docs = Long.parseLong(args[3]);
+      int queries = args.length > 4 ? Integer.parseInt(args[4]) : 200;
+      int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 3;
+      try (IndexSearch index = IndexSearch.open(Path.of(args[1]))) {
+        System.out.print(Profile.run(index, ClerkQueries.mix(archive, docs, queries), rounds));
+      }
     } else {
       System.err.println(
           "usage: SearchBenchmark prepare <dataDir> <viLegalDir> <docs>\n"
               + "       SearchBenchmark run <apiUrl> <token> <dataDir> <viLegalDir> <docs>"
-              + " <threads> <rounds> [queries]");
+              + " <threads> <rounds> [queries]\n"
+              + "       SearchBenchmark reindex <dataDir> <viLegalDir> <docs>\n"
+              + "       SearchBenchmark profile <dataDir> <viLegalDir> <docs> [queries] [rounds]");
       System.exit(2);
     }
   }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,9 +37,11 @@ import vn.tangthu.indexer.search.internal.ClerkQuery;
 import vn.tangthu.indexer.search.internal.Cursor;
 import vn.tangthu.indexer.search.internal.DocumentMapper;
 import vn.tangthu.indexer.search.internal.FacetCounts;
+import vn.tangthu.indexer.search.internal.FacetOrdinalsCache;
 import vn.tangthu.indexer.search.internal.Fields;
 import vn.tangthu.indexer.search.internal.Highlights;
 import vn.tangthu.indexer.search.internal.HitData;
+import vn.tangthu.indexer.search.internal.ProximityWindow;
 import vn.tangthu.indexer.search.internal.VisibilityQuery;
 
 /**
@@ -61,40 +62,63 @@ import vn.tangthu.indexer.search.internal.VisibilityQuery;
 public final class SearchIndex implements Closeable {
 
   private static final String CHECKPOINT = "checkpoint";
-  private static final List<String> FACETS =
-      List.of(Fields.AGENCY_CODE, Fields.TYPE_NAME, Fields.YEAR);
+  private static final String FORMAT = "format";
+
+  /**
+   * The layout of the index ({@link DocumentMapper}); an index written with another layout is
+   * emptied at open, so the change log replays into the current one.
+   */
+  static final String CURRENT_FORMAT = "2";
+
   private final Directory directory;
   private final Analyzer analyzer;
   private final IndexWriter writer;
   private final SearcherManager searchers;
+  private final int rescoreWindow;
+  private final FacetOrdinalsCache facetOrdinals = new FacetOrdinalsCache();
   private volatile long checkpoint;
 
-  private SearchIndex(Directory directory) throws IOException {
+  private SearchIndex(Directory directory, int rescoreWindow) throws IOException {
     this.directory = directory;
+    this.rescoreWindow = rescoreWindow;
     this.analyzer = Analysis.perField();
     IndexWriterConfig config = new IndexWriterConfig(analyzer);
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-    config.setCodec(new Lucene912Codec(Lucene912Codec.Mode.BEST_COMPRESSION));
+    config.setCodec(new Lucene912Codec(Lucene912Codec.Mode.BEST_SPEED));
     config.setCommitOnClose(false);
     config.setRAMBufferSizeMB(64);
     this.writer = new IndexWriter(directory, config);
-    this.checkpoint = readCheckpoint(writer);
-    if (!org.apache.lucene.index.DirectoryReader.indexExists(directory)) {
+    if (!CURRENT_FORMAT.equals(commitData(writer, FORMAT))) {
+      writer.deleteAll();
+      writer.setLiveCommitData(commitData(0).entrySet());
       writer.commit();
     }
+    this.checkpoint = Long.parseLong(commitData(writer, CHECKPOINT));
     this.searchers = new SearcherManager(writer, new SearcherFactory());
   }
 
   /**
    * Opens (creating if needed) the index in a directory. Only one {@code SearchIndex} may have a
-   * directory open at a time.
+   * directory open at a time. An index of an older layout is emptied (its {@link #checkpoint()}
+   * becomes 0), so replaying the change log rebuilds it.
    *
    * @throws IOException when the directory cannot be used or is locked by another index
    */
   public static SearchIndex open(Path directory) throws IOException {
+    return open(directory, ProximityWindow.DEFAULT_SIZE);
+  }
+
+  /**
+   * Opens the index like {@link #open(Path)}, rescoring the best {@code rescoreWindow} hits of a
+   * relevance search for proximity.
+   */
+  static SearchIndex open(Path directory, int rescoreWindow) throws IOException {
+    if (rescoreWindow < 1) {
+      throw new IllegalArgumentException("rescoreWindow must be positive");
+    }
     Directory dir = FSDirectory.open(directory);
     try {
-      return new SearchIndex(dir);
+      return new SearchIndex(dir, rescoreWindow);
     } catch (IOException | RuntimeException e) {
       dir.close();
       throw e;
@@ -124,7 +148,7 @@ public final class SearchIndex implements Closeable {
     if (checkpoint < 0) {
       throw new IllegalArgumentException("checkpoint must not be negative");
     }
-    writer.setLiveCommitData(Map.of(CHECKPOINT, Long.toString(checkpoint)).entrySet());
+    writer.setLiveCommitData(commitData(checkpoint).entrySet());
     writer.commit();
     this.checkpoint = checkpoint;
   }
@@ -143,38 +167,80 @@ public final class SearchIndex implements Closeable {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(visibility, "visibility");
     ClerkQuery parsed = ClerkQuery.parse(request.q());
-    FieldDoc after =
+    Cursor.Position position =
         request.cursor() == null || request.cursor().isEmpty()
             ? null
             : Cursor.decode(request.cursor(), request.sort());
     Query query = filtered(parsed.match(), request, visibility);
     IndexSearcher searcher = searchers.acquire();
     try {
-      TopFieldCollectorManager top =
-          new TopFieldCollectorManager(
-              sort(request.sort()), request.size() + 1, after, Integer.MAX_VALUE);
-      Object[] results =
-          searcher.search(query, new MultiCollectorManager(top, new FacetCounts(FACETS)));
-      TopFieldDocs docs = (TopFieldDocs) results[0];
-      @SuppressWarnings("unchecked")
-      Map<String, Map<String, Long>> facets = (Map<String, Map<String, Long>>) results[1];
-      ScoreDoc[] page =
-          Arrays.copyOf(docs.scoreDocs, Math.min(docs.scoreDocs.length, request.size()));
-      String next =
-          docs.scoreDocs.length > request.size()
-              ? Cursor.encode(request.sort(), (FieldDoc) page[page.length - 1])
-              : null;
-      List<List<String>> highlights = Highlights.of(searcher, analyzer, parsed.highlight(), page);
-      List<SearchHit> hits = new ArrayList<>(page.length);
-      for (int i = 0; i < page.length; i++) {
-        FieldDoc hit = (FieldDoc) page[i];
+      OnePass pass = new OnePass(searcher, new FacetCounts(facetOrdinals));
+      ProximityWindow.Page page = page(searcher, pass, query, parsed, request, position);
+      ScoreDoc[] docs = page.hits().toArray(ScoreDoc[]::new);
+      List<List<String>> highlights = Highlights.of(searcher, analyzer, parsed.highlight(), docs);
+      List<SearchHit> hits = new ArrayList<>(docs.length);
+      for (int i = 0; i < docs.length; i++) {
+        FieldDoc hit = page.hits().get(i);
         float score = request.sort() == SearchRequest.Sort.RELEVANCE ? (Float) hit.fields[0] : 0f;
         hits.add(HitData.read(searcher, hit.doc, score, highlights.get(i)));
       }
-      return new SearchResult(docs.totalHits.value, hits, facets, next);
+      return new SearchResult(pass.facets.total(), hits, pass.facets.facets(), page.next());
     } finally {
       searchers.release(searcher);
     }
+  }
+
+  /** The first top-hits collection of a search also counts matches and facets. */
+  private static final class OnePass implements ProximityWindow.TopSearch {
+    private final IndexSearcher searcher;
+    private final FacetCounts counts;
+    private FacetCounts.Result facets;
+
+    OnePass(IndexSearcher searcher, FacetCounts counts) {
+      this.searcher = searcher;
+      this.counts = counts;
+    }
+
+    @Override
+    public TopFieldDocs search(Query query, TopFieldCollectorManager top) throws IOException {
+      if (facets != null) {
+        return searcher.search(query, top);
+      }
+      Object[] both = searcher.search(query, new MultiCollectorManager(top, counts));
+      facets = (FacetCounts.Result) both[1];
+      return (TopFieldDocs) both[0];
+    }
+  }
+
+  private ProximityWindow.Page page(
+      IndexSearcher searcher,
+      ProximityWindow.TopSearch pass,
+      Query query,
+      ClerkQuery parsed,
+      SearchRequest request,
+      Cursor.Position position)
+      throws IOException {
+    if (request.sort() == SearchRequest.Sort.RELEVANCE && parsed.proximity() != null) {
+      return ProximityWindow.rescored(
+          searcher,
+          pass,
+          query,
+          parsed.proximity(),
+          sort(request.sort()),
+          rescoreWindow,
+          position,
+          request.size());
+    }
+    if (position != null && position.inWindow()) {
+      throw new IllegalArgumentException("cursor belongs to a search with another query");
+    }
+    return ProximityWindow.sorted(
+        pass,
+        query,
+        sort(request.sort()),
+        request.sort(),
+        position == null ? null : position.after(),
+        request.size());
   }
 
   /**
@@ -272,15 +338,20 @@ public final class SearchIndex implements Closeable {
     return field;
   }
 
-  private static long readCheckpoint(IndexWriter writer) {
+  private static Map<String, String> commitData(long checkpoint) {
+    return Map.of(CHECKPOINT, Long.toString(checkpoint), FORMAT, CURRENT_FORMAT);
+  }
+
+  /** A value of the last commit's user data, or null (a new directory has none). */
+  private static String commitData(IndexWriter writer, String key) {
     Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
     if (data != null) {
       for (Map.Entry<String, String> entry : data) {
-        if (CHECKPOINT.equals(entry.getKey())) {
-          return Long.parseLong(entry.getValue());
+        if (key.equals(entry.getKey())) {
+          return entry.getValue();
         }
       }
     }
-    return 0;
+    return null;
   }
 }

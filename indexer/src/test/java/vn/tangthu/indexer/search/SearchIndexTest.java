@@ -551,4 +551,64 @@ class SearchIndexTest {
   void secondOpenOfTheSameDirectoryFails() {
     assertThatThrownBy(() -> SearchIndex.open(dir)).isInstanceOf(IOException.class);
   }
+
+  @Test
+  void pagingAcrossTheRescoredWindowNeitherRepeatsNorSkips() throws IOException {
+    index.close();
+    index = SearchIndex.open(dir, 15);
+    for (int i = 0; i < 47; i++) {
+      String text =
+          i % 3 == 0
+              ? "báo cáo tình hình " + "thực hiện ".repeat(i % 4)
+              : "báo " + "nội dung ".repeat(1 + i % 5) + "cáo " + "khác ".repeat(i % 7);
+      index.upsert(simple(String.format("r%02d", i), "Văn bản " + i, text));
+    }
+    index.refresh();
+    List<SearchHit> all = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    String cursor = null;
+    do {
+      SearchResult page =
+          index.search(
+              request("bao cao", null, null, Sort.RELEVANCE, 10, cursor), Visibility.all());
+      assertThat(page.total()).isEqualTo(47);
+      for (SearchHit hit : page.hits()) {
+        assertThat(seen.add(hit.id())).as("duplicate %s", hit.id()).isTrue();
+        all.add(hit);
+      }
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    assertThat(seen).hasSize(47);
+    for (int i = 1; i < all.size(); i++) {
+      assertThat(all.get(i).score()).isLessThanOrEqualTo(all.get(i - 1).score());
+    }
+    assertThat(all.subList(0, 10))
+        .as("adjacent words lead the rescored window")
+        .allMatch(h -> Integer.parseInt(h.id().substring(1)) % 3 == 0);
+  }
+
+  @Test
+  void indexOfAnOlderLayoutIsEmptiedSoTheChangeLogRebuildsIt() throws IOException {
+    index.close();
+    try (org.apache.lucene.index.IndexWriter old =
+        new org.apache.lucene.index.IndexWriter(
+            FSDirectory.open(dir), new org.apache.lucene.index.IndexWriterConfig())) {
+      org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
+      doc.add(
+          new org.apache.lucene.document.StringField(
+              "id", "legacy", org.apache.lucene.document.Field.Store.YES));
+      old.addDocument(doc);
+      old.setLiveCommitData(Map.of("checkpoint", "42").entrySet());
+      old.commit();
+    }
+    index = SearchIndex.open(dir);
+    assertThat(index.checkpoint()).isZero();
+    assertThat(index.count(Visibility.all())).isZero();
+    index.upsert(simple("1", "a", "mới"));
+    index.commit(1);
+    index.close();
+    index = SearchIndex.open(dir);
+    assertThat(index.checkpoint()).isEqualTo(1);
+    assertThat(index.contains("1")).isTrue();
+  }
 }

@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.util.CharTokenizer;
 import vn.tangthu.indexer.text.VietnameseText;
 
@@ -22,6 +23,15 @@ import vn.tangthu.indexer.text.VietnameseText;
  * needs.
  */
 public final class Analysis {
+
+  /**
+   * Prefix of an exact syllable in the {@link Fields#ALL} field (never a token character, so no
+   * folded syllable starts with it).
+   */
+  public static final String EXACT_MARK = "=";
+
+  /** Separates the two syllables of a pair token in {@link Fields#ALL}. */
+  static final String PAIR_SEPARATOR = " ";
 
   private Analysis() {}
 
@@ -43,6 +53,41 @@ public final class Analysis {
     return new SyllableAnalyzer(VietnameseText::folded);
   }
 
+  /**
+   * Analyser of {@link Fields#ALL}: for each syllable, its folded form; at the same position its
+   * exact form prefixed with {@link #EXACT_MARK} when that differs from the folded one; and, at the
+   * same position, the folded pair "previous syllable + space + this syllable" when the syllable
+   * follows another one in the same value. Matching needs only the folded terms, the exact terms
+   * rank exact spellings higher and the pairs rank adjacent words higher, all as plain term lookups
+   * (no positions needed for ranking).
+   */
+  public static Analyzer all() {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer tokenizer = CharTokenizer.fromTokenCharPredicate(Analysis::isTokenChar);
+        return new TokenStreamComponents(tokenizer, new AllFormsFilter(tokenizer));
+      }
+
+      @Override
+      public int getPositionIncrementGap(String fieldName) {
+        return 100;
+      }
+    };
+  }
+
+  /**
+   * The exact term of {@link Fields#ALL} for a syllable ({@code exact} and {@code folded} form).
+   */
+  public static String allTerm(String exact, String folded) {
+    return exact.equals(folded) ? folded : EXACT_MARK + exact;
+  }
+
+  /** The pair term of {@link Fields#ALL} for two adjacent folded syllables. */
+  public static String pairTerm(String first, String second) {
+    return first + PAIR_SEPARATOR + second;
+  }
+
   /** The index analyser: exact or folded per field, keyword for everything else. */
   public static Analyzer perField() {
     Analyzer exact = exact();
@@ -51,11 +96,9 @@ public final class Analysis {
         new KeywordAnalyzer(),
         Map.of(
             Fields.SUBJECT_EXACT, exact,
-            Fields.TEXT_EXACT, exact,
-            Fields.META_EXACT, exact,
             Fields.SUBJECT_FOLDED, folded,
             Fields.TEXT_FOLDED, folded,
-            Fields.META_FOLDED, folded));
+            Fields.ALL, all()));
   }
 
   /** The syllables of a string, each mapped by {@code form} (used to build queries). */
@@ -112,6 +155,58 @@ public final class Analysis {
       String mapped = form.apply(term.toString());
       term.setEmpty().append(mapped);
       return true;
+    }
+  }
+
+  /** Emits folded, marked exact and pair tokens per syllable ({@link #all()}). */
+  private static final class AllFormsFilter extends TokenFilter {
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final PositionIncrementAttribute increment =
+        addAttribute(PositionIncrementAttribute.class);
+    private String previous;
+    private String pendingExact;
+    private String pendingPair;
+
+    AllFormsFilter(TokenStream input) {
+      super(input);
+    }
+
+    @Override
+    public boolean incrementToken() throws IOException {
+      if (pendingExact != null) {
+        emitStacked(pendingExact);
+        pendingExact = null;
+        return true;
+      }
+      if (pendingPair != null) {
+        emitStacked(pendingPair);
+        pendingPair = null;
+        return true;
+      }
+      if (!input.incrementToken()) {
+        return false;
+      }
+      String raw = term.toString();
+      String exact = VietnameseText.exact(raw);
+      String folded = VietnameseText.folded(raw);
+      term.setEmpty().append(folded);
+      pendingExact = exact.equals(folded) ? null : EXACT_MARK + exact;
+      pendingPair = previous == null ? null : pairTerm(previous, folded);
+      previous = folded;
+      return true;
+    }
+
+    private void emitStacked(String value) {
+      term.setEmpty().append(value);
+      increment.setPositionIncrement(0);
+    }
+
+    @Override
+    public void reset() throws IOException {
+      super.reset();
+      previous = null;
+      pendingExact = null;
+      pendingPair = null;
     }
   }
 }

@@ -16,21 +16,34 @@ import vn.tangthu.indexer.text.VietnameseText;
 /**
  * The clerk's query language ({@code api.md}, "Search"): unquoted words must all match, each in its
  * exact or folded form (exact scores higher), anywhere in subject, text or metadata; words standing
- * close together score higher; {@code "quoted phrases"} match as phrases; {@code -word} and {@code
- * -"phrase"} exclude; a token like {@code 123/QĐ-UBND} matches the document-number field (or the
- * words of the number as a phrase). An empty query matches everything.
+ * next to each other score higher; {@code "quoted phrases"} match as phrases; {@code -word} and
+ * {@code -"phrase"} exclude; a token like {@code 123/QĐ-UBND} matches the document-number field (or
+ * the words of the number as a phrase). An empty query matches everything.
+ *
+ * <p>Every required clause is a term or phrase on the folded forms of {@link Fields#ALL}; exact
+ * spellings, subject matches and adjacent words only add score through optional term clauses (exact
+ * and pair terms of the same field, the subject fields). Matching is therefore a conjunction of
+ * single terms for ordinary words, and ranking the top hits can skip blocks of documents that
+ * cannot compete (block-max WAND) instead of scoring every match.
+ *
+ * <p>Matches in the subject and how close the words stand (the whole query as a phrase, exact or
+ * folded, or within a few words) are scored by {@link #proximity} on the best hits only ({@link
+ * ProximityWindow}).
  *
  * @param match the query to run (before filters)
+ * @param proximity what the best hits of {@code match} are rescored with (subject matches, and for
+ *     two plain words or more their proximity), or null when nothing is to be rescored
  * @param highlight folded terms and phrases on the highlighted fields, or null when nothing to
  *     highlight
  */
-public record ClerkQuery(Query match, Query highlight) {
+public record ClerkQuery(Query match, Query proximity, Query highlight) {
 
   static final int MAX_LENGTH = 1_000;
   static final int MAX_PARTS = 32;
   private static final int PROXIMITY_SLOP = 8;
-  private static final float EXACT_BOOST = 2f;
+  private static final float EXACT_BOOST = 1f;
   private static final float SUBJECT_BOOST = 1.5f;
+  private static final float ADJACENT_BOOST = 4f;
   private static final float OWN_NUMBER_BOOST = 16f;
   private static final float CITED_NUMBER_BOOST = 4f;
 
@@ -54,100 +67,151 @@ public record ClerkQuery(Query match, Query highlight) {
     }
     BooleanQuery.Builder match = new BooleanQuery.Builder();
     BooleanQuery.Builder highlight = new BooleanQuery.Builder();
-    List<String> nearExact = new ArrayList<>();
-    List<String> nearFolded = new ArrayList<>();
+    BooleanQuery.Builder subject = new BooleanQuery.Builder();
     boolean positive = false;
     boolean highlighted = false;
-    int nearParts = 0;
+    String previousWord = null;
+    List<String> nearExact = new ArrayList<>();
+    List<String> nearFolded = new ArrayList<>();
     for (Part part : parts) {
       List<String> exact = Analysis.syllables(part.text(), VietnameseText::exact);
       List<String> folded = Analysis.syllables(part.text(), VietnameseText::folded);
       if (exact.isEmpty()) {
         continue;
       }
-      Query clause;
       boolean number = !part.phrase() && VietnameseText.looksLikeDocNumber(part.text());
-      if (number) {
-        String canonical = VietnameseText.docNumber(part.text());
-        clause =
-            new BooleanQuery.Builder()
-                .add(
-                    constant(new Term(Fields.OWN_DOC_NUMBER, canonical), OWN_NUMBER_BOOST),
-                    Occur.SHOULD)
-                .add(
-                    constant(new Term(Fields.DOC_NUMBER, canonical), CITED_NUMBER_BOOST),
-                    Occur.SHOULD)
-                .add(anyField(exact, folded), Occur.SHOULD)
-                .build();
-      } else {
-        clause = anyField(exact, folded);
-      }
       if (part.excluded()) {
-        match.add(clause, Occur.MUST_NOT);
+        match.add(all(folded), Occur.MUST_NOT);
         continue;
       }
-      match.add(clause, Occur.MUST);
       positive = true;
-      highlight.add(folded(Fields.TEXT_FOLDED, folded), Occur.SHOULD);
-      highlight.add(folded(Fields.SUBJECT_FOLDED, folded), Occur.SHOULD);
-      highlighted = true;
-      if (!part.phrase() && !number) {
-        nearExact.addAll(exact);
-        nearFolded.addAll(folded);
-        nearParts++;
+      if (number) {
+        match.add(docNumber(part.text(), folded), Occur.MUST);
+        previousWord = null;
+      } else {
+        match.add(all(folded), Occur.MUST);
+        addExact(match, exact, folded);
+        addSubject(subject, exact, folded);
+        if (!part.phrase() && previousWord != null) {
+          should(match, new TermQuery(pair(previousWord, folded.get(0))), ADJACENT_BOOST);
+        }
+        previousWord = part.phrase() ? null : folded.get(folded.size() - 1);
+        if (!part.phrase()) {
+          nearExact.addAll(exact);
+          nearFolded.addAll(folded);
+        }
       }
+      highlight.add(words(Fields.TEXT_FOLDED, folded), Occur.SHOULD);
+      highlight.add(words(Fields.SUBJECT_FOLDED, folded), Occur.SHOULD);
+      highlighted = true;
     }
     if (!positive) {
       match.add(new MatchAllDocsQuery(), Occur.MUST);
     }
-    if (nearParts >= 2) {
-      addProximity(match, nearExact, nearFolded);
+    BooleanQuery.Builder rescore = subject;
+    if (nearFolded.size() >= 2) {
+      addProximity(rescore, nearExact, nearFolded);
     }
-    return new ClerkQuery(match.build(), highlighted ? highlight.build() : null);
+    BooleanQuery rescoring = rescore.build();
+    return new ClerkQuery(
+        match.build(),
+        rescoring.clauses().isEmpty() ? null : rescoring,
+        highlighted ? highlight.build() : null);
   }
 
   /**
-   * Words adjacent in the query order score far above words merely near each other, which score
-   * above scattered words; exact adjacency above folded adjacency.
+   * Words adjacent in the query order score far above words merely near each other; exact adjacency
+   * above folded adjacency; in the subject above elsewhere.
    */
   private static void addProximity(
+      BooleanQuery.Builder near, List<String> exact, List<String> folded) {
+    List<String> exactTerms = new ArrayList<>(exact.size());
+    for (int i = 0; i < exact.size(); i++) {
+      exactTerms.add(Analysis.allTerm(exact.get(i), folded.get(i)));
+    }
+    should(near, phrase(Fields.ALL, exactTerms, 0), 8f);
+    should(near, phrase(Fields.SUBJECT_EXACT, exact, 0), 8f * SUBJECT_BOOST);
+    should(near, phrase(Fields.ALL, folded, 0), 4f);
+    should(near, phrase(Fields.SUBJECT_FOLDED, folded, 0), 4f * SUBJECT_BOOST);
+    should(near, phrase(Fields.ALL, folded, PROXIMITY_SLOP), 2f);
+    should(near, phrase(Fields.SUBJECT_FOLDED, folded, PROXIMITY_SLOP), 2f * SUBJECT_BOOST);
+  }
+
+  private static Query phrase(String field, List<String> syllables, int slop) {
+    return new PhraseQuery(slop, field, syllables.toArray(String[]::new));
+  }
+
+  /** Its exact spelling anywhere scores above a folded match (first pass, every match). */
+  private static void addExact(
       BooleanQuery.Builder match, List<String> exact, List<String> folded) {
-    should(match, phrase(Fields.TEXT_EXACT, exact, 0), 8f);
-    should(match, phrase(Fields.SUBJECT_EXACT, exact, 0), 8f * SUBJECT_BOOST);
-    should(match, phrase(Fields.TEXT_FOLDED, folded, 0), 4f);
-    should(match, phrase(Fields.SUBJECT_FOLDED, folded, 0), 4f * SUBJECT_BOOST);
-    should(match, phrase(Fields.TEXT_FOLDED, folded, PROXIMITY_SLOP), 2f);
-    should(match, phrase(Fields.SUBJECT_FOLDED, folded, PROXIMITY_SLOP), 2f * SUBJECT_BOOST);
+    List<String> exactTerms = new ArrayList<>(exact.size());
+    boolean accented = false;
+    for (int i = 0; i < exact.size(); i++) {
+      String term = Analysis.allTerm(exact.get(i), folded.get(i));
+      accented |= !term.equals(folded.get(i));
+      exactTerms.add(term);
+    }
+    if (accented) {
+      match.add(new BoostQuery(words(Fields.ALL, exactTerms), EXACT_BOOST), Occur.SHOULD);
+    }
+  }
+
+  /** A word of the subject scores above one of the text (rescoring the best hits only). */
+  private static void addSubject(
+      BooleanQuery.Builder rescore, List<String> exact, List<String> folded) {
+    rescore.add(new BoostQuery(words(Fields.SUBJECT_FOLDED, folded), SUBJECT_BOOST), Occur.SHOULD);
+    if (!exact.equals(folded)) {
+      rescore.add(
+          new BoostQuery(words(Fields.SUBJECT_EXACT, exact), EXACT_BOOST * SUBJECT_BOOST),
+          Occur.SHOULD);
+    }
+  }
+
+  /** The record's own number first, then records citing it, then its words as a phrase. */
+  private static Query docNumber(String text, List<String> folded) {
+    String canonical = VietnameseText.docNumber(text);
+    return new BooleanQuery.Builder()
+        .add(constant(new Term(Fields.OWN_DOC_NUMBER, canonical), OWN_NUMBER_BOOST), Occur.SHOULD)
+        .add(constant(new Term(Fields.DOC_NUMBER, canonical), CITED_NUMBER_BOOST), Occur.SHOULD)
+        .add(all(folded), Occur.SHOULD)
+        .build();
   }
 
   /**
-   * A constant score when it matches: with few documents, or common words, BM25 gives a phrase in a
-   * long text almost no weight, yet adjacency is what the clerk asked for.
+   * A constant score when it matches: with common words BM25 gives an adjacent pair almost no
+   * weight, yet adjacency is what the clerk asked for.
    */
   private static void should(BooleanQuery.Builder match, Query query, float boost) {
     match.add(new BoostQuery(new ConstantScoreQuery(query), boost), Occur.SHOULD);
   }
 
-  /** The syllables (a word, or a phrase when several) in any searchable field. */
-  private static Query anyField(List<String> exact, List<String> folded) {
-    return new BooleanQuery.Builder()
-        .add(
-            new BoostQuery(words(Fields.SUBJECT_EXACT, exact), EXACT_BOOST * SUBJECT_BOOST),
-            Occur.SHOULD)
-        .add(new BoostQuery(words(Fields.TEXT_EXACT, exact), EXACT_BOOST), Occur.SHOULD)
-        .add(new BoostQuery(words(Fields.META_EXACT, exact), EXACT_BOOST), Occur.SHOULD)
-        .add(new BoostQuery(words(Fields.SUBJECT_FOLDED, folded), SUBJECT_BOOST), Occur.SHOULD)
-        .add(words(Fields.TEXT_FOLDED, folded), Occur.SHOULD)
-        .add(words(Fields.META_FOLDED, folded), Occur.SHOULD)
-        .build();
+  /**
+   * The folded syllables in {@link Fields#ALL}: a word is its term, two syllables are their pair
+   * term (the same as the phrase), longer phrases are a phrase whose candidates are first narrowed
+   * to the documents holding every pair (far rarer than the single syllables), so positions are
+   * only read where the phrase is likely.
+   */
+  private static Query all(List<String> folded) {
+    if (folded.size() == 1) {
+      return new TermQuery(new Term(Fields.ALL, folded.get(0)));
+    }
+    if (folded.size() == 2) {
+      return new TermQuery(pair(folded.get(0), folded.get(1)));
+    }
+    BooleanQuery.Builder phrase =
+        new BooleanQuery.Builder().add(phrase(Fields.ALL, folded, 0), Occur.MUST);
+    for (int i = 1; i < folded.size(); i++) {
+      phrase.add(new TermQuery(pair(folded.get(i - 1), folded.get(i))), Occur.FILTER);
+    }
+    return phrase.build();
+  }
+
+  private static Term pair(String first, String second) {
+    return new Term(Fields.ALL, Analysis.pairTerm(first, second));
   }
 
   private static Query constant(Term term, float boost) {
     return new BoostQuery(new ConstantScoreQuery(new TermQuery(term)), boost);
-  }
-
-  private static Query folded(String field, List<String> folded) {
-    return words(field, folded);
   }
 
   private static Query words(String field, List<String> syllables) {
@@ -155,10 +219,6 @@ public record ClerkQuery(Query match, Query highlight) {
       return new TermQuery(new Term(field, syllables.get(0)));
     }
     return phrase(field, syllables, 0);
-  }
-
-  private static Query phrase(String field, List<String> syllables, int slop) {
-    return new PhraseQuery(slop, field, syllables.toArray(String[]::new));
   }
 
   private static List<Part> split(String q) {

@@ -9,16 +9,35 @@ import vn.tangthu.indexer.search.SearchRequest.Sort;
 /**
  * The opaque paging cursor: the sort values of the last hit of a page and its record id, as
  * base64url of {@code v1|<sort>|<value>|<id>}. Paging continues strictly after that (sort value,
- * id) pair, so pages neither repeat nor skip records that stay unchanged between requests.
+ * id) pair, so pages neither repeat nor skip records that stay unchanged between requests. A
+ * relevance cursor inside the {@link ProximityWindow rescored window} has the sort code {@code w}
+ * and carries the rescored score.
  */
 public final class Cursor {
 
   private static final String VERSION = "v1";
+  private static final String WINDOW = "w";
+
+  /**
+   * A decoded cursor.
+   *
+   * @param inWindow whether {@code after} is a position in the rescored window (relevance only)
+   */
+  public record Position(FieldDoc after, boolean inWindow) {}
 
   private Cursor() {}
 
+  /** The cursor pointing after {@code last}, a hit of the rescored window. */
+  public static String encodeInWindow(FieldDoc last) {
+    return encode(WINDOW, Sort.RELEVANCE, last);
+  }
+
   /** The cursor pointing after {@code last}, a hit of a search sorted by {@code sort}. */
   public static String encode(Sort sort, FieldDoc last) {
+    return encode(code(sort), sort, last);
+  }
+
+  private static String encode(String code, Sort sort, FieldDoc last) {
     String value;
     if (sort == Sort.RELEVANCE) {
       value = Integer.toHexString(Float.floatToIntBits((Float) last.fields[0]));
@@ -26,7 +45,7 @@ public final class Cursor {
       value = Long.toString((Long) last.fields[0]);
     }
     String id = ((BytesRef) last.fields[1]).utf8ToString();
-    String raw = VERSION + "|" + code(sort) + "|" + value + "|" + id;
+    String raw = VERSION + "|" + code + "|" + value + "|" + id;
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
@@ -37,7 +56,7 @@ public final class Cursor {
    *
    * @throws IllegalArgumentException when the cursor is not one this index made for {@code sort}
    */
-  public static FieldDoc decode(String cursor, Sort sort) {
+  public static Position decode(String cursor, Sort sort) {
     String raw;
     try {
       raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
@@ -48,7 +67,8 @@ public final class Cursor {
     if (parts.length != 4 || !VERSION.equals(parts[0]) || parts[3].isEmpty()) {
       throw malformed();
     }
-    if (!code(sort).equals(parts[1])) {
+    boolean inWindow = sort == Sort.RELEVANCE && WINDOW.equals(parts[1]);
+    if (!code(sort).equals(parts[1]) && !inWindow) {
       throw new IllegalArgumentException("cursor belongs to a search with another sort order");
     }
     Object value;
@@ -60,7 +80,9 @@ public final class Cursor {
     } catch (NumberFormatException e) {
       throw malformed();
     }
-    return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {value, new BytesRef(parts[3])});
+    return new Position(
+        new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {value, new BytesRef(parts[3])}),
+        inWindow);
   }
 
   private static IllegalArgumentException malformed() {

@@ -11,7 +11,6 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
@@ -29,8 +28,8 @@ public final class DocumentMapper {
   static final FieldType FOLDED_STORED =
       analysed(true, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
 
-  /** Analysed, not stored (folded syllables of metadata). */
-  static final FieldType FOLDED = analysed(false, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+  /** Analysed, not stored (every form of every syllable: {@link Fields#ALL}). */
+  static final FieldType ALL = analysed(false, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
 
   private DocumentMapper() {}
 
@@ -61,8 +60,8 @@ public final class DocumentMapper {
     String subject = nullToEmpty(d.subject());
     doc.add(new Field(Fields.SUBJECT_EXACT, subject, EXACT));
     doc.add(new Field(Fields.SUBJECT_FOLDED, subject, FOLDED_STORED));
-    doc.add(new Field(Fields.TEXT_EXACT, d.text(), EXACT));
     doc.add(new Field(Fields.TEXT_FOLDED, d.text(), FOLDED_STORED));
+    doc.add(new Field(Fields.ALL, subject, ALL));
     for (String meta :
         new String[] {
           d.keywords(),
@@ -74,10 +73,10 @@ public final class DocumentMapper {
           d.fileCode()
         }) {
       if (meta != null && !meta.isBlank()) {
-        doc.add(new Field(Fields.META_EXACT, meta, EXACT));
-        doc.add(new Field(Fields.META_FOLDED, meta, FOLDED));
+        doc.add(new Field(Fields.ALL, meta, ALL));
       }
     }
+    doc.add(new Field(Fields.ALL, d.text(), ALL));
     String own = ownDocNumber(d);
     if (!own.isEmpty()) {
       doc.add(new StringField(Fields.OWN_DOC_NUMBER, own, Field.Store.NO));
@@ -88,7 +87,6 @@ public final class DocumentMapper {
 
     String agency = keyword(d.agencyCode());
     doc.add(new StringField(Fields.AGENCY_CODE, agency, Field.Store.YES));
-    doc.add(new SortedSetDocValuesField(Fields.AGENCY_CODE, new BytesRef(agency)));
     for (String ancestor : new LinkedHashSet<>(d.agencyPath())) {
       doc.add(new StringField(Fields.AGENCY_PATH, keyword(ancestor), Field.Store.NO));
     }
@@ -106,7 +104,6 @@ public final class DocumentMapper {
     String typeName = keyword(d.typeName());
     if (typeName != null && !typeName.isEmpty()) {
       doc.add(new StringField(Fields.TYPE_NAME, typeName, Field.Store.YES));
-      doc.add(new SortedSetDocValuesField(Fields.TYPE_NAME, new BytesRef(typeName)));
     }
     if (d.issuedDate() != null) {
       long day = d.issuedDate().toEpochDay();
@@ -115,8 +112,15 @@ public final class DocumentMapper {
       doc.add(new StoredField(Fields.ISSUED_DAY, day));
       String year = Integer.toString(d.issuedDate().getYear());
       doc.add(new StringField(Fields.YEAR, year, Field.Store.NO));
-      doc.add(new SortedSetDocValuesField(Fields.YEAR, new BytesRef(year)));
     }
+    doc.add(
+        new SortedDocValuesField(
+            Fields.FACET_KEY,
+            new FacetKey(
+                    agency,
+                    typeName,
+                    d.issuedDate() == null ? null : Integer.toString(d.issuedDate().getYear()))
+                .encode()));
     doc.add(new BinaryDocValuesField(HitData.FIELD, HitData.encode(d)));
     storeIfPresent(doc, Fields.NUMBER, d.number());
     storeIfPresent(doc, Fields.NOTATION, d.notation());

@@ -7,9 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
@@ -17,16 +16,26 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 
 /**
- * Counts, over every matching document, the values of sorted-set doc-values fields (agency, type,
- * year). Counting is by per-segment ordinal; ordinals become strings once per segment at the end.
+ * Counts every matching document and, through its {@link FacetKey}, the agency, type and year
+ * facets: one doc-values lookup per match, counted by per-segment ordinal. Ordinals are folded into
+ * the three facets through each segment's {@link FacetOrdinals} (decoded once per segment by the
+ * {@link FacetOrdinalsCache}, not per search), and become strings once per distinct value. Needs no
+ * scores, so the query it runs with can skip scoring altogether.
  */
 public final class FacetCounts
-    implements CollectorManager<FacetCounts.Counter, Map<String, Map<String, Long>>> {
+    implements CollectorManager<FacetCounts.Counter, FacetCounts.Result> {
 
-  private final List<String> fields;
+  /**
+   * The count of matches and the facets.
+   *
+   * @param facets facet name ({@code agencyCode}, {@code typeName}, {@code year}) → value → count
+   */
+  public record Result(long total, Map<String, Map<String, Long>> facets) {}
 
-  public FacetCounts(List<String> fields) {
-    this.fields = List.copyOf(fields);
+  private final FacetOrdinalsCache ordinals;
+
+  public FacetCounts(FacetOrdinalsCache ordinals) {
+    this.ordinals = ordinals;
   }
 
   @Override
@@ -35,56 +44,54 @@ public final class FacetCounts
   }
 
   @Override
-  public Map<String, Map<String, Long>> reduce(Collection<Counter> counters) throws IOException {
-    Map<String, Map<String, Long>> facets = new HashMap<>();
-    for (String field : fields) {
-      facets.put(field, new HashMap<>());
-    }
+  public Result reduce(Collection<Counter> counters) throws IOException {
+    Map<String, Long> agencies = new HashMap<>();
+    Map<String, Long> types = new HashMap<>();
+    Map<String, Long> years = new HashMap<>();
+    long total = 0;
     for (Counter counter : counters) {
+      total += counter.total;
       for (SegmentCounts segment : counter.segments) {
-        for (int f = 0; f < fields.size(); f++) {
-          SortedSetDocValues values = DocValues.getSortedSet(segment.reader, fields.get(f));
-          long[] counts = segment.counts[f];
-          Map<String, Long> target = facets.get(fields.get(f));
-          for (int ord = 0; ord < counts.length; ord++) {
-            if (counts[ord] > 0) {
-              target.merge(values.lookupOrd(ord).utf8ToString(), counts[ord], Long::sum);
-            }
-          }
-        }
+        FacetOrdinals ordinals = segment.ordinals();
+        long[][] byValue = ordinals.fold(segment.counts());
+        addAll(agencies, ordinals.agencies(), byValue[0]);
+        addAll(types, ordinals.types(), byValue[1]);
+        addAll(years, ordinals.years(), byValue[2]);
       }
     }
-    return facets;
+    return new Result(
+        total, Map.of(Fields.AGENCY_CODE, agencies, Fields.TYPE_NAME, types, Fields.YEAR, years));
   }
 
-  private record SegmentCounts(LeafReader reader, long[][] counts) {}
+  private static void addAll(Map<String, Long> facet, List<String> values, long[] counts) {
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] > 0 && !values.get(i).isEmpty()) {
+        facet.merge(values.get(i), counts[i], Long::sum);
+      }
+    }
+  }
+
+  private record SegmentCounts(FacetOrdinals ordinals, int[] counts) {}
 
   /** Collects one search's counts (one instance per searching thread). */
   public final class Counter implements Collector {
     private final List<SegmentCounts> segments = new ArrayList<>();
+    private long total;
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-      LeafReader reader = context.reader();
-      SortedSetDocValues[] values = new SortedSetDocValues[fields.size()];
-      long[][] counts = new long[fields.size()][];
-      for (int f = 0; f < fields.size(); f++) {
-        values[f] = DocValues.getSortedSet(reader, fields.get(f));
-        counts[f] = new long[(int) values[f].getValueCount()];
-      }
-      segments.add(new SegmentCounts(reader, counts));
+      SortedDocValues values = DocValues.getSorted(context.reader(), Fields.FACET_KEY);
+      int[] counts = new int[values.getValueCount()];
+      segments.add(new SegmentCounts(ordinals.of(context.reader()), counts));
       return new LeafCollector() {
         @Override
         public void setScorer(Scorable scorer) {}
 
         @Override
         public void collect(int doc) throws IOException {
-          for (int f = 0; f < values.length; f++) {
-            if (values[f].advanceExact(doc)) {
-              for (int i = 0; i < values[f].docValueCount(); i++) {
-                counts[f][(int) values[f].nextOrd()]++;
-              }
-            }
+          total++;
+          if (values.advanceExact(doc)) {
+            counts[values.ordValue()]++;
           }
         }
       };

@@ -6,10 +6,18 @@ public final class Fields {
   public static final String ID = "id";
   public static final String SUBJECT_EXACT = "subject_x";
   public static final String SUBJECT_FOLDED = "subject_f";
-  public static final String TEXT_EXACT = "text_x";
   public static final String TEXT_FOLDED = "text_f";
-  public static final String META_EXACT = "meta_x";
-  public static final String META_FOLDED = "meta_f";
+
+  /**
+   * Subject, metadata and text together, the field every query word must match: per syllable its
+   * folded form, its {@link Analysis#EXACT_MARK marked} exact form where that differs, and the
+   * folded pair it makes with the syllable before it (see {@link Analysis#all()}).
+   */
+  public static final String ALL = "all";
+
+  /** Agency, type and year of a record in one sorted doc value ({@link FacetKey}). */
+  public static final String FACET_KEY = "facetKey";
+
   public static final String DOC_NUMBER = "docnum";
   public static final String OWN_DOC_NUMBER = "docnum_own";
   public static final String AGENCY_CODE = "agencyCode";

@@ -1,0 +1,170 @@
+package vn.tangthu.indexer.search.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BytesRef;
+import vn.tangthu.indexer.search.SearchRequest;
+
+/**
+ * Pages of search results, either plainly sorted or, for relevance with a proximity query, with the
+ * first {@code window} hits rescored: their score plus the proximity query's score (whole-query
+ * phrases, words near each other), computed for those hits only instead of for every match.
+ *
+ * <p>The order is total and stable for an unchanged index: the window's hits by (rescored score
+ * descending, record id ascending), then every other match by (first score, record id). Since the
+ * proximity score is never negative and the window holds the best first scores, scores never rise
+ * from one page to the next. A page inside the window gets a window cursor; paging past it
+ * continues after the window's last first-pass position with plain {@code search_after}.
+ *
+ * <p>Stateless; thread-safe.
+ */
+public final class ProximityWindow {
+
+  /** How many hits are rescored by default. */
+  public static final int DEFAULT_SIZE = 100;
+
+  private static final Comparator<FieldDoc> RESCORED_ORDER =
+      Comparator.<FieldDoc>comparingDouble(d -> -(Float) d.fields[0])
+          .thenComparing(d -> (BytesRef) d.fields[1]);
+
+  /**
+   * A page of hits, each a {@link FieldDoc} whose fields are the sort values (score or day, then
+   * record id).
+   *
+   * @param next cursor of the next page, null after the last
+   */
+  public record Page(List<FieldDoc> hits, String next) {}
+
+  /**
+   * Runs the collection of a page's top hits, so the caller can collect more (facets, counts) in
+   * the same pass over the matches.
+   */
+  @FunctionalInterface
+  public interface TopSearch {
+    TopFieldDocs search(Query query, TopFieldCollectorManager top) throws IOException;
+  }
+
+  private ProximityWindow() {}
+
+  /** A plain page: the {@code size} hits after {@code after} (null: the first page). */
+  public static Page sorted(
+      TopSearch searcher,
+      Query query,
+      Sort sort,
+      SearchRequest.Sort order,
+      FieldDoc after,
+      int size)
+      throws IOException {
+    TopFieldDocs docs =
+        searcher.search(query, new TopFieldCollectorManager(sort, size + 1, after, size + 1));
+    List<FieldDoc> hits = new ArrayList<>(size);
+    for (int i = 0; i < Math.min(size, docs.scoreDocs.length); i++) {
+      hits.add((FieldDoc) docs.scoreDocs[i]);
+    }
+    String next =
+        docs.scoreDocs.length > size ? Cursor.encode(order, hits.get(hits.size() - 1)) : null;
+    return new Page(hits, next);
+  }
+
+  /**
+   * A relevance page with the first {@code window} hits rescored by {@code proximity}.
+   *
+   * @param position the decoded cursor, or null for the first page
+   */
+  public static Page rescored(
+      IndexSearcher searcher,
+      TopSearch top,
+      Query query,
+      Query proximity,
+      Sort sort,
+      int window,
+      Cursor.Position position,
+      int size)
+      throws IOException {
+    SearchRequest.Sort relevance = SearchRequest.Sort.RELEVANCE;
+    if (position != null && !position.inWindow()) {
+      return sorted(top, query, sort, relevance, position.after(), size);
+    }
+    TopFieldDocs first =
+        top.search(query, new TopFieldCollectorManager(sort, window + 1, null, window + 1));
+    int inWindow = Math.min(window, first.scoreDocs.length);
+    FieldDoc[] ranked = rescore(searcher, proximity, Arrays.copyOf(first.scoreDocs, inWindow));
+    int from = position == null ? 0 : firstAfter(ranked, position.after());
+    List<FieldDoc> hits =
+        new ArrayList<>(Arrays.asList(ranked).subList(from, Math.min(ranked.length, from + size)));
+    boolean beyond = first.scoreDocs.length > window;
+    if (hits.size() == size && (from + size < ranked.length || beyond)) {
+      return new Page(hits, Cursor.encodeInWindow(hits.get(hits.size() - 1)));
+    }
+    if (!beyond) {
+      return new Page(hits, null);
+    }
+    FieldDoc floor = (FieldDoc) first.scoreDocs[window - 1];
+    Page rest = sorted(top, query, sort, relevance, floor, size - hits.size());
+    hits.addAll(rest.hits());
+    return new Page(hits, rest.next());
+  }
+
+  /** The window's hits with the proximity score added, in rescored order. */
+  private static FieldDoc[] rescore(IndexSearcher searcher, Query proximity, ScoreDoc[] window)
+      throws IOException {
+    FieldDoc[] byDoc = new FieldDoc[window.length];
+    for (int i = 0; i < window.length; i++) {
+      byDoc[i] = (FieldDoc) window[i];
+    }
+    Arrays.sort(byDoc, Comparator.comparingInt(d -> d.doc));
+    Weight weight = searcher.createWeight(searcher.rewrite(proximity), ScoreMode.COMPLETE, 1f);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    FieldDoc[] out = new FieldDoc[byDoc.length];
+    int leafIndex = -1;
+    Scorer scorer = null;
+    LeafReaderContext leaf = null;
+    for (int i = 0; i < byDoc.length; i++) {
+      FieldDoc hit = byDoc[i];
+      int index = ReaderUtil.subIndex(hit.doc, leaves);
+      if (index != leafIndex) {
+        leafIndex = index;
+        leaf = leaves.get(index);
+        scorer = weight.scorer(leaf);
+      }
+      float bonus = 0f;
+      int target = hit.doc - leaf.docBase;
+      if (scorer != null) {
+        DocIdSetIterator it = scorer.iterator();
+        int at = it.docID() < target ? it.advance(target) : it.docID();
+        if (at == target) {
+          bonus = scorer.score();
+        }
+      }
+      float score = (Float) hit.fields[0] + bonus;
+      out[i] = new FieldDoc(hit.doc, score, new Object[] {score, hit.fields[1]});
+    }
+    Arrays.sort(out, RESCORED_ORDER);
+    return out;
+  }
+
+  /** The index of the first hit strictly after {@code after} in rescored order. */
+  private static int firstAfter(FieldDoc[] ranked, FieldDoc after) {
+    int i = 0;
+    while (i < ranked.length && RESCORED_ORDER.compare(ranked[i], after) <= 0) {
+      i++;
+    }
+    return i;
+  }
+}
