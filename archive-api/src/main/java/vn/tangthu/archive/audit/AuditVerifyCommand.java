@@ -1,15 +1,11 @@
 package vn.tangthu.archive.audit;
 
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.time.Clock;
-import net.sourceforge.argparse4j.inf.Argument;
 import net.sourceforge.argparse4j.inf.Namespace;
-import net.sourceforge.argparse4j.inf.Subparser;
 import vn.tangthu.archive.config.ArchiveConfiguration;
-import vn.tangthu.archive.config.FileOrResourceSourceProvider;
 import vn.tangthu.archive.maintenance.OfflineArchive;
+import vn.tangthu.archive.maintenance.OfflineCommand;
 
 /**
  * {@code audit-verify [config.yml]}: checks the audit trail offline, as {@code GET /audit/verify}
@@ -17,17 +13,12 @@ import vn.tangthu.archive.maintenance.OfflineArchive;
  * check. Without a file it uses the embedded default; with an embedded database or storage it needs
  * the data directory to itself and refuses to run while a server holds it. It writes nothing.
  */
-public final class AuditVerifyCommand extends ConfiguredCommand<ArchiveConfiguration> {
+public final class AuditVerifyCommand extends OfflineCommand {
 
   public AuditVerifyCommand() {
     super(
         "audit-verify",
         "Verifies the audit trail's hash chain and anchored head (exit status 1 when broken)");
-  }
-
-  @Override
-  protected Argument addFileArgument(Subparser subparser) {
-    return super.addFileArgument(subparser).setDefault(FileOrResourceSourceProvider.EMBEDDED);
   }
 
   @Override
@@ -43,11 +34,6 @@ public final class AuditVerifyCommand extends ConfiguredCommand<ArchiveConfigura
               + ": "
               + v.problem());
     }
-  }
-
-  @Override
-  public void onError(Cli cli, Namespace namespace, Throwable e) {
-    cli.getStdErr().println(e.getMessage());
   }
 
   /** Opens the configured database and storage, verifies, and closes them again. */

@@ -1,17 +1,13 @@
 package vn.tangthu.archive.maintenance;
 
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.UUID;
 import net.sourceforge.argparse4j.impl.Arguments;
-import net.sourceforge.argparse4j.inf.Argument;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import vn.tangthu.archive.config.ArchiveConfiguration;
-import vn.tangthu.archive.config.FileOrResourceSourceProvider;
 import vn.tangthu.archive.evidence.EvidenceOutcome;
 import vn.tangthu.archive.evidence.EvidenceRenewal;
 import vn.tangthu.archive.evidence.RecordDigests;
@@ -26,15 +22,10 @@ import vn.tangthu.archive.seal.KeyRole;
  * --rotate-tsa} rotates the TSA key first. The replaced evidence is kept in the history. Prints one
  * line per record; exit status 1 when any failed. Offline.
  */
-public final class EvidenceRenewCommand extends ConfiguredCommand<ArchiveConfiguration> {
+public final class EvidenceRenewCommand extends OfflineCommand {
 
   public EvidenceRenewCommand() {
     super("evidence-renew", "Renews evidence records: timestamps, or hash trees with --digest");
-  }
-
-  @Override
-  protected Argument addFileArgument(Subparser subparser) {
-    return super.addFileArgument(subparser).setDefault(FileOrResourceSourceProvider.EMBEDDED);
   }
 
   @Override
@@ -79,11 +70,6 @@ public final class EvidenceRenewCommand extends ConfiguredCommand<ArchiveConfigu
     if (failed > 0) {
       throw new IllegalStateException(failed + " record(s) FAILED renewal");
     }
-  }
-
-  @Override
-  public void onError(Cli cli, Namespace namespace, Throwable e) {
-    cli.getStdErr().println(e.getMessage());
   }
 
   static long renew(

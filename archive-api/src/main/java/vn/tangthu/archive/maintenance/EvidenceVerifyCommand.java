@@ -1,16 +1,12 @@
 package vn.tangthu.archive.maintenance;
 
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.UUID;
-import net.sourceforge.argparse4j.inf.Argument;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import vn.tangthu.archive.config.ArchiveConfiguration;
-import vn.tangthu.archive.config.FileOrResourceSourceProvider;
 import vn.tangthu.archive.evidence.EvidenceOutcome;
 
 /**
@@ -20,17 +16,12 @@ import vn.tangthu.archive.evidence.EvidenceOutcome;
  * PENDING <reason>} per record and exits with status 1 when any failed. Offline: refuses while a
  * server holds the data directory. Writes nothing.
  */
-public final class EvidenceVerifyCommand extends ConfiguredCommand<ArchiveConfiguration> {
+public final class EvidenceVerifyCommand extends OfflineCommand {
 
   public EvidenceVerifyCommand() {
     super(
         "evidence-verify",
         "Verifies records against their evidence records and stored bytes (exit 1 on a failure)");
-  }
-
-  @Override
-  protected Argument addFileArgument(Subparser subparser) {
-    return super.addFileArgument(subparser).setDefault(FileOrResourceSourceProvider.EMBEDDED);
   }
 
   @Override
@@ -47,11 +38,6 @@ public final class EvidenceVerifyCommand extends ConfiguredCommand<ArchiveConfig
     if (failed > 0) {
       throw new IllegalStateException(failed + " record(s) FAILED evidence verification");
     }
-  }
-
-  @Override
-  public void onError(Cli cli, Namespace namespace, Throwable e) {
-    cli.getStdErr().println(e.getMessage());
   }
 
   static long verify(ArchiveConfiguration config, String record, PrintStream out) throws Exception {

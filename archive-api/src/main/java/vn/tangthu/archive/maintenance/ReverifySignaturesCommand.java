@@ -2,8 +2,6 @@ package vn.tangthu.archive.maintenance;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.jackson.Jackson;
 import java.io.PrintStream;
@@ -12,13 +10,11 @@ import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import net.sourceforge.argparse4j.inf.Argument;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import vn.tangthu.archive.audit.AuditAnchor;
 import vn.tangthu.archive.audit.AuditLog;
 import vn.tangthu.archive.config.ArchiveConfiguration;
-import vn.tangthu.archive.config.FileOrResourceSourceProvider;
 import vn.tangthu.archive.record.SignatureInspection;
 import vn.tangthu.archive.signature.SignatureVerification;
 import vn.tangthu.archive.signature.SignatureVerifiers;
@@ -32,17 +28,12 @@ import vn.tangthu.archive.signature.history.SignatureReverifier;
  * the record's signature history; every re-verification is audited. Prints {@code <id> CHANGED|
  * UNCHANGED|FAILED <before> -> <after>}; exit status 1 when any failed. Offline.
  */
-public final class ReverifySignaturesCommand extends ConfiguredCommand<ArchiveConfiguration> {
+public final class ReverifySignaturesCommand extends OfflineCommand {
 
   public ReverifySignaturesCommand() {
     super(
         "reverify-signatures",
         "Re-verifies stored signatures with the current trust anchors, keeping the old reports");
-  }
-
-  @Override
-  protected Argument addFileArgument(Subparser subparser) {
-    return super.addFileArgument(subparser).setDefault(FileOrResourceSourceProvider.EMBEDDED);
   }
 
   @Override
@@ -60,11 +51,6 @@ public final class ReverifySignaturesCommand extends ConfiguredCommand<ArchiveCo
     if (failed > 0) {
       throw new IllegalStateException(failed + " record(s) FAILED re-verification");
     }
-  }
-
-  @Override
-  public void onError(Cli cli, Namespace namespace, Throwable e) {
-    cli.getStdErr().println(e.getMessage());
   }
 
   static long reverify(ArchiveConfiguration config, String record, String actor, PrintStream out)
