@@ -25,8 +25,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
@@ -222,25 +220,13 @@ public final class SearchIndex implements Closeable {
       throws IOException {
     if (request.sort() == SearchRequest.Sort.RELEVANCE && parsed.proximity() != null) {
       return ProximityWindow.rescored(
-          searcher,
-          pass,
-          query,
-          parsed.proximity(),
-          sort(request.sort()),
-          rescoreWindow,
-          position,
-          request.size());
+          searcher, pass, query, parsed.proximity(), rescoreWindow, position, request.size());
     }
     if (position != null && position.inWindow()) {
       throw new IllegalArgumentException("cursor belongs to a search with another query");
     }
     return ProximityWindow.sorted(
-        pass,
-        query,
-        sort(request.sort()),
-        request.sort(),
-        position == null ? null : position.after(),
-        request.size());
+        pass, query, request.sort(), position == null ? null : position.after(), request.size());
   }
 
   /**
@@ -321,21 +307,6 @@ public final class SearchIndex implements Closeable {
     if (value != null && !value.isEmpty()) {
       query.add(new TermQuery(new Term(field, value)), Occur.FILTER);
     }
-  }
-
-  private static Sort sort(SearchRequest.Sort sort) {
-    SortField id = new SortField(Fields.ID, SortField.Type.STRING);
-    return switch (sort) {
-      case RELEVANCE -> new Sort(SortField.FIELD_SCORE, id);
-      case ISSUED_DATE_ASC -> new Sort(issued(false), id);
-      case ISSUED_DATE_DESC -> new Sort(issued(true), id);
-    };
-  }
-
-  private static SortField issued(boolean descending) {
-    SortField field = new SortField(Fields.ISSUED_DAY, SortField.Type.LONG, descending);
-    field.setMissingValue(descending ? Long.MIN_VALUE : Long.MAX_VALUE);
-    return field;
   }
 
   private static Map<String, String> commitData(long checkpoint) {

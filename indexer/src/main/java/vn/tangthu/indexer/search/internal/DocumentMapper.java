@@ -11,7 +11,6 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
@@ -86,7 +85,7 @@ public final class DocumentMapper {
     }
 
     String agency = keyword(d.agencyCode());
-    doc.add(new StringField(Fields.AGENCY_CODE, agency, Field.Store.YES));
+    doc.add(new StringField(Fields.AGENCY_CODE, agency, Field.Store.NO));
     for (String ancestor : new LinkedHashSet<>(d.agencyPath())) {
       doc.add(new StringField(Fields.AGENCY_PATH, keyword(ancestor), Field.Store.NO));
     }
@@ -103,28 +102,18 @@ public final class DocumentMapper {
 
     String typeName = keyword(d.typeName());
     if (typeName != null && !typeName.isEmpty()) {
-      doc.add(new StringField(Fields.TYPE_NAME, typeName, Field.Store.YES));
+      doc.add(new StringField(Fields.TYPE_NAME, typeName, Field.Store.NO));
     }
+    String year = null;
     if (d.issuedDate() != null) {
       long day = d.issuedDate().toEpochDay();
       doc.add(new LongPoint(Fields.ISSUED_DAY, day));
       doc.add(new NumericDocValuesField(Fields.ISSUED_DAY, day));
-      doc.add(new StoredField(Fields.ISSUED_DAY, day));
-      String year = Integer.toString(d.issuedDate().getYear());
-      doc.add(new StringField(Fields.YEAR, year, Field.Store.NO));
+      year = Integer.toString(d.issuedDate().getYear());
     }
     doc.add(
-        new SortedDocValuesField(
-            Fields.FACET_KEY,
-            new FacetKey(
-                    agency,
-                    typeName,
-                    d.issuedDate() == null ? null : Integer.toString(d.issuedDate().getYear()))
-                .encode()));
+        new SortedDocValuesField(Fields.FACET_KEY, new FacetKey(agency, typeName, year).encode()));
     doc.add(new BinaryDocValuesField(HitData.FIELD, HitData.encode(d)));
-    storeIfPresent(doc, Fields.NUMBER, d.number());
-    storeIfPresent(doc, Fields.NOTATION, d.notation());
-    storeIfPresent(doc, Fields.ISSUER, d.issuer());
     return doc;
   }
 
@@ -158,12 +147,6 @@ public final class DocumentMapper {
     if (value != null && !value.isEmpty()) {
       doc.add(new StringField(field, value, Field.Store.NO));
       doc.add(new SortedDocValuesField(field, new BytesRef(value)));
-    }
-  }
-
-  private static void storeIfPresent(Document doc, String field, String value) {
-    if (value != null) {
-      doc.add(new StoredField(field, value));
     }
   }
 

@@ -30,9 +30,6 @@ public final class Fields {
   public static final String SIGNATURE_STATUS = "signatureStatus";
   public static final String RETENTION_STATUS = "retentionStatus";
   public static final String STATUS = "status";
-  public static final String NUMBER = "number";
-  public static final String NOTATION = "notation";
-  public static final String ISSUER = "issuer";
 
   private Fields() {}
 }

@@ -15,6 +15,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.Weight;
@@ -64,15 +65,11 @@ public final class ProximityWindow {
 
   /** A plain page: the {@code size} hits after {@code after} (null: the first page). */
   public static Page sorted(
-      TopSearch searcher,
-      Query query,
-      Sort sort,
-      SearchRequest.Sort order,
-      FieldDoc after,
-      int size)
+      TopSearch searcher, Query query, SearchRequest.Sort order, FieldDoc after, int size)
       throws IOException {
     TopFieldDocs docs =
-        searcher.search(query, new TopFieldCollectorManager(sort, size + 1, after, size + 1));
+        searcher.search(
+            query, new TopFieldCollectorManager(luceneSort(order), size + 1, after, size + 1));
     List<FieldDoc> hits = new ArrayList<>(size);
     for (int i = 0; i < Math.min(size, docs.scoreDocs.length); i++) {
       hits.add((FieldDoc) docs.scoreDocs[i]);
@@ -92,17 +89,18 @@ public final class ProximityWindow {
       TopSearch top,
       Query query,
       Query proximity,
-      Sort sort,
       int window,
       Cursor.Position position,
       int size)
       throws IOException {
     SearchRequest.Sort relevance = SearchRequest.Sort.RELEVANCE;
     if (position != null && !position.inWindow()) {
-      return sorted(top, query, sort, relevance, position.after(), size);
+      return sorted(top, query, relevance, position.after(), size);
     }
     TopFieldDocs first =
-        top.search(query, new TopFieldCollectorManager(sort, window + 1, null, window + 1));
+        top.search(
+            query,
+            new TopFieldCollectorManager(luceneSort(relevance), window + 1, null, window + 1));
     int inWindow = Math.min(window, first.scoreDocs.length);
     FieldDoc[] ranked = rescore(searcher, proximity, Arrays.copyOf(first.scoreDocs, inWindow));
     int from = position == null ? 0 : firstAfter(ranked, position.after());
@@ -116,7 +114,7 @@ public final class ProximityWindow {
       return new Page(hits, null);
     }
     FieldDoc floor = (FieldDoc) first.scoreDocs[window - 1];
-    Page rest = sorted(top, query, sort, relevance, floor, size - hits.size());
+    Page rest = sorted(top, query, relevance, floor, size - hits.size());
     hits.addAll(rest.hits());
     return new Page(hits, rest.next());
   }
@@ -166,5 +164,22 @@ public final class ProximityWindow {
       i++;
     }
     return i;
+  }
+
+  /** The Lucene sort of an order; the record id breaks ties, so paging is total. */
+  static Sort luceneSort(SearchRequest.Sort order) {
+
+    SortField id = new SortField(Fields.ID, SortField.Type.STRING);
+    return switch (order) {
+      case RELEVANCE -> new Sort(SortField.FIELD_SCORE, id);
+      case ISSUED_DATE_ASC -> new Sort(issued(false), id);
+      case ISSUED_DATE_DESC -> new Sort(issued(true), id);
+    };
+  }
+
+  private static SortField issued(boolean descending) {
+    SortField field = new SortField(Fields.ISSUED_DAY, SortField.Type.LONG, descending);
+    field.setMissingValue(descending ? Long.MIN_VALUE : Long.MAX_VALUE);
+    return field;
   }
 }
