@@ -90,7 +90,7 @@ public record ClerkQuery(Query match, Query proximity, Query highlight) {
         previousWord = null;
       } else {
         match.add(all(folded), Occur.MUST);
-        addExact(match, exact, folded);
+        addExact(match, subject, exact, folded);
         addSubject(subject, exact, folded);
         if (!part.phrase() && previousWord != null) {
           should(match, new TermQuery(pair(previousWord, folded.get(0))), ADJACENT_BOOST);
@@ -141,18 +141,35 @@ public record ClerkQuery(Query match, Query proximity, Query highlight) {
     return new PhraseQuery(slop, field, syllables.toArray(String[]::new));
   }
 
-  /** Its exact spelling anywhere scores above a folded match (first pass, every match). */
+  /**
+   * Its exact spelling scores above a folded match: in the first pass (every match) each accented
+   * syllable spelled exactly adds its score; a phrase spelled exactly as a whole adds again in the
+   * rescoring window, where reading positions is affordable.
+   */
   private static void addExact(
-      BooleanQuery.Builder match, List<String> exact, List<String> folded) {
+      BooleanQuery.Builder match,
+      BooleanQuery.Builder rescore,
+      List<String> exact,
+      List<String> folded) {
     List<String> exactTerms = new ArrayList<>(exact.size());
-    boolean accented = false;
+    BooleanQuery.Builder accented = new BooleanQuery.Builder();
     for (int i = 0; i < exact.size(); i++) {
       String term = Analysis.allTerm(exact.get(i), folded.get(i));
-      accented |= !term.equals(folded.get(i));
       exactTerms.add(term);
+      if (!term.equals(folded.get(i))) {
+        accented.add(new TermQuery(new Term(Fields.ALL, term)), Occur.SHOULD);
+      }
     }
-    if (accented) {
-      match.add(new BoostQuery(words(Fields.ALL, exactTerms), EXACT_BOOST), Occur.SHOULD);
+    BooleanQuery bag = accented.build();
+    if (bag.clauses().isEmpty()) {
+      return;
+    }
+    match.add(
+        new BoostQuery(
+            bag.clauses().size() == 1 ? bag.clauses().get(0).getQuery() : bag, EXACT_BOOST),
+        Occur.SHOULD);
+    if (exactTerms.size() > 1) {
+      rescore.add(new BoostQuery(phrase(Fields.ALL, exactTerms, 0), EXACT_BOOST), Occur.SHOULD);
     }
   }
 
@@ -187,9 +204,9 @@ public record ClerkQuery(Query match, Query proximity, Query highlight) {
 
   /**
    * The folded syllables in {@link Fields#ALL}: a word is its term, two syllables are their pair
-   * term (the same as the phrase), longer phrases are a phrase whose candidates are first narrowed
-   * to the documents holding every pair (far rarer than the single syllables), so positions are
-   * only read where the phrase is likely.
+   * term (the same as the phrase), longer phrases are a phrase of their consecutive pair terms: the
+   * same matches as the phrase of syllables, but pairs are far rarer than single syllables, so far
+   * fewer documents and positions are read.
    */
   private static Query all(List<String> folded) {
     if (folded.size() == 1) {
@@ -198,12 +215,11 @@ public record ClerkQuery(Query match, Query proximity, Query highlight) {
     if (folded.size() == 2) {
       return new TermQuery(pair(folded.get(0), folded.get(1)));
     }
-    BooleanQuery.Builder phrase =
-        new BooleanQuery.Builder().add(phrase(Fields.ALL, folded, 0), Occur.MUST);
+    PhraseQuery.Builder pairs = new PhraseQuery.Builder();
     for (int i = 1; i < folded.size(); i++) {
-      phrase.add(new TermQuery(pair(folded.get(i - 1), folded.get(i))), Occur.FILTER);
+      pairs.add(pair(folded.get(i - 1), folded.get(i)));
     }
-    return phrase.build();
+    return pairs.build();
   }
 
   private static Term pair(String first, String second) {
