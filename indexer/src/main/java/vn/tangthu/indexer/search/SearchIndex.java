@@ -33,6 +33,8 @@ import org.apache.lucene.store.FSDirectory;
 import vn.tangthu.indexer.search.internal.Analysis;
 import vn.tangthu.indexer.search.internal.ClerkQuery;
 import vn.tangthu.indexer.search.internal.Cursor;
+import vn.tangthu.indexer.search.internal.DenseColumns;
+import vn.tangthu.indexer.search.internal.DenseScan;
 import vn.tangthu.indexer.search.internal.DocumentMapper;
 import vn.tangthu.indexer.search.internal.FacetCounts;
 import vn.tangthu.indexer.search.internal.FacetOrdinalsCache;
@@ -40,6 +42,8 @@ import vn.tangthu.indexer.search.internal.Fields;
 import vn.tangthu.indexer.search.internal.Highlights;
 import vn.tangthu.indexer.search.internal.HitData;
 import vn.tangthu.indexer.search.internal.ProximityWindow;
+import vn.tangthu.indexer.search.internal.SegmentCache;
+import vn.tangthu.indexer.search.internal.TermColumns;
 import vn.tangthu.indexer.search.internal.VisibilityQuery;
 
 /**
@@ -68,17 +72,32 @@ public final class SearchIndex implements Closeable {
    */
   static final String CURRENT_FORMAT = "2";
 
+  /**
+   * Below this share of the documents for the rarest required word, matching document at a time
+   * (leap-frogging from the rarest word) reads less than reading every posting of every word.
+   */
+  static final double DEFAULT_DENSE_FRACTION = 0.05;
+
+  /** The memory kept for the postings of common words as columns ({@link TermColumns}). */
+  static final long TERM_COLUMNS_BYTES = 256L << 20;
+
   private final Directory directory;
   private final Analyzer analyzer;
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final int rescoreWindow;
+  private final double denseFraction;
   private final FacetOrdinalsCache facetOrdinals = new FacetOrdinalsCache();
+  private final SegmentCache<DenseColumns> denseColumns = new SegmentCache<>(DenseColumns::load);
+  private final TermColumns termColumns;
   private volatile long checkpoint;
 
-  private SearchIndex(Directory directory, int rescoreWindow) throws IOException {
+  private SearchIndex(Directory directory, int rescoreWindow, double denseFraction)
+      throws IOException {
     this.directory = directory;
     this.rescoreWindow = rescoreWindow;
+    this.denseFraction = denseFraction;
+    this.termColumns = new TermColumns(TERM_COLUMNS_BYTES, denseFraction);
     this.analyzer = Analysis.perField();
     IndexWriterConfig config = new IndexWriterConfig(analyzer);
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
@@ -111,12 +130,25 @@ public final class SearchIndex implements Closeable {
    * relevance search for proximity.
    */
   static SearchIndex open(Path directory, int rescoreWindow) throws IOException {
+    return open(directory, rescoreWindow, DEFAULT_DENSE_FRACTION);
+  }
+
+  /**
+   * Opens the index like {@link #open(Path, int)}, evaluating a relevance search term at a time
+   * ({@link DenseScan}) when its rarest required word is in at least {@code denseFraction} of the
+   * documents (0: whenever the query's shape allows; above 1: never).
+   */
+  static SearchIndex open(Path directory, int rescoreWindow, double denseFraction)
+      throws IOException {
     if (rescoreWindow < 1) {
       throw new IllegalArgumentException("rescoreWindow must be positive");
     }
+    if (!(denseFraction >= 0)) {
+      throw new IllegalArgumentException("denseFraction must not be negative");
+    }
     Directory dir = FSDirectory.open(directory);
     try {
-      return new SearchIndex(dir, rescoreWindow);
+      return new SearchIndex(dir, rescoreWindow, denseFraction);
     } catch (IOException | RuntimeException e) {
       dir.close();
       throw e;
@@ -169,11 +201,17 @@ public final class SearchIndex implements Closeable {
         request.cursor() == null || request.cursor().isEmpty()
             ? null
             : Cursor.decode(request.cursor(), request.sort());
-    Query query = filtered(parsed.match(), request, visibility);
+    Query filter = filter(request, visibility);
+    Query query = filter == null ? parsed.match() : filtered(parsed.match(), filter);
     IndexSearcher searcher = searchers.acquire();
     try {
-      OnePass pass = new OnePass(searcher, new FacetCounts(facetOrdinals));
-      ProximityWindow.Page page = page(searcher, pass, query, parsed, request, position);
+      DenseScan dense =
+          request.sort() == SearchRequest.Sort.RELEVANCE
+              ? DenseScan.plan(
+                  searcher, denseColumns, termColumns, parsed.match(), filter, denseFraction)
+              : null;
+      OnePass pass = new OnePass(searcher, query, dense, new FacetCounts(facetOrdinals));
+      ProximityWindow.Page page = page(searcher, pass, parsed, request, position);
       ScoreDoc[] docs = page.hits().toArray(ScoreDoc[]::new);
       List<List<String>> highlights = Highlights.of(searcher, analyzer, parsed.highlight(), docs);
       List<SearchHit> hits = new ArrayList<>(docs.length);
@@ -188,45 +226,68 @@ public final class SearchIndex implements Closeable {
     }
   }
 
-  /** The first top-hits collection of a search also counts matches and facets. */
+  /**
+   * The top-hits searches of one search; the first also counts the matches and facets. Relevance
+   * searches whose required words are all common are evaluated by a {@link DenseScan}, the others
+   * by Lucene's collectors.
+   */
   private static final class OnePass implements ProximityWindow.TopSearch {
     private final IndexSearcher searcher;
+    private final Query query;
+    private final DenseScan dense;
     private final FacetCounts counts;
     private FacetCounts.Result facets;
 
-    OnePass(IndexSearcher searcher, FacetCounts counts) {
+    OnePass(IndexSearcher searcher, Query query, DenseScan dense, FacetCounts counts) {
       this.searcher = searcher;
+      this.query = query;
+      this.dense = dense;
       this.counts = counts;
     }
 
     @Override
-    public TopFieldDocs search(Query query, TopFieldCollectorManager top) throws IOException {
-      if (facets != null) {
-        return searcher.search(query, top);
+    public TopFieldDocs search(SearchRequest.Sort order, FieldDoc after, int n) throws IOException {
+      if (dense != null && order == SearchRequest.Sort.RELEVANCE) {
+        return denseSearch(after, n);
       }
+      ProximityWindow.TopSearch plain = ProximityWindow.TopSearch.of(searcher, query);
+      if (facets != null) {
+        return plain.search(order, after, n);
+      }
+      TopFieldCollectorManager top =
+          new TopFieldCollectorManager(ProximityWindow.luceneSort(order), n, after, n);
       Object[] both = searcher.search(query, new MultiCollectorManager(top, counts));
       facets = (FacetCounts.Result) both[1];
       return (TopFieldDocs) both[0];
+    }
+
+    private TopFieldDocs denseSearch(FieldDoc after, int n) throws IOException {
+      if (facets != null) {
+        return dense.top(after, n, null);
+      }
+      FacetCounts.Counter counter = counts.newCollector();
+      TopFieldDocs top = dense.top(after, n, counter);
+      facets = counts.reduce(List.of(counter));
+      return top;
     }
   }
 
   private ProximityWindow.Page page(
       IndexSearcher searcher,
       ProximityWindow.TopSearch pass,
-      Query query,
       ClerkQuery parsed,
       SearchRequest request,
       Cursor.Position position)
       throws IOException {
     if (request.sort() == SearchRequest.Sort.RELEVANCE && parsed.proximity() != null) {
       return ProximityWindow.rescored(
-          searcher, pass, query, parsed.proximity(), rescoreWindow, position, request.size());
+          searcher, pass, parsed.proximity(), rescoreWindow, position, request.size());
     }
     if (position != null && position.inWindow()) {
       throw new IllegalArgumentException("cursor belongs to a search with another query");
     }
     return ProximityWindow.sorted(
-        pass, query, request.sort(), position == null ? null : position.after(), request.size());
+        pass, request.sort(), position == null ? null : position.after(), request.size());
   }
 
   /**
@@ -285,8 +346,13 @@ public final class SearchIndex implements Closeable {
     }
   }
 
-  private static Query filtered(Query match, SearchRequest request, Visibility visibility) {
-    BooleanQuery.Builder query = new BooleanQuery.Builder().add(match, Occur.MUST);
+  private static Query filtered(Query match, Query filter) {
+    return new BooleanQuery.Builder().add(match, Occur.MUST).add(filter, Occur.FILTER).build();
+  }
+
+  /** The caller's visibility and the request's filters as one query; null when there are none. */
+  private static Query filter(SearchRequest request, Visibility visibility) {
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
     Query visible = VisibilityQuery.of(visibility);
     if (visible != null) {
       query.add(visible, Occur.FILTER);
@@ -300,7 +366,8 @@ public final class SearchIndex implements Closeable {
       long to = request.issuedTo() == null ? Long.MAX_VALUE : request.issuedTo().toEpochDay();
       query.add(LongPoint.newRangeQuery(Fields.ISSUED_DAY, from, to), Occur.FILTER);
     }
-    return query.build();
+    BooleanQuery built = query.build();
+    return built.clauses().isEmpty() ? null : built;
   }
 
   private static void keywordFilter(BooleanQuery.Builder query, String field, String value) {

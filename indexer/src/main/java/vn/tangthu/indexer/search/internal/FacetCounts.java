@@ -97,6 +97,23 @@ public final class FacetCounts
       };
     }
 
+    /**
+     * Counts a segment whose matches the caller tallies itself: the returned array, indexed by
+     * {@link Fields#FACET_KEY} ordinal, is to be incremented once per match, and {@code matches}
+     * added through {@link #addMatches}.
+     */
+    public int[] tallies(LeafReaderContext context) throws IOException {
+      int[] counts =
+          new int[DocValues.getSorted(context.reader(), Fields.FACET_KEY).getValueCount()];
+      segments.add(new SegmentCounts(ordinals.of(context.reader()), counts));
+      return counts;
+    }
+
+    /** Adds matches tallied through {@link #tallies}. */
+    public void addMatches(long matches) {
+      total += matches;
+    }
+
     @Override
     public ScoreMode scoreMode() {
       return ScoreMode.COMPLETE_NO_SCORES;

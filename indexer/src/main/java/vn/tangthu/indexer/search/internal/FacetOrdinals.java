@@ -13,10 +13,17 @@ import org.apache.lucene.index.SortedDocValues;
  * What each {@link FacetKey} ordinal of one segment means: the index of its agency, type and year
  * in the segment's own lists of distinct values.
  *
- * @param ordinalValues for each ordinal, its agency, type and year index
+ * @param agencyOf for each ordinal, the index of its agency
+ * @param typeOf for each ordinal, the index of its type
+ * @param yearOf for each ordinal, the index of its year
  */
 record FacetOrdinals(
-    List<String> agencies, List<String> types, List<String> years, int[][] ordinalValues) {
+    List<String> agencies,
+    List<String> types,
+    List<String> years,
+    int[] agencyOf,
+    int[] typeOf,
+    int[] yearOf) {
 
   /** Per-ordinal counts folded into per-value counts: agencies, types, years. */
   long[][] fold(int[] counts) {
@@ -24,10 +31,9 @@ record FacetOrdinals(
     for (int ord = 0; ord < counts.length; ord++) {
       int c = counts[ord];
       if (c > 0) {
-        int[] v = ordinalValues[ord];
-        out[0][v[0]] += c;
-        out[1][v[1]] += c;
-        out[2][v[2]] += c;
+        out[0][agencyOf[ord]] += c;
+        out[1][typeOf[ord]] += c;
+        out[2][yearOf[ord]] += c;
       }
     }
     return out;
@@ -39,15 +45,17 @@ record FacetOrdinals(
     Interner agencies = new Interner();
     Interner types = new Interner();
     Interner years = new Interner();
-    int[][] ordinalValues = new int[values.getValueCount()][];
-    for (int ord = 0; ord < ordinalValues.length; ord++) {
+    int count = values.getValueCount();
+    int[] agencyOf = new int[count];
+    int[] typeOf = new int[count];
+    int[] yearOf = new int[count];
+    for (int ord = 0; ord < count; ord++) {
       FacetKey key = FacetKey.decode(values.lookupOrd(ord));
-      ordinalValues[ord] =
-          new int[] {
-            agencies.index(key.agencyCode()), types.index(key.typeName()), years.index(key.year())
-          };
+      agencyOf[ord] = agencies.index(key.agencyCode());
+      typeOf[ord] = types.index(key.typeName());
+      yearOf[ord] = years.index(key.year());
     }
-    return new FacetOrdinals(agencies.values, types.values, years.values, ordinalValues);
+    return new FacetOrdinals(agencies.values, types.values, years.values, agencyOf, typeOf, yearOf);
   }
 
   private static final class Interner {

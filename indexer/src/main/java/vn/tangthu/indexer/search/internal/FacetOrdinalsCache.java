@@ -1,9 +1,6 @@
 package vn.tangthu.indexer.search.internal;
 
 import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 
 /**
@@ -13,22 +10,10 @@ import org.apache.lucene.index.LeafReader;
  */
 public final class FacetOrdinalsCache {
 
-  private final Map<Object, FacetOrdinals> bySegment = new ConcurrentHashMap<>();
+  private final SegmentCache<FacetOrdinals> bySegment = new SegmentCache<>(FacetOrdinals::decode);
 
   FacetOrdinals of(LeafReader reader) throws IOException {
-    IndexReader.CacheHelper helper = reader.getCoreCacheHelper();
-    if (helper == null) {
-      return FacetOrdinals.decode(reader);
-    }
-    Object key = helper.getKey();
-    FacetOrdinals cached = bySegment.get(key);
-    if (cached == null) {
-      cached = FacetOrdinals.decode(reader);
-      if (bySegment.putIfAbsent(key, cached) == null) {
-        helper.addClosedListener(bySegment::remove);
-      }
-    }
-    return cached;
+    return bySegment.of(reader);
   }
 
   /** How many segments have their ordinals cached (for tests). */

@@ -53,23 +53,30 @@ public final class ProximityWindow {
   public record Page(List<FieldDoc> hits, String next) {}
 
   /**
-   * Runs the collection of a page's top hits, so the caller can collect more (facets, counts) in
-   * the same pass over the matches.
+   * Finds a page's top hits of the search's query, so the caller chooses how (and can count facets
+   * in the same pass over the matches).
    */
   @FunctionalInterface
   public interface TopSearch {
-    TopFieldDocs search(Query query, TopFieldCollectorManager top) throws IOException;
+    /**
+     * The best {@code n} hits after {@code after} (null: from the first) in the order's {@link
+     * #luceneSort}, each a {@link FieldDoc} with its sort values.
+     */
+    TopFieldDocs search(SearchRequest.Sort order, FieldDoc after, int n) throws IOException;
+
+    /** The plain Lucene way: a top-field collection of {@code query}. */
+    static TopSearch of(IndexSearcher searcher, Query query) {
+      return (order, after, n) ->
+          searcher.search(query, new TopFieldCollectorManager(luceneSort(order), n, after, n));
+    }
   }
 
   private ProximityWindow() {}
 
   /** A plain page: the {@code size} hits after {@code after} (null: the first page). */
-  public static Page sorted(
-      TopSearch searcher, Query query, SearchRequest.Sort order, FieldDoc after, int size)
+  public static Page sorted(TopSearch searcher, SearchRequest.Sort order, FieldDoc after, int size)
       throws IOException {
-    TopFieldDocs docs =
-        searcher.search(
-            query, new TopFieldCollectorManager(luceneSort(order), size + 1, after, size + 1));
+    TopFieldDocs docs = searcher.search(order, after, size + 1);
     List<FieldDoc> hits = new ArrayList<>(size);
     for (int i = 0; i < Math.min(size, docs.scoreDocs.length); i++) {
       hits.add((FieldDoc) docs.scoreDocs[i]);
@@ -87,7 +94,6 @@ public final class ProximityWindow {
   public static Page rescored(
       IndexSearcher searcher,
       TopSearch top,
-      Query query,
       Query proximity,
       int window,
       Cursor.Position position,
@@ -95,12 +101,9 @@ public final class ProximityWindow {
       throws IOException {
     SearchRequest.Sort relevance = SearchRequest.Sort.RELEVANCE;
     if (position != null && !position.inWindow()) {
-      return sorted(top, query, relevance, position.after(), size);
+      return sorted(top, relevance, position.after(), size);
     }
-    TopFieldDocs first =
-        top.search(
-            query,
-            new TopFieldCollectorManager(luceneSort(relevance), window + 1, null, window + 1));
+    TopFieldDocs first = top.search(relevance, null, window + 1);
     int inWindow = Math.min(window, first.scoreDocs.length);
     FieldDoc[] ranked = rescore(searcher, proximity, Arrays.copyOf(first.scoreDocs, inWindow));
     int from = position == null ? 0 : firstAfter(ranked, position.after());
@@ -114,7 +117,7 @@ public final class ProximityWindow {
       return new Page(hits, null);
     }
     FieldDoc floor = (FieldDoc) first.scoreDocs[window - 1];
-    Page rest = sorted(top, query, relevance, floor, size - hits.size());
+    Page rest = sorted(top, relevance, floor, size - hits.size());
     hits.addAll(rest.hits());
     return new Page(hits, rest.next());
   }
@@ -167,8 +170,7 @@ public final class ProximityWindow {
   }
 
   /** The Lucene sort of an order; the record id breaks ties, so paging is total. */
-  static Sort luceneSort(SearchRequest.Sort order) {
-
+  public static Sort luceneSort(SearchRequest.Sort order) {
     SortField id = new SortField(Fields.ID, SortField.Type.STRING);
     return switch (order) {
       case RELEVANCE -> new Sort(SortField.FIELD_SCORE, id);

@@ -1,0 +1,572 @@
+package vn.tangthu.indexer.search.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.similarities.Similarity.SimScorer;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
+import org.apache.lucene.util.NumericUtils;
+import vn.tangthu.indexer.search.SearchRequest;
+
+/**
+ * Evaluates a relevance search whose every required clause is a common word by scanning columns
+ * instead of matching document at a time. Each term becomes a {@link TermColumns.Column} (kept in a
+ * memory-bounded cache for common words); the required terms' bits, the excluded terms', the
+ * filter's and the live documents' are intersected 64 documents at a time, and each match is
+ * counted, tallied into its facets ({@link DenseColumns}) and scored from its columns' frequencies
+ * and its length norm. Words found in a large share of the records are the slow searches: matching
+ * them document at a time costs ~100 ns per match on our servers (leap-frogging every term, then
+ * the optional ones), and neither block-max pruning nor early termination helps, since common words
+ * give nearly every match the same score; a scan costs ~15 ns per match.
+ *
+ * <p>The answer is the one the Lucene query gives: the same matches, total and facets (exactly),
+ * the same BM25 scores through the searcher's own similarity and statistics (summed in another
+ * order, so they may differ in the last bits), ordered by (score descending, record id ascending)
+ * like {@link ProximityWindow#luceneSort}, with {@code search_after} paging.
+ *
+ * <p>Applies to clerk queries shaped as {@link ClerkQuery} builds them from words and two-syllable
+ * phrases: required terms, excluded terms, optional (boosted, possibly constant-score) terms. Any
+ * other shape gets no plan. Scores read length norms as one byte, as Lucene's BM25 encodes them.
+ *
+ * <p>A plan belongs to one searcher and one search; not thread-safe.
+ */
+public final class DenseScan {
+
+  private static final SearchRequest.Sort RELEVANCE = SearchRequest.Sort.RELEVANCE;
+
+  private record Clause(
+      Term term, float boost, boolean constant, SimScorer sim, int docFreq, float[] table) {
+
+    /**
+     * The clause's score for a document holding the term {@code freq} times (at least once), from
+     * the table for the common small frequencies: BM25 divides, a table lookup does not.
+     */
+    float score(int freq, byte norm) {
+      if (constant) {
+        return boost;
+      }
+      return freq <= TABLE_FREQS
+          ? table[((norm & 0xFF) * TABLE_FREQS) + freq - 1]
+          : sim.score(freq, norm);
+    }
+  }
+
+  private static final int TABLE_FREQS = 16;
+
+  /** Every score of a scorer for frequencies 1…{@link #TABLE_FREQS} and each of the 256 norms. */
+  private static float[] table(SimScorer sim) {
+    float[] table = new float[256 * TABLE_FREQS];
+    for (int norm = 0; norm < 256; norm++) {
+      for (int freq = 1; freq <= TABLE_FREQS; freq++) {
+        table[norm * TABLE_FREQS + freq - 1] = sim.score(freq, (byte) norm);
+      }
+    }
+    return table;
+  }
+
+  /** Marks a filter nothing in the segment passes. */
+  private static final long[] NOTHING = new long[0];
+
+  private final IndexSearcher searcher;
+  private final SegmentCache<DenseColumns> columns;
+  private final TermColumns terms;
+  private final List<Clause> must;
+  private final List<Clause> should;
+  private final List<Term> mustNot;
+  private final Weight filter;
+
+  private DenseScan(
+      IndexSearcher searcher,
+      SegmentCache<DenseColumns> columns,
+      TermColumns terms,
+      List<Clause> must,
+      List<Clause> should,
+      List<Term> mustNot,
+      Weight filter) {
+    this.searcher = searcher;
+    this.columns = columns;
+    this.terms = terms;
+    this.must = must;
+    this.should = should;
+    this.mustNot = mustNot;
+    this.filter = filter;
+  }
+
+  /**
+   * The plan for a match query and its filter, or null when the query has another shape or its
+   * rarest required term is in fewer than {@code minDensity} of the index's documents (then
+   * matching document at a time is cheaper).
+   *
+   * @param filter the filter clauses (visibility, request filters), or null for none
+   */
+  public static DenseScan plan(
+      IndexSearcher searcher,
+      SegmentCache<DenseColumns> columns,
+      TermColumns terms,
+      Query match,
+      Query filter,
+      double minDensity)
+      throws IOException {
+    if (!(match instanceof BooleanQuery bool) || bool.getMinimumNumberShouldMatch() != 0) {
+      return null;
+    }
+    List<Clause> must = new ArrayList<>();
+    List<Clause> should = new ArrayList<>();
+    List<Term> mustNot = new ArrayList<>();
+    for (BooleanClause clause : bool.clauses()) {
+      if (!addClause(clause, must, should, mustNot)) {
+        return null;
+      }
+    }
+    if (must.isEmpty() || must.size() > Byte.MAX_VALUE) {
+      return null;
+    }
+    CollectionStatistics collection = searcher.collectionStatistics(Fields.ALL);
+    if (collection == null) {
+      return null;
+    }
+    long minDocs = (long) Math.ceil(minDensity * searcher.getIndexReader().maxDoc());
+    List<Clause> scoredMust = scored(searcher, collection, must, true, minDocs);
+    List<Clause> scoredShould = scored(searcher, collection, should, false, 0);
+    if (scoredMust == null) {
+      return null;
+    }
+    Weight filterWeight =
+        filter == null
+            ? null
+            : searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    return new DenseScan(searcher, columns, terms, scoredMust, scoredShould, mustNot, filterWeight);
+  }
+
+  private static boolean addClause(
+      BooleanClause clause, List<Clause> must, List<Clause> should, List<Term> mustNot) {
+    Query query = clause.getQuery();
+    return switch (clause.getOccur()) {
+      case MUST ->
+          query instanceof TermQuery t
+              && Fields.ALL.equals(t.getTerm().field())
+              && must.add(new Clause(t.getTerm(), 1f, false, null, 0, null));
+      case MUST_NOT -> query instanceof TermQuery t && mustNot.add(t.getTerm());
+      case SHOULD -> addOptional(query, 1f, should);
+      case FILTER -> false;
+    };
+  }
+
+  /** Adds an optional term, boosted term, constant-score term or disjunction of terms. */
+  private static boolean addOptional(Query query, float boost, List<Clause> should) {
+    if (query instanceof BoostQuery b) {
+      return addOptional(b.getQuery(), boost * b.getBoost(), should);
+    }
+    if (query instanceof TermQuery t) {
+      return should.add(new Clause(t.getTerm(), boost, false, null, 0, null));
+    }
+    if (query instanceof ConstantScoreQuery c && c.getQuery() instanceof TermQuery t) {
+      return should.add(new Clause(t.getTerm(), boost, true, null, 0, null));
+    }
+    if (query instanceof BooleanQuery bool && bool.getMinimumNumberShouldMatch() == 0) {
+      for (BooleanClause clause : bool.clauses()) {
+        if (clause.getOccur() != Occur.SHOULD || !addOptional(clause.getQuery(), boost, should)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * The clauses with their BM25 scorers from the whole index's statistics, as the Lucene query
+   * scores them, rarest first. Required clauses ({@code required}) must each be in at least {@code
+   * minDocs} documents (and one), else there is no plan: null. Optional terms found nowhere are
+   * dropped. Constant-score clauses keep no scorer.
+   */
+  private static List<Clause> scored(
+      IndexSearcher searcher,
+      CollectionStatistics collection,
+      List<Clause> clauses,
+      boolean required,
+      long minDocs)
+      throws IOException {
+    List<Clause> out = new ArrayList<>(clauses.size());
+    for (Clause c : clauses) {
+      TermStates states = TermStates.build(searcher, c.term(), true);
+      if (required && states.docFreq() < Math.max(1, minDocs)) {
+        return null;
+      }
+      if (states.docFreq() == 0) {
+        continue;
+      }
+      SimScorer sim =
+          c.constant()
+              ? null
+              : searcher
+                  .getSimilarity()
+                  .scorer(
+                      c.boost(),
+                      collection,
+                      searcher.termStatistics(c.term(), states.docFreq(), states.totalTermFreq()));
+      out.add(
+          new Clause(
+              c.term(),
+              c.boost(),
+              c.constant(),
+              sim,
+              states.docFreq(),
+              sim == null ? null : table(sim)));
+    }
+    out.sort(Comparator.comparingInt(Clause::docFreq));
+    return out;
+  }
+
+  /**
+   * The {@code n} best matches after {@code after} (null: from the first), and, when {@code facets}
+   * is given, the total and facets of every match.
+   *
+   * @param after the last hit of the previous page: fields (score, record id)
+   */
+  public TopFieldDocs top(FieldDoc after, int n, FacetCounts.Counter facets) throws IOException {
+    List<Candidate> best = new ArrayList<>();
+    long total = 0;
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Segment segment = new Segment(leaf);
+      long matches = segment.scan(after, n, facets == null ? null : facets.tallies(leaf));
+      total += matches;
+      if (facets != null) {
+        facets.addMatches(matches);
+      }
+      segment.addBest(best);
+    }
+    best.sort(
+        Comparator.<Candidate>comparingDouble(c -> -c.score())
+            .thenComparingInt(c -> c.segment().leaf.ord)
+            .thenComparingInt(Candidate::ord));
+    return new TopFieldDocs(
+        new TotalHits(total, TotalHits.Relation.EQUAL_TO),
+        page(best, n).toArray(FieldDoc[]::new),
+        ProximityWindow.luceneSort(RELEVANCE).getSort());
+  }
+
+  /** A segment's hit: its record id is only looked up if it may be on the page. */
+  private record Candidate(Segment segment, float score, int ord, int doc) {
+    FieldDoc toFieldDoc(BytesRef id) {
+      return new FieldDoc(segment.leaf.docBase + doc, score, new Object[] {score, id});
+    }
+  }
+
+  /** A candidate with its id looked up, heading the rest of its segment's tied candidates. */
+  private record Head(Candidate candidate, BytesRef id, int next, int end) {}
+
+  /**
+   * The first {@code n} candidates (sorted by score descending, segment, ordinal) in (score
+   * descending, id ascending) order. Within a segment ordinals follow ids, so only a level of tied
+   * scores spanning segments needs ids compared, merged from each segment's head.
+   */
+  private static List<FieldDoc> page(List<Candidate> sorted, int n) throws IOException {
+    List<FieldDoc> out = new ArrayList<>(n);
+    int i = 0;
+    while (i < sorted.size() && out.size() < n) {
+      int j = i;
+      while (j < sorted.size() && sorted.get(j).score() == sorted.get(i).score()) {
+        j++;
+      }
+      mergeTied(sorted, i, j, n - out.size(), out);
+      i = j;
+    }
+    return out;
+  }
+
+  private static void mergeTied(
+      List<Candidate> sorted, int from, int to, int slots, List<FieldDoc> out) throws IOException {
+    java.util.PriorityQueue<Head> heads =
+        new java.util.PriorityQueue<>(Comparator.comparing(Head::id));
+    int start = from;
+    for (int k = from + 1; k <= to; k++) {
+      if (k == to || sorted.get(k).segment() != sorted.get(start).segment()) {
+        heads.add(head(sorted, start, k));
+        start = k;
+      }
+    }
+    while (slots-- > 0 && !heads.isEmpty()) {
+      Head head = heads.poll();
+      out.add(head.candidate().toFieldDoc(head.id()));
+      if (head.next() < head.end()) {
+        heads.add(head(sorted, head.next(), head.end()));
+      }
+    }
+  }
+
+  private static Head head(List<Candidate> sorted, int at, int end) throws IOException {
+    Candidate c = sorted.get(at);
+    return new Head(c, BytesRef.deepCopyOf(c.segment().ids.lookupOrd(c.ord())), at + 1, end);
+  }
+
+  /** One segment's scan. */
+  private final class Segment {
+    private final LeafReaderContext leaf;
+    private final LeafReader reader;
+    private final DenseColumns column;
+    private final BestHits best = new BestHits();
+    private SortedDocValues ids;
+
+    Segment(LeafReaderContext leaf) throws IOException {
+      this.leaf = leaf;
+      this.reader = leaf.reader();
+      this.column = columns.of(reader);
+    }
+
+    /**
+     * Scans the segment: counts every match (tallying its facets when {@code facets} is given) and
+     * keeps the {@code n} best after {@code after}; returns the count. Matches are found 64
+     * documents at a time by intersecting the terms' bits with the filter and the live documents.
+     */
+    long scan(FieldDoc after, int n, int[] facets) throws IOException {
+      TermColumns.Column[] required = columns(must);
+      TermColumns.Column[] optional = columns(should);
+      long[][] excluded = excludedBits();
+      long[] allowed = allowed();
+      if (required == null || allowed == NOTHING) {
+        return 0;
+      }
+      long[] live = liveBits();
+      ids = DocValues.getSorted(reader, Fields.ID);
+      best.reset(n);
+      float afterScore = after == null ? Float.POSITIVE_INFINITY : (Float) after.fields[0];
+      int afterOrd = after == null ? -1 : firstOrdAfter((BytesRef) after.fields[1]);
+      byte[] norms = column.norms();
+      int[] keys = column.facetKeys();
+      long count = 0;
+      int words = required[0].bits().length;
+      for (int w = 0; w < words; w++) {
+        long m = required[0].bits()[w];
+        for (int i = 1; i < required.length && m != 0; i++) {
+          m &= required[i].bits()[w];
+        }
+        for (long[] not : excluded) {
+          m &= ~not[w];
+        }
+        m &= (allowed == null ? -1L : allowed[w]) & (live == null ? -1L : live[w]);
+        count += Long.bitCount(m);
+        while (m != 0) {
+          int d = (w << 6) + Long.numberOfTrailingZeros(m);
+          m &= m - 1;
+          if (facets != null && keys[d] >= 0) {
+            facets[keys[d]]++;
+          }
+          float s = score(required, must, d, norms[d]) + score(optional, should, d, norms[d]);
+          if (s > afterScore || !best.mayTake(s)) {
+            continue;
+          }
+          int ord = ids.advanceExact(d) ? ids.ordValue() : Integer.MAX_VALUE;
+          if (s == afterScore && ord < afterOrd) {
+            continue;
+          }
+          best.offer(s, ord, d);
+        }
+      }
+      return count;
+    }
+
+    /** The clauses' columns; null when a required term is missing from the segment. */
+    private TermColumns.Column[] columns(List<Clause> clauses) throws IOException {
+      TermColumns.Column[] out = new TermColumns.Column[clauses.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = terms.of(reader, clauses.get(i).term());
+        if (out[i] == null && clauses == must) {
+          return null;
+        }
+      }
+      return out;
+    }
+
+    private long[][] excludedBits() throws IOException {
+      List<long[]> out = new ArrayList<>(mustNot.size());
+      for (Term term : mustNot) {
+        TermColumns.Column c = terms.of(reader, term);
+        if (c != null) {
+          out.add(c.bits());
+        }
+      }
+      return out.toArray(long[][]::new);
+    }
+
+    /** The live documents' bits; null when all are live. */
+    private long[] liveBits() {
+      Bits live = reader.getLiveDocs();
+      if (live == null) {
+        return null;
+      }
+      if (live instanceof FixedBitSet bits) {
+        return bits.getBits();
+      }
+      FixedBitSet copy = new FixedBitSet(reader.maxDoc());
+      for (int d = 0; d < reader.maxDoc(); d++) {
+        if (live.get(d)) {
+          copy.set(d);
+        }
+      }
+      return copy.getBits();
+    }
+
+    /** The filter's bits: null when there is no filter, {@link #NOTHING} when nothing passes. */
+    private long[] allowed() throws IOException {
+      if (filter == null) {
+        return null;
+      }
+      Scorer scorer = filter.scorer(leaf);
+      if (scorer == null) {
+        return NOTHING;
+      }
+      FixedBitSet bits = new FixedBitSet(reader.maxDoc());
+      bits.or(scorer.iterator());
+      return bits.getBits();
+    }
+
+    /** The smallest ordinal of an id strictly after {@code id}. */
+    private int firstOrdAfter(BytesRef id) throws IOException {
+      int ord = ids.lookupTerm(id);
+      return ord >= 0 ? ord + 1 : -ord - 1;
+    }
+
+    void addBest(List<Candidate> out) {
+      for (int i = 0; i < best.size(); i++) {
+        out.add(new Candidate(this, best.score(i), best.ord(i), best.doc(i)));
+      }
+    }
+  }
+
+  /** The sum of the clauses' scores for a document (a missing column never matches). */
+  private static float score(TermColumns.Column[] cols, List<Clause> clauses, int doc, byte norm) {
+    float s = 0f;
+    for (int i = 0; i < cols.length; i++) {
+      if (cols[i] == null) {
+        continue;
+      }
+      int freq = cols[i].freqs()[doc] & 0xFF;
+      if (freq != 0) {
+        s += clauses.get(i).score(freq, norm);
+      }
+    }
+    return s;
+  }
+
+  /**
+   * The best hits of a segment by (score descending, ordinal ascending): a min-heap of keys packing
+   * the sortable score above the inverted ordinal.
+   */
+  private static final class BestHits {
+    private long[] keys = new long[0];
+    private int[] docs = new int[0];
+    private int size;
+    private int capacity;
+
+    void reset(int n) {
+      capacity = n;
+      size = 0;
+      keys = new long[n];
+      docs = new int[n];
+    }
+
+    int size() {
+      return size;
+    }
+
+    /** Whether a hit of this score could enter (ties are decided by ordinal in {@link #offer}). */
+    boolean mayTake(float s) {
+      return capacity > 0 && (size < capacity || NumericUtils.floatToSortableInt(s) >= top(0));
+    }
+
+    void offer(float s, int ord, int doc) {
+      long key = key(s, ord);
+      if (size < capacity) {
+        keys[size] = key;
+        docs[size] = doc;
+        up(size++);
+      } else if (key > keys[0]) {
+        keys[0] = key;
+        docs[0] = doc;
+        down(0);
+      }
+    }
+
+    float score(int i) {
+      return NumericUtils.sortableIntToFloat(top(i));
+    }
+
+    int ord(int i) {
+      return Integer.MAX_VALUE - (int) (keys[i] & 0xffffffffL);
+    }
+
+    int doc(int i) {
+      return docs[i];
+    }
+
+    private int top(int i) {
+      return (int) (keys[i] >> 32);
+    }
+
+    private static long key(float s, int ord) {
+      return ((long) NumericUtils.floatToSortableInt(s) << 32) | (Integer.MAX_VALUE - ord);
+    }
+
+    private void up(int i) {
+      while (i > 0) {
+        int parent = (i - 1) >>> 1;
+        if (keys[parent] <= keys[i]) {
+          return;
+        }
+        swap(i, parent);
+        i = parent;
+      }
+    }
+
+    private void down(int i) {
+      while (true) {
+        int child = 2 * i + 1;
+        if (child >= size) {
+          return;
+        }
+        if (child + 1 < size && keys[child + 1] < keys[child]) {
+          child++;
+        }
+        if (keys[i] <= keys[child]) {
+          return;
+        }
+        swap(i, child);
+        i = child;
+      }
+    }
+
+    private void swap(int a, int b) {
+      long k = keys[a];
+      keys[a] = keys[b];
+      keys[b] = k;
+      int d = docs[a];
+      docs[a] = docs[b];
+      docs[b] = d;
+    }
+  }
+}

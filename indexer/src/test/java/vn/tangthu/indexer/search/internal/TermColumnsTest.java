@@ -1,0 +1,79 @@
+package vn.tangthu.indexer.search.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.junit.jupiter.api.Test;
+
+class TermColumnsTest {
+
+  private static final String COMMON = "common";
+
+  /**
+   * One segment of {@code docs} documents: all hold "common" (document d d+1 times), d%10==0
+   * "rare".
+   */
+  private static Directory segment(int docs) throws IOException {
+    Directory dir = new ByteBuffersDirectory();
+    try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
+      for (int d = 0; d < docs; d++) {
+        Document doc = new Document();
+        String text = (COMMON + " ").repeat(d + 1) + (d % 10 == 0 ? "rare" : "other");
+        doc.add(new TextField(Fields.ALL, text, Field.Store.NO));
+        writer.addDocument(doc);
+      }
+      writer.forceMerge(1);
+    }
+    return dir;
+  }
+
+  @Test
+  void columnHoldsEachDocumentsFrequencyAndBitsCappedAt255() throws IOException {
+    try (Directory dir = segment(300);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      LeafReader leaf = reader.leaves().get(0).reader();
+      TermColumns.Column c = new TermColumns(1 << 20, 0.5).of(leaf, new Term(Fields.ALL, COMMON));
+      assertThat(c.freqs()[0] & 0xFF).isEqualTo(1);
+      assertThat(c.freqs()[99] & 0xFF).isEqualTo(100);
+      assertThat(c.freqs()[299] & 0xFF).isEqualTo(255);
+      TermColumns.Column rare = new TermColumns(0, 0).of(leaf, new Term(Fields.ALL, "rare"));
+      assertThat(rare.bits()[0])
+          .isEqualTo(1L | 1L << 10 | 1L << 20 | 1L << 30 | 1L << 40 | 1L << 50 | 1L << 60);
+      assertThat(rare.freqs()[1]).isZero();
+      assertThat(new TermColumns(0, 0).of(leaf, new Term(Fields.ALL, "absent"))).isNull();
+    }
+  }
+
+  @Test
+  void keepsOnlyCommonTermsWithinTheBudgetAndForgetsClosedSegments() throws IOException {
+    try (Directory dir = segment(1000)) {
+      long columnBytes = 1000 + 8L * 16;
+      TermColumns columns = new TermColumns(columnBytes, 0.5);
+      DirectoryReader reader = DirectoryReader.open(dir);
+      LeafReader leaf = reader.leaves().get(0).reader();
+      TermColumns.Column first = columns.of(leaf, new Term(Fields.ALL, COMMON));
+      assertThat(columns.of(leaf, new Term(Fields.ALL, COMMON))).isSameAs(first);
+      assertThat(columns.usedBytes()).isEqualTo(columnBytes);
+      columns.of(leaf, new Term(Fields.ALL, "rare"));
+      assertThat(columns.usedBytes()).as("rare term not kept").isEqualTo(columnBytes);
+      columns.of(leaf, new Term(Fields.ALL, "other"));
+      assertThat(columns.usedBytes())
+          .as("evicts the eldest to stay within budget")
+          .isEqualTo(columnBytes);
+      assertThat(columns.of(leaf, new Term(Fields.ALL, COMMON))).isNotSameAs(first);
+      reader.close();
+      assertThat(columns.usedBytes()).isZero();
+    }
+  }
+}
