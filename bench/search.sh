@@ -7,6 +7,7 @@
 # over the same rows in the server's database: p50/p99 latency, queries/s and their ratio.
 # Usage: bench/search.sh [docs] [threads] [rounds] [queries]
 # BENCH_DATA=<dir> keeps the prepared directory there and reuses it on the next run.
+# BENCH_API_ONLY=1 loads only the HTTP API (no PostgreSQL run); SERVER_JAVA_OPTS adds server JVM options.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 docs=${1:-1000000}
@@ -31,7 +32,7 @@ fi
 [ "$(cat "$data/bench.docs")" = "$docs" ] || { echo "$data holds $(cat "$data/bench.docs") records, not $docs"; exit 2; }
 port=$((20000 + RANDOM % 10000))
 ARCHIVE_DATA_DIR=$data ARCHIVE_PORT=$port ARCHIVE_ADMIN_PORT=$((port + 1)) ARCHIVE_S3_PORT=$((port + 2)) \
-  ARCHIVE_BIND_HOST=127.0.0.1 java -cp "$cp" vn.tangthu.archive.ArchiveApplication server > "$data/server.log" 2>&1 &
+  ARCHIVE_BIND_HOST=127.0.0.1 java ${SERVER_JAVA_OPTS:-} -cp "$cp" vn.tangthu.archive.ArchiveApplication server > "$data/server.log" 2>&1 &
 server=$!
 trap 'rc=$?; kill $server 2>/dev/null; wait $server 2>/dev/null; [ -n "$keep" ] || rm -rf "$data"; exit $rc' EXIT
 for _ in $(seq 1 180); do
@@ -39,6 +40,11 @@ for _ in $(seq 1 180); do
   sleep 1
 done
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-java_bench run "http://127.0.0.1:$port/api/v1/" "$(cat "$data/admin.token")" "$data" \
-  ../shared/corpus/vi-legal "$docs" "$threads" "$rounds" "$queries"
+if [ -n "${BENCH_API_ONLY:-}" ]; then
+  java_bench api "http://127.0.0.1:$port/api/v1/" "$(cat "$data/admin.token")" \
+    ../shared/corpus/vi-legal "$docs" "$threads" "$rounds" "$queries"
+else
+  java_bench run "http://127.0.0.1:$port/api/v1/" "$(cat "$data/admin.token")" "$data" \
+    ../shared/corpus/vi-legal "$docs" "$threads" "$rounds" "$queries"
+fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -104,6 +104,7 @@ public final class BenchData {
       BenchDatabase.setHead(c, docs);
       System.out.println("  committing the index and building the PostgreSQL indexes");
       index.commit(docs);
+      index.settleMerges();
       BenchDatabase.indexFtsTable(c);
     } finally {
       indexers.shutdownNow();
@@ -161,6 +162,7 @@ public final class BenchData {
         f.get();
       }
       index.commit(docs);
+      index.settleMerges();
     } finally {
       indexers.shutdownNow();
       pg.stop();

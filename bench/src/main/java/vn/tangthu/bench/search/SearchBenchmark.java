@@ -19,6 +19,9 @@ import java.util.Map;
  *       against PostgreSQL full-text search in the server's own database (found through {@code
  *       pg/postmaster.pid}), prints p50/p99 latency, throughput and their ratio, and checks that
  *       both engines count the same records for every filter-only query.
+ *   <li>{@code api <apiUrl> <token> <viLegalDir> <docs> <threads> <rounds> [queries]}: the same
+ *       load through the HTTP API only (no PostgreSQL run), for profiling the server or comparing
+ *       client concurrencies.
  *   <li>{@code reindex <dataDir> <viLegalDir> <docs>}: rebuilds only the index of a prepared
  *       directory (after a change of the index layout), keeping its PostgreSQL rows.
  *   <li>{@code profile <dataDir> <viLegalDir> <docs> [queries] [rounds]}: with no server running,
@@ -53,6 +56,17 @@ public final class SearchBenchmark {
       SyntheticArchive archive = SyntheticArchive.load(Path.of(args[2]));
       BenchData.Built b = BenchData.reindex(Path.of(args[1]), archive, Long.parseLong(args[3]));
       System.out.printf("re-indexed %,d records in %.1f s%n", b.docs(), b.millis() / 1000.0);
+    } else if (args.length >= 7 && args[0].equals("api")) {
+      URI api = URI.create(args[1].endsWith("/") ? args[1] : args[1] + "/");
+      SyntheticArchive archive = SyntheticArchive.load(Path.of(args[3]));
+      int queries = args.length > 7 ? Integer.parseInt(args[7]) : 200;
+      List<BenchQuery> mix = ClerkQueries.mix(archive, Long.parseLong(args[4]), queries);
+      try (HttpSearch http = new HttpSearch(api, args[2])) {
+        LoadRun.totals(http, mix);
+        LoadRun.Figures f =
+            LoadRun.run(http, mix, Integer.parseInt(args[5]), Integer.parseInt(args[6]));
+        System.out.printf("archive API (Lucene, HTTP), %s client threads: %s%n", args[5], f);
+      }
     } else if (args.length >= 4 && args[0].equals("profile")) {
       SyntheticArchive archive = SyntheticArchive.load(Path.of(args[2]));
       long docs = Long.parseLong(args[3]);
@@ -66,6 +80,8 @@ public final class SearchBenchmark {
           "usage: SearchBenchmark prepare <dataDir> <viLegalDir> <docs>\n"
               + "       SearchBenchmark run <apiUrl> <token> <dataDir> <viLegalDir> <docs>"
               + " <threads> <rounds> [queries]\n"
+              + "       SearchBenchmark api <apiUrl> <token> <viLegalDir> <docs> <threads> <rounds>"
+              + " [queries]\n"
               + "       SearchBenchmark reindex <dataDir> <viLegalDir> <docs>\n"
               + "       SearchBenchmark profile <dataDir> <viLegalDir> <docs> [queries] [rounds]");
       System.exit(2);
