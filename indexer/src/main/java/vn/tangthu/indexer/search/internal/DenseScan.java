@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -142,7 +143,7 @@ public final class DenseScan {
         return null;
       }
     }
-    if (must.isEmpty() || must.size() > Byte.MAX_VALUE) {
+    if (must.isEmpty()) {
       return null;
     }
     CollectionStatistics collection = searcher.collectionStatistics(Fields.ALL);
@@ -301,8 +302,7 @@ public final class DenseScan {
 
   private static void mergeTied(
       List<Candidate> sorted, int from, int to, int slots, List<FieldDoc> out) throws IOException {
-    java.util.PriorityQueue<Head> heads =
-        new java.util.PriorityQueue<>(Comparator.comparing(Head::id));
+    PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparing(Head::id));
     int start = from;
     for (int k = from + 1; k <= to; k++) {
       if (k == to || sorted.get(k).segment() != sorted.get(start).segment()) {
