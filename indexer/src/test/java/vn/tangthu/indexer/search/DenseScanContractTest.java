@@ -122,6 +122,10 @@ class DenseScanContractTest {
             "quy dinh -luat",
             "thực hiện -\"cơ quan\"",
             "hoà hợp",
+            "\"ủy ban nhân dân\"",
+            "\"theo quy định của pháp luật\" co quan",
+            "\"quyền và nghĩa vụ\" -\"xử phạt\"",
+            "\"cơ quan nhà nước có thẩm quyền\" -luat",
             "xyzzy khong",
             "va");
     List<Arguments> out = new ArrayList<>();
