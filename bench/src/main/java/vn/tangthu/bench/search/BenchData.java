@@ -61,46 +61,20 @@ public final class BenchData {
       new Migrations(jdbi).migrate();
       BenchDatabase.insertAgencies(c, archive.agencies());
       BenchDatabase.createFtsTable(c);
-      IndexDocuments documents =
-          new IndexDocuments(
-              new AccessPolicy(new AgencyDirectory(jdbi, Clock.systemUTC()), (id, user) -> false));
+      ChunkIndexer chunks = new ChunkIndexer(index, documents(jdbi), indexers);
       BenchDatabase db = new BenchDatabase(c);
-      Semaphore inFlight = new Semaphore(2 * INDEX_THREADS);
-      List<Future<?>> tasks = new ArrayList<>();
       for (long from = 0; from < docs; from += CHUNK) {
         long to = Math.min(docs, from + CHUNK);
-        List<SyntheticArchive.Doc> chunk = new ArrayList<>(CHUNK);
-        for (long i = from; i < to; i++) {
-          chunk.add(archive.doc(i));
-        }
-        inFlight.acquire();
-        tasks.add(
-            indexers.submit(
-                () -> {
-                  try {
-                    for (SyntheticArchive.Doc d : chunk) {
-                      index.upsert(
-                          documents.of(d.row(), List.of(), new TextStage.Text(d.text(), false)));
-                    }
-                  } finally {
-                    inFlight.release();
-                  }
-                  return null;
-                }));
+        List<SyntheticArchive.Doc> chunk = archive.docs(from, to);
+        chunks.submit(chunk);
         for (int k = 0; k < chunk.size(); k++) {
           SyntheticArchive.Doc d = chunk.get(k);
           db.add(d, archive.path(d.row().agencyCode()), from + k + 1);
         }
-        if ((to / CHUNK) % 50 == 0 || to == docs) {
-          System.out.printf(
-              "  %,d / %,d records (%d s)%n",
-              to, docs, (System.nanoTime() - start) / 1_000_000_000);
-        }
+        progress(to, docs, start);
       }
       db.flush();
-      for (Future<?> f : tasks) {
-        f.get();
-      }
+      chunks.await();
       BenchDatabase.setHead(c, docs);
       System.out.println("  committing the index and building the PostgreSQL indexes");
       index.commit(docs);
@@ -129,38 +103,13 @@ public final class BenchData {
     ExecutorService indexers = Executors.newFixedThreadPool(INDEX_THREADS);
     try (SearchIndex index = SearchIndex.open(fresh)) {
       Jdbi jdbi = Jdbi.create(pg.jdbcUrl(), pg.user(), "").installPlugin(new SqlObjectPlugin());
-      IndexDocuments documents =
-          new IndexDocuments(
-              new AccessPolicy(new AgencyDirectory(jdbi, Clock.systemUTC()), (id, user) -> false));
-      Semaphore inFlight = new Semaphore(2 * INDEX_THREADS);
-      List<Future<?>> tasks = new ArrayList<>();
+      ChunkIndexer chunks = new ChunkIndexer(index, documents(jdbi), indexers);
       for (long from = 0; from < docs; from += CHUNK) {
         long to = Math.min(docs, from + CHUNK);
-        inFlight.acquire();
-        long first = from;
-        tasks.add(
-            indexers.submit(
-                () -> {
-                  try {
-                    for (long i = first; i < to; i++) {
-                      SyntheticArchive.Doc d = archive.doc(i);
-                      index.upsert(
-                          documents.of(d.row(), List.of(), new TextStage.Text(d.text(), false)));
-                    }
-                  } finally {
-                    inFlight.release();
-                  }
-                  return null;
-                }));
-        if ((to / CHUNK) % 50 == 0 || to == docs) {
-          System.out.printf(
-              "  %,d / %,d records (%d s)%n",
-              to, docs, (System.nanoTime() - start) / 1_000_000_000);
-        }
+        chunks.submit(archive.docs(from, to));
+        progress(to, docs, start);
       }
-      for (Future<?> f : tasks) {
-        f.get();
-      }
+      chunks.await();
       index.commit(docs);
       index.settleMerges();
     } finally {
@@ -174,5 +123,56 @@ public final class BenchData {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
     return new Built(docs, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private static IndexDocuments documents(Jdbi jdbi) {
+    return new IndexDocuments(
+        new AccessPolicy(new AgencyDirectory(jdbi, Clock.systemUTC()), (id, user) -> false));
+  }
+
+  private static void progress(long done, long docs, long start) {
+    if ((done / CHUNK) % 50 == 0 || done == docs) {
+      System.out.printf(
+          "  %,d / %,d records (%d s)%n", done, docs, (System.nanoTime() - start) / 1_000_000_000);
+    }
+  }
+
+  /** Indexes chunks of records on the indexing threads, at most two chunks per thread queued. */
+  private static final class ChunkIndexer {
+    private final SearchIndex index;
+    private final IndexDocuments documents;
+    private final ExecutorService threads;
+    private final Semaphore inFlight = new Semaphore(2 * INDEX_THREADS);
+    private final List<Future<?>> tasks = new ArrayList<>();
+
+    ChunkIndexer(SearchIndex index, IndexDocuments documents, ExecutorService threads) {
+      this.index = index;
+      this.documents = documents;
+      this.threads = threads;
+    }
+
+    void submit(List<SyntheticArchive.Doc> chunk) throws InterruptedException {
+      inFlight.acquire();
+      tasks.add(
+          threads.submit(
+              () -> {
+                try {
+                  for (SyntheticArchive.Doc d : chunk) {
+                    index.upsert(
+                        documents.of(d.row(), List.of(), new TextStage.Text(d.text(), false)));
+                  }
+                } finally {
+                  inFlight.release();
+                }
+                return null;
+              }));
+    }
+
+    /** Waits for every chunk; rethrows the first failure. */
+    void await() throws Exception {
+      for (Future<?> f : tasks) {
+        f.get();
+      }
+    }
   }
 }

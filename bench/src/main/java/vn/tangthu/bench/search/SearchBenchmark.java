@@ -39,7 +39,7 @@ public final class SearchBenchmark {
       BenchData.Built b = BenchData.prepare(Path.of(args[1]), archive, Long.parseLong(args[3]));
       System.out.printf("prepared %,d records in %.1f s%n", b.docs(), b.millis() / 1000.0);
     } else if (args.length >= 8 && args[0].equals("run")) {
-      URI api = URI.create(args[1].endsWith("/") ? args[1] : args[1] + "/");
+      URI api = apiUri(args[1]);
       SyntheticArchive archive = SyntheticArchive.load(Path.of(args[4]));
       long docs = Long.parseLong(args[5]);
       int queries = args.length > 8 ? Integer.parseInt(args[8]) : 200;
@@ -57,7 +57,7 @@ public final class SearchBenchmark {
       BenchData.Built b = BenchData.reindex(Path.of(args[1]), archive, Long.parseLong(args[3]));
       System.out.printf("re-indexed %,d records in %.1f s%n", b.docs(), b.millis() / 1000.0);
     } else if (args.length >= 7 && args[0].equals("api")) {
-      URI api = URI.create(args[1].endsWith("/") ? args[1] : args[1] + "/");
+      URI api = apiUri(args[1]);
       SyntheticArchive archive = SyntheticArchive.load(Path.of(args[3]));
       int queries = args.length > 7 ? Integer.parseInt(args[7]) : 200;
       List<BenchQuery> mix = ClerkQueries.mix(archive, Long.parseLong(args[4]), queries);
@@ -86,6 +86,10 @@ public final class SearchBenchmark {
               + "       SearchBenchmark profile <dataDir> <viLegalDir> <docs> [queries] [rounds]");
       System.exit(2);
     }
+  }
+
+  private static URI apiUri(String url) {
+    return URI.create(url.endsWith("/") ? url : url + "/");
   }
 
   /** Both engines' figures and per-query totals. */

@@ -113,6 +113,15 @@ public final class SyntheticArchive {
     throw new IllegalArgumentException("no agency " + code);
   }
 
+  /** Records {@code from}…{@code to}-1. */
+  public List<Doc> docs(long from, long to) {
+    List<Doc> out = new ArrayList<>((int) (to - from));
+    for (long i = from; i < to; i++) {
+      out.add(doc(i));
+    }
+    return out;
+  }
+
   /** The record number {@code i} (0-based). */
   public Doc doc(long i) {
     SplittableRandom rng = new SplittableRandom(0x5eed_0000L + i * 0x9E37_79B9_7F4A_7C15L);

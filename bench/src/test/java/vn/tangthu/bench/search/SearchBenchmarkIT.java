@@ -42,11 +42,12 @@ class SearchBenchmarkIT {
             ConfigOverride.config("server.applicationConnectors[0].port", "0"),
             ConfigOverride.config("server.adminConnectors[0].port", "0"),
             ConfigOverride.config("logging.level", "WARN"));
+    List<BenchQuery> mix = ClerkQueries.mix(archive, DOCS, 60);
+    long[] apiTotals;
     server.before();
     try {
       String token = ((ArchiveApplication) server.getApplication()).wiring().adminToken();
       URI api = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/api/v1/");
-      List<BenchQuery> mix = ClerkQueries.mix(archive, DOCS, 60);
       try (HttpSearch http = new HttpSearch(api, token);
           PostgresSearch pg =
               new PostgresSearch(SearchBenchmark.postgresUrl(dataDir), "postgres")) {
@@ -68,9 +69,30 @@ class SearchBenchmarkIT {
           }
         }
         assertThat(mix).anyMatch(BenchQuery::filterOnly);
+        apiTotals = c.apiTotals();
       }
     } finally {
       server.after();
+    }
+    assertReindexedIndexAnswersAsTheServedOne(archive, mix, apiTotals);
+  }
+
+  /**
+   * {@code reindex} rebuilds the same index (the in-process search counts what the server counted
+   * for every query) and {@code profile} reports every query class of the mix.
+   */
+  private void assertReindexedIndexAnswersAsTheServedOne(
+      SyntheticArchive archive, List<BenchQuery> mix, long[] apiTotals) throws Exception {
+    assertThat(BenchData.reindex(dataDir, archive, DOCS).docs()).isEqualTo(DOCS);
+    assertThat(dataDir.resolve("index.new")).doesNotExist();
+    try (IndexSearch index = IndexSearch.open(dataDir)) {
+      for (int i = 0; i < mix.size(); i++) {
+        assertThat(index.total(mix.get(i))).as(mix.get(i).toString()).isEqualTo(apiTotals[i]);
+      }
+      String report = Profile.run(index, mix, 1);
+      for (BenchQuery.Kind kind : BenchQuery.Kind.values()) {
+        assertThat(report).contains(kind.name());
+      }
     }
   }
 
