@@ -152,10 +152,10 @@ public final class DenseScan {
     }
     long minDocs = (long) Math.ceil(minDensity * searcher.getIndexReader().maxDoc());
     List<Clause> scoredMust = scored(searcher, collection, must, true, minDocs);
-    List<Clause> scoredShould = scored(searcher, collection, should, false, 0);
     if (scoredMust == null) {
       return null;
     }
+    List<Clause> scoredShould = scored(searcher, collection, should, false, 0);
     Weight filterWeight =
         filter == null
             ? null

@@ -15,9 +15,4 @@ public final class FacetOrdinalsCache {
   FacetOrdinals of(LeafReader reader) throws IOException {
     return bySegment.of(reader);
   }
-
-  /** How many segments have their ordinals cached (for tests). */
-  int size() {
-    return bySegment.size();
-  }
 }

@@ -47,9 +47,4 @@ public final class SegmentCache<T> {
     }
     return cached;
   }
-
-  /** How many segments have a cached value. */
-  public int size() {
-    return bySegment.size();
-  }
 }
