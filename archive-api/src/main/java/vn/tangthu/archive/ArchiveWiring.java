@@ -174,7 +174,7 @@ public final class ArchiveWiring {
             : new TikaTextExtractor(limits);
     env.lifecycle().manage(closing(extractor));
     Path indexDir = dataDir.root().resolve(indexConfig.directory());
-    SearchIndex index = SearchIndex.open(indexDir);
+    SearchIndex index = SearchIndex.open(indexDir, indexConfig.searchThreads());
     env.lifecycle().manage(closing(index));
 
     AgencyDirectory agencies = new AgencyDirectory(jdbi, clock);

@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param isolation {@code fork} (default: Tika runs in warm child JVMs with their own heap limit,
  *     killed on timeout, so a hostile file cannot hang or exhaust the API) or {@code in-process}
  * @param extractorHeapMb heap limit of each extraction child JVM
+ * @param searchThreads threads one search may use at once (its segments, rescoring and snippets in
+ *     parallel; default: the processors of the machine)
  */
 public record IndexConfig(
     String directory,
@@ -21,7 +23,8 @@ public record IndexConfig(
     int maxTextChars,
     int extractionThreads,
     String isolation,
-    int extractorHeapMb) {
+    int extractorHeapMb,
+    int searchThreads) {
 
   @JsonCreator
   public IndexConfig(
@@ -30,7 +33,8 @@ public record IndexConfig(
       @JsonProperty("maxTextChars") Integer maxTextChars,
       @JsonProperty("extractionThreads") Integer extractionThreads,
       @JsonProperty("isolation") String isolation,
-      @JsonProperty("extractorHeapMb") Integer extractorHeapMb) {
+      @JsonProperty("extractorHeapMb") Integer extractorHeapMb,
+      @JsonProperty("searchThreads") Integer searchThreads) {
     this(
         directory == null || directory.isBlank() ? "index" : directory,
         extractionTimeout == null || extractionTimeout.isBlank()
@@ -41,7 +45,10 @@ public record IndexConfig(
             ? Math.max(1, Runtime.getRuntime().availableProcessors())
             : extractionThreads,
         isolation == null || isolation.isBlank() ? "fork" : isolation,
-        extractorHeapMb == null ? 512 : extractorHeapMb);
+        extractorHeapMb == null ? 512 : extractorHeapMb,
+        searchThreads == null
+            ? Math.max(1, Runtime.getRuntime().availableProcessors())
+            : searchThreads);
   }
 
   public IndexConfig {
@@ -60,9 +67,12 @@ public record IndexConfig(
     if (extractionThreads < 1 || extractionThreads > 64) {
       throw new IllegalArgumentException("index.extractionThreads must be between 1 and 64");
     }
+    if (searchThreads < 1 || searchThreads > 256) {
+      throw new IllegalArgumentException("index.searchThreads must be between 1 and 256");
+    }
   }
 
   public static IndexConfig defaults() {
-    return new IndexConfig(null, (String) null, null, null, null, null);
+    return new IndexConfig(null, (String) null, null, null, null, null, null);
   }
 }

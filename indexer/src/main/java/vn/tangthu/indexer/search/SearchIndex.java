@@ -8,11 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.MergePolicy;
@@ -86,7 +90,10 @@ public final class SearchIndex implements Closeable {
 
   private static final double SEGMENTS_PER_TIER = 4;
 
+  private static final int MAX_SEARCH_THREADS = 256;
+
   private final Directory directory;
+  private final ExecutorService pool;
   private final Analyzer analyzer;
   private final IndexWriter writer;
   private final SearcherManager searchers;
@@ -97,9 +104,11 @@ public final class SearchIndex implements Closeable {
   private final TermColumns termColumns;
   private volatile long checkpoint;
 
-  private SearchIndex(Directory directory, int rescoreWindow, double denseFraction)
+  private SearchIndex(
+      Directory directory, int rescoreWindow, double denseFraction, ExecutorService pool)
       throws IOException {
     this.directory = directory;
+    this.pool = pool;
     this.rescoreWindow = rescoreWindow;
     this.denseFraction = denseFraction;
     this.termColumns = new TermColumns(TERM_COLUMNS_BYTES, denseFraction);
@@ -117,7 +126,15 @@ public final class SearchIndex implements Closeable {
       writer.commit();
     }
     this.checkpoint = Long.parseLong(commitData(writer, CHECKPOINT));
-    this.searchers = new SearcherManager(writer, new SearcherFactory());
+    this.searchers =
+        new SearcherManager(
+            writer,
+            new SearcherFactory() {
+              @Override
+              public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                return new IndexSearcher(reader, pool);
+              }
+            });
   }
 
   /**
@@ -133,30 +150,39 @@ public final class SearchIndex implements Closeable {
   }
 
   /**
-   * Opens (creating if needed) the index in a directory. Only one {@code SearchIndex} may have a
-   * directory open at a time. An index of an older layout is emptied (its {@link #checkpoint()}
-   * becomes 0), so replaying the change log rebuilds it.
+   * Opens (creating if needed) the index in a directory, each search evaluated on its calling
+   * thread alone. Only one {@code SearchIndex} may have a directory open at a time. An index of an
+   * older layout is emptied (its {@link #checkpoint()} becomes 0), so replaying the change log
+   * rebuilds it.
    *
    * @throws IOException when the directory cannot be used or is locked by another index
    */
   public static SearchIndex open(Path directory) throws IOException {
-    return open(directory, ProximityWindow.DEFAULT_SIZE);
+    return open(directory, 1);
   }
 
   /**
-   * Opens the index like {@link #open(Path)}, rescoring the best {@code rescoreWindow} hits of a
-   * relevance search for proximity.
+   * Opens the index like {@link #open(Path)}, each search spread over up to {@code searchThreads}
+   * threads (its calling thread and a pool of {@code searchThreads - 1} shared by all searches):
+   * its segments are matched, counted and scored, its best hits rescored and highlighted in
+   * parallel. The answer does not depend on the number of threads. Under load the pool is busy and
+   * a search runs on its calling thread alone, as with one thread.
+   *
+   * @throws IllegalArgumentException when {@code searchThreads} is not between 1 and 256
    */
-  static SearchIndex open(Path directory, int rescoreWindow) throws IOException {
-    return open(directory, rescoreWindow, DEFAULT_DENSE_FRACTION);
+  public static SearchIndex open(Path directory, int searchThreads) throws IOException {
+    return open(directory, ProximityWindow.DEFAULT_SIZE, DEFAULT_DENSE_FRACTION, searchThreads);
   }
 
   /**
-   * Opens the index like {@link #open(Path, int)}, evaluating a relevance search term at a time
-   * ({@link DenseScan}) when its rarest required word is in at least {@code denseFraction} of the
-   * documents (0: whenever the query's shape allows; above 1: never).
+   * Opens the index like {@link #open(Path, int)}, rescoring the best {@code rescoreWindow} hits of
+   * a relevance search for proximity and evaluating a relevance search term at a time ({@link
+   * DenseScan}) when its rarest required word is in at least {@code denseFraction} of the documents
+   * (0: whenever the query's shape allows; above 1: never), on up to {@code searchThreads} threads
+   * per search.
    */
-  static SearchIndex open(Path directory, int rescoreWindow, double denseFraction)
+  static SearchIndex open(
+      Path directory, int rescoreWindow, double denseFraction, int searchThreads)
       throws IOException {
     if (rescoreWindow < 1) {
       throw new IllegalArgumentException("rescoreWindow must be positive");
@@ -164,13 +190,33 @@ public final class SearchIndex implements Closeable {
     if (!(denseFraction >= 0)) {
       throw new IllegalArgumentException("denseFraction must not be negative");
     }
+    if (searchThreads < 1 || searchThreads > MAX_SEARCH_THREADS) {
+      throw new IllegalArgumentException(
+          "searchThreads must be between 1 and " + MAX_SEARCH_THREADS);
+    }
     Directory dir = FSDirectory.open(directory);
+    ExecutorService pool = searchThreads == 1 ? null : searchPool(searchThreads - 1);
     try {
-      return new SearchIndex(dir, rescoreWindow, denseFraction);
+      return new SearchIndex(dir, rescoreWindow, denseFraction, pool);
     } catch (IOException | RuntimeException e) {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
       dir.close();
       throw e;
     }
+  }
+
+  /** Daemon threads, so a search pool never keeps a JVM alive. */
+  private static ExecutorService searchPool(int threads) {
+    AtomicInteger n = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        threads,
+        task -> {
+          Thread t = new Thread(task, "search-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /** The change-log position stored by the last durable {@link #commit}; 0 for a new index. */
@@ -376,6 +422,9 @@ public final class SearchIndex implements Closeable {
       try {
         writer.rollback();
       } finally {
+        if (pool != null) {
+          pool.shutdown();
+        }
         directory.close();
       }
     }

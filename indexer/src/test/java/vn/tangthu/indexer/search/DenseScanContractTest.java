@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +27,8 @@ import vn.tangthu.indexer.testing.Corpus;
  * own query evaluation answers: two indexes of the same records (the legal corpus cut into
  * paragraphs, several segments, replaced and deleted records), one evaluating every eligible query
  * densely, the other never; same totals, facets and hits page after page (scores equal but for
- * rounding, so hits are compared up to ties).
+ * rounding, so hits are compared up to ties) with the same snippets. The dense index spreads each
+ * search over three threads, the other runs it on the calling thread alone.
  */
 class DenseScanContractTest {
 
@@ -41,8 +44,8 @@ class DenseScanContractTest {
 
   @BeforeAll
   static void indexParagraphs() throws IOException {
-    dense = SearchIndex.open(dir.resolve("dense"), 10, 0.0);
-    plain = SearchIndex.open(dir.resolve("plain"), 10, 2.0);
+    dense = SearchIndex.open(dir.resolve("dense"), 10, 0.0, 3);
+    plain = SearchIndex.open(dir.resolve("plain"), 10, 2.0, 1);
     List<IndexDocument> docs = paragraphs();
     for (int i = 0; i < docs.size(); i++) {
       for (SearchIndex index : List.of(dense, plain)) {
@@ -176,6 +179,15 @@ class DenseScanContractTest {
       }
     }
     assertThat(a.stream().map(SearchHit::id).distinct().count()).isEqualTo(a.size());
+    Map<String, SearchHit> byId = new HashMap<>();
+    b.forEach(hit -> byId.put(hit.id(), hit));
+    for (SearchHit hit : a) {
+      if (byId.containsKey(hit.id())) {
+        assertThat(hit.highlights())
+            .as("snippets of %s", hit.id())
+            .isEqualTo(byId.get(hit.id()).highlights());
+      }
+    }
   }
 
   private static SearchRequest request(

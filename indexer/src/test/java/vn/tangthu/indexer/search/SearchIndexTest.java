@@ -555,7 +555,7 @@ class SearchIndexTest {
   @Test
   void pagingAcrossTheRescoredWindowNeitherRepeatsNorSkips() throws IOException {
     index.close();
-    index = SearchIndex.open(dir, 15);
+    index = SearchIndex.open(dir, 15, SearchIndex.DEFAULT_DENSE_FRACTION, 1);
     for (int i = 0; i < 47; i++) {
       String text =
           i % 3 == 0

@@ -2,9 +2,11 @@ package vn.tangthu.indexer.search.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.concurrent.Callable;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -53,7 +55,9 @@ import vn.tangthu.indexer.search.SearchRequest;
  * phrases: required terms, excluded terms, optional (boosted, possibly constant-score) terms. Any
  * other shape gets no plan. Scores read length norms as one byte, as Lucene's BM25 encodes them.
  *
- * <p>A plan belongs to one searcher and one search; not thread-safe.
+ * <p>Segments are scanned in parallel through the searcher's task executor (on the calling thread
+ * alone when it has none); the answer does not depend on it. A plan belongs to one searcher and one
+ * search; not thread-safe.
  */
 public final class DenseScan {
 
@@ -86,6 +90,13 @@ public final class DenseScan {
         table[norm * TABLE_FREQS + freq - 1] = sim.score(freq, (byte) norm);
       }
     }
+    return table;
+  }
+
+  /** A constant-score clause's table: its boost whatever the frequency and norm. */
+  private static float[] constantTable(float boost) {
+    float[] table = new float[256 * TABLE_FREQS];
+    Arrays.fill(table, boost);
     return table;
   }
 
@@ -237,7 +248,7 @@ public final class DenseScan {
               c.constant(),
               sim,
               states.docFreq(),
-              sim == null ? null : table(sim)));
+              sim == null ? constantTable(c.boost()) : table(sim)));
     }
     out.sort(Comparator.comparingInt(Clause::docFreq));
     return out;
@@ -250,15 +261,23 @@ public final class DenseScan {
    * @param after the last hit of the previous page: fields (score, record id)
    */
   public TopFieldDocs top(FieldDoc after, int n, FacetCounts.Counter facets) throws IOException {
-    List<Candidate> best = new ArrayList<>();
-    long total = 0;
-    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+    List<Segment> segments = new ArrayList<>();
+    List<Callable<Long>> scans = new ArrayList<>();
+    for (LeafReaderContext leaf : largestFirst(searcher.getIndexReader().leaves())) {
       Segment segment = new Segment(leaf);
-      long matches = segment.scan(after, n, facets == null ? null : facets.tallies(leaf));
+      int[] tallies = facets == null ? null : facets.tallies(leaf);
+      segments.add(segment);
+      scans.add(() -> segment.scan(after, n, tallies));
+    }
+    long total = 0;
+    for (long matches : searcher.getTaskExecutor().invokeAll(scans)) {
       total += matches;
-      if (facets != null) {
-        facets.addMatches(matches);
-      }
+    }
+    if (facets != null) {
+      facets.addMatches(total);
+    }
+    List<Candidate> best = new ArrayList<>();
+    for (Segment segment : segments) {
       segment.addBest(best);
     }
     best.sort(
@@ -269,6 +288,13 @@ public final class DenseScan {
         new TotalHits(total, TotalHits.Relation.EQUAL_TO),
         page(best, n).toArray(FieldDoc[]::new),
         ProximityWindow.luceneSort(RELEVANCE).getSort());
+  }
+
+  /** The segments, largest first: the longest scans start first when they run in parallel. */
+  private static List<LeafReaderContext> largestFirst(List<LeafReaderContext> leaves) {
+    List<LeafReaderContext> out = new ArrayList<>(leaves);
+    out.sort(Comparator.comparingInt((LeafReaderContext l) -> l.reader().maxDoc()).reversed());
+    return out;
   }
 
   /** A segment's hit: its record id is only looked up if it may be on the page. */
@@ -328,14 +354,12 @@ public final class DenseScan {
   private final class Segment {
     private final LeafReaderContext leaf;
     private final LeafReader reader;
-    private final DenseColumns column;
     private final BestHits best = new BestHits();
     private SortedDocValues ids;
 
-    Segment(LeafReaderContext leaf) throws IOException {
+    Segment(LeafReaderContext leaf) {
       this.leaf = leaf;
       this.reader = leaf.reader();
-      this.column = columns.of(reader);
     }
 
     /**
@@ -356,8 +380,11 @@ public final class DenseScan {
       best.reset(n);
       float afterScore = after == null ? Float.POSITIVE_INFINITY : (Float) after.fields[0];
       int afterOrd = after == null ? -1 : firstOrdAfter((BytesRef) after.fields[1]);
+      DenseColumns column = columns.of(reader);
       byte[] norms = column.norms();
+      Scores scores = new Scores(required, optional);
       int[] keys = column.facetKeys();
+      int[] idOrds = column.idOrds();
       long count = 0;
       int words = required[0].bits().length;
       for (int w = 0; w < words; w++) {
@@ -376,11 +403,11 @@ public final class DenseScan {
           if (facets != null && keys[d] >= 0) {
             facets[keys[d]]++;
           }
-          float s = score(required, must, d, norms[d]) + score(optional, should, d, norms[d]);
+          float s = scores.of(d, norms[d]);
           if (s > afterScore || !best.mayTake(s)) {
             continue;
           }
-          int ord = ids.advanceExact(d) ? ids.ordValue() : Integer.MAX_VALUE;
+          int ord = idOrds[d];
           if (s == afterScore && ord < afterOrd) {
             continue;
           }
@@ -458,19 +485,56 @@ public final class DenseScan {
     }
   }
 
-  /** The sum of the clauses' scores for a document (a missing column never matches). */
-  private static float score(TermColumns.Column[] cols, List<Clause> clauses, int doc, byte norm) {
-    float s = 0f;
-    for (int i = 0; i < cols.length; i++) {
-      if (cols[i] == null) {
-        continue;
+  /**
+   * A segment's scored columns, flattened for the scan's inner loop: a document's score is the sum
+   * of its required clauses' scores plus the sum of its optional ones' (a missing column never
+   * matches).
+   */
+  private final class Scores {
+    private final byte[][] freqs;
+    private final float[][] tables;
+    private final Clause[] clauses;
+    private final int required;
+
+    Scores(TermColumns.Column[] requiredColumns, TermColumns.Column[] optionalColumns) {
+      List<TermColumns.Column> cols = new ArrayList<>();
+      List<Clause> scored = new ArrayList<>();
+      for (int i = 0; i < requiredColumns.length; i++) {
+        cols.add(requiredColumns[i]);
+        scored.add(must.get(i));
       }
-      int freq = cols[i].freqs()[doc] & 0xFF;
-      if (freq != 0) {
-        s += clauses.get(i).score(freq, norm);
+      for (int i = 0; i < optionalColumns.length; i++) {
+        if (optionalColumns[i] != null) {
+          cols.add(optionalColumns[i]);
+          scored.add(should.get(i));
+        }
       }
+      this.required = requiredColumns.length;
+      this.freqs = cols.stream().map(TermColumns.Column::freqs).toArray(byte[][]::new);
+      this.clauses = scored.toArray(Clause[]::new);
+      this.tables = scored.stream().map(Clause::table).toArray(float[][]::new);
     }
-    return s;
+
+    float of(int doc, byte norm) {
+      int row = (norm & 0xFF) * TABLE_FREQS - 1;
+      float r = 0f;
+      for (int i = 0; i < required; i++) {
+        r += clause(i, doc, row, norm);
+      }
+      float o = 0f;
+      for (int i = required; i < freqs.length; i++) {
+        o += clause(i, doc, row, norm);
+      }
+      return r + o;
+    }
+
+    private float clause(int i, int doc, int row, byte norm) {
+      int freq = freqs[i][doc] & 0xFF;
+      if (freq == 0) {
+        return 0f;
+      }
+      return freq <= TABLE_FREQS ? tables[i][row + freq] : clauses[i].score(freq, norm);
+    }
   }
 
   /**

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.concurrent.Callable;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -20,7 +20,8 @@ import org.apache.lucene.util.BytesRef;
 /**
  * Snippets of the original subject and text around the matched (folded) words, HTML-escaped, with
  * matches in {@code <mark>…</mark>}. Offsets come from the folded fields' postings, which point
- * into the stored original, so a query without diacritics highlights the accented original.
+ * into the stored original, so a query without diacritics highlights the accented original. Hits
+ * are highlighted a few at a time in parallel through the searcher's task executor.
  */
 public final class Highlights {
 
@@ -32,7 +33,9 @@ public final class Highlights {
   /** Snippets are cut at spaces to about this length (sentence breaking is far too slow). */
   static final int SNIPPET_CHARS = 200;
 
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  /** Hits highlighted by one task of the searcher's executor. */
+  private static final int HITS_PER_TASK = 5;
+
   private static final String SEPARATOR = "\u0000";
   private static final String[] FIELDS = {Fields.SUBJECT_FOLDED, Fields.TEXT_FOLDED};
 
@@ -49,6 +52,42 @@ public final class Highlights {
       }
       return out;
     }
+    String[] subjects = new String[hits.length];
+    String[] texts = new String[hits.length];
+    List<Callable<Void>> chunks = new ArrayList<>();
+    for (int from = 0; from < hits.length; from += HITS_PER_TASK) {
+      int start = from;
+      int end = Math.min(hits.length, from + HITS_PER_TASK);
+      chunks.add(
+          () -> {
+            highlight(searcher, analyzer, highlight, hits, start, end, subjects, texts);
+            return null;
+          });
+    }
+    searcher.getTaskExecutor().invokeAll(chunks);
+    for (int i = 0; i < hits.length; i++) {
+      List<String> snippets = new ArrayList<>(MAX_SNIPPETS);
+      addSnippets(snippets, subjects[i]);
+      addSnippets(snippets, texts[i]);
+      out.add(snippets.size() > MAX_SNIPPETS ? snippets.subList(0, MAX_SNIPPETS) : snippets);
+    }
+    return out;
+  }
+
+  /**
+   * Highlights {@code hits[from, to)} into the same positions of {@code subjects} and {@code
+   * texts}.
+   */
+  private static void highlight(
+      IndexSearcher searcher,
+      Analyzer analyzer,
+      Query highlight,
+      ScoreDoc[] hits,
+      int from,
+      int to,
+      String[] subjects,
+      String[] texts)
+      throws IOException {
     UnifiedHighlighter highlighter =
         UnifiedHighlighter.builder(searcher, analyzer)
             .withFormatter(new SnippetFormatter())
@@ -61,21 +100,14 @@ public final class Highlights {
                     LengthGoalBreakIterator.createClosestToLength(
                         new CustomSeparatorBreakIterator(' '), SNIPPET_CHARS, 0.5f))
             .build();
-    int[] docIds = new int[hits.length];
-    for (int i = 0; i < hits.length; i++) {
-      docIds[i] = hits[i].doc;
+    int[] docIds = new int[to - from];
+    for (int i = from; i < to; i++) {
+      docIds[i - from] = hits[i].doc;
     }
     Map<String, String[]> byField =
         highlighter.highlightFields(FIELDS, highlight, docIds, new int[] {1, MAX_SNIPPETS});
-    String[] subjects = byField.get(Fields.SUBJECT_FOLDED);
-    String[] texts = byField.get(Fields.TEXT_FOLDED);
-    for (int i = 0; i < hits.length; i++) {
-      List<String> snippets = new ArrayList<>(MAX_SNIPPETS);
-      addSnippets(snippets, subjects[i]);
-      addSnippets(snippets, texts[i]);
-      out.add(snippets.size() > MAX_SNIPPETS ? snippets.subList(0, MAX_SNIPPETS) : snippets);
-    }
-    return out;
+    System.arraycopy(byField.get(Fields.SUBJECT_FOLDED), 0, subjects, from, to - from);
+    System.arraycopy(byField.get(Fields.TEXT_FOLDED), 0, texts, from, to - from);
   }
 
   private static void addSnippets(List<String> snippets, String formatted) {
@@ -135,7 +167,7 @@ public final class Highlights {
           }
         }
         escape(sb, content, pos, Math.max(pos, passage.getEndOffset()));
-        String snippet = WHITESPACE.matcher(sb).replaceAll(" ").strip();
+        String snippet = sb.toString().strip();
         if (!snippet.isEmpty()) {
           out.append(snippet).append(SEPARATOR);
         }
@@ -143,10 +175,16 @@ public final class Highlights {
       return out.toString();
     }
 
+    /** Appends the content escaped, each run of ASCII whitespace as one space. */
     private static void escape(StringBuilder sb, String content, int start, int end) {
       for (int i = start; i < end; i++) {
         char c = content.charAt(i);
         switch (c) {
+          case ' ', '\t', '\n', '\u000B', '\f', '\r' -> {
+            if (sb.isEmpty() || sb.charAt(sb.length() - 1) != ' ') {
+              sb.append(' ');
+            }
+          }
           case '&' -> sb.append("&amp;");
           case '<' -> sb.append("&lt;");
           case '>' -> sb.append("&gt;");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -122,7 +123,10 @@ public final class ProximityWindow {
     return new Page(hits, rest.next());
   }
 
-  /** The window's hits with the proximity score added, in rescored order. */
+  /**
+   * The window's hits with the proximity score added, in rescored order. The hits of each segment
+   * are rescored by one task of the searcher's executor.
+   */
   private static FieldDoc[] rescore(IndexSearcher searcher, Query proximity, ScoreDoc[] window)
       throws IOException {
     FieldDoc[] byDoc = new FieldDoc[window.length];
@@ -133,19 +137,36 @@ public final class ProximityWindow {
     Weight weight = searcher.createWeight(searcher.rewrite(proximity), ScoreMode.COMPLETE, 1f);
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     FieldDoc[] out = new FieldDoc[byDoc.length];
-    int leafIndex = -1;
-    Scorer scorer = null;
-    LeafReaderContext leaf = null;
-    for (int i = 0; i < byDoc.length; i++) {
-      FieldDoc hit = byDoc[i];
-      int index = ReaderUtil.subIndex(hit.doc, leaves);
-      if (index != leafIndex) {
-        leafIndex = index;
-        leaf = leaves.get(index);
-        scorer = weight.scorer(leaf);
+    List<Callable<Void>> segments = new ArrayList<>();
+    int from = 0;
+    while (from < byDoc.length) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(byDoc[from].doc, leaves));
+      int to = from;
+      while (to < byDoc.length && byDoc[to].doc < leaf.docBase + leaf.reader().maxDoc()) {
+        to++;
       }
+      int start = from;
+      int end = to;
+      segments.add(
+          () -> {
+            rescore(weight.scorer(leaf), leaf.docBase, byDoc, out, start, end);
+            return null;
+          });
+      from = to;
+    }
+    searcher.getTaskExecutor().invokeAll(segments);
+    Arrays.sort(out, RESCORED_ORDER);
+    return out;
+  }
+
+  /** Rescores {@code hits[from, to)}, all of one segment and in doc order, into {@code out}. */
+  private static void rescore(
+      Scorer scorer, int docBase, FieldDoc[] hits, FieldDoc[] out, int from, int to)
+      throws IOException {
+    for (int i = from; i < to; i++) {
+      FieldDoc hit = hits[i];
       float bonus = 0f;
-      int target = hit.doc - leaf.docBase;
+      int target = hit.doc - docBase;
       if (scorer != null) {
         DocIdSetIterator it = scorer.iterator();
         int at = it.docID() < target ? it.advance(target) : it.docID();
@@ -156,8 +177,6 @@ public final class ProximityWindow {
       float score = (Float) hit.fields[0] + bonus;
       out[i] = new FieldDoc(hit.doc, score, new Object[] {score, hit.fields[1]});
     }
-    Arrays.sort(out, RESCORED_ORDER);
-    return out;
   }
 
   /** The index of the first hit strictly after {@code after} in rescored order. */
