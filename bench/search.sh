@@ -7,7 +7,10 @@
 # over the same rows in the server's database: p50/p99 latency, queries/s and their ratio.
 # Usage: bench/search.sh [docs] [threads] [rounds] [queries]
 # BENCH_DATA=<dir> keeps the prepared directory there and reuses it on the next run.
-# BENCH_API_ONLY=1 loads only the HTTP API (no PostgreSQL run); SERVER_JAVA_OPTS adds server JVM options.
+# After the closed-loop runs the API is loaded again in open loop at half the throughput it reached
+# (queries arrive at a fixed rate; latency counted from each arrival): its latency when busy, not saturated.
+# BENCH_API_ONLY=1 loads only the HTTP API (no PostgreSQL run); with BENCH_RATE=<queries/s> too, in open
+# loop at that rate instead of from <threads> clients. SERVER_JAVA_OPTS adds server JVM options.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 docs=${1:-1000000}
@@ -42,7 +45,7 @@ done
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ -n "${BENCH_API_ONLY:-}" ]; then
   java_bench api "http://127.0.0.1:$port/api/v1/" "$(cat "$data/admin.token")" \
-    ../shared/corpus/vi-legal "$docs" "$threads" "$rounds" "$queries"
+    ../shared/corpus/vi-legal "$docs" "$threads" "$rounds" "$queries" ${BENCH_RATE:-}
 else
   java_bench run "http://127.0.0.1:$port/api/v1/" "$(cat "$data/admin.token")" "$data" \
     ../shared/corpus/vi-legal "$docs" "$threads" "$rounds" "$queries"

@@ -2,26 +2,62 @@ package vn.tangthu.bench.search;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Runs a query list against an engine from {@code threads} client threads, each query {@code
- * rounds} times (in list order, shared between threads), after one warm-up pass, and measures each
- * call's latency and the wall-clock throughput.
+ * Runs a query list against an engine and measures each call's latency and the throughput, in one
+ * of two ways:
+ *
+ * <ul>
+ *   <li>{@link #run closed loop}: {@code threads} clients each send their next query as soon as the
+ *       last one answered, so the engine is saturated when the clients outnumber its cores; the
+ *       throughput is the engine's capacity, the latency includes queueing behind the other
+ *       clients;
+ *   <li>{@link #paced open loop}: queries arrive at a fixed rate whatever the engine does, as
+ *       clerks' searches do; each latency is measured from the query's scheduled arrival, so a
+ *       stall delays (and counts against) every query scheduled during it.
+ * </ul>
+ *
+ * <p>Each query of the list runs {@code rounds} times in list order, after one warm-up pass.
  */
 public final class LoadRun {
 
-  /** Figures of one run. */
-  public record Figures(int queries, double p50Millis, double p99Millis, double qps) {
+  /** Open-loop queries are sent by at most this many threads at once. */
+  private static final int PACED_SENDERS = 64;
+
+  /**
+   * Figures of one run.
+   *
+   * @param byKind p50 and p99 (ms) of each class of the mix
+   */
+  public record Figures(
+      int queries,
+      double p50Millis,
+      double p99Millis,
+      double qps,
+      Map<BenchQuery.Kind, double[]> byKind) {
     @Override
     public String toString() {
       return String.format(
           "%,d queries  p50 %.1f ms  p99 %.1f ms  %.2f queries/s",
           queries, p50Millis, p99Millis, qps);
+    }
+
+    /** One line per class of the mix: its p50 and p99. */
+    public String perKind() {
+      StringBuilder sb = new StringBuilder();
+      byKind.forEach(
+          (kind, p) ->
+              sb.append(
+                  String.format("  %-17s p50 %6.1f ms  p99 %6.1f ms%n", kind.name(), p[0], p[1])));
+      return sb.toString();
     }
   }
 
@@ -36,28 +72,75 @@ public final class LoadRun {
     return totals;
   }
 
+  /** Closed loop: {@code threads} clients, each sending its next query when the last answered. */
   public static Figures run(SearchEngine engine, List<BenchQuery> queries, int threads, int rounds)
       throws Exception {
-    runAll(engine, queries, threads, 1, new long[queries.size()]);
+    runAll(engine, queries, threads, 1, new long[queries.size()], 0);
     long[] latencies = new long[queries.size() * rounds];
     long start = System.nanoTime();
-    runAll(engine, queries, threads, rounds, latencies);
-    long wall = System.nanoTime() - start;
+    runAll(engine, queries, threads, rounds, latencies, 0);
+    return figures(queries, latencies, System.nanoTime() - start);
+  }
+
+  /**
+   * Open loop: queries arrive every {@code 1 / perSecond} seconds, each latency measured from its
+   * scheduled arrival.
+   */
+  public static Figures paced(
+      SearchEngine engine, List<BenchQuery> queries, double perSecond, int rounds)
+      throws Exception {
+    if (!(perSecond > 0)) {
+      throw new IllegalArgumentException("rate must be positive");
+    }
+    long interval = Math.round(1e9 / perSecond);
+    runAll(engine, queries, 2, 1, new long[queries.size()], 0);
+    long[] latencies = new long[queries.size() * rounds];
+    long start = System.nanoTime();
+    runAll(engine, queries, PACED_SENDERS, rounds, latencies, interval);
+    return figures(queries, latencies, System.nanoTime() - start);
+  }
+
+  private static Figures figures(List<BenchQuery> queries, long[] latencies, long wallNanos) {
+    Map<BenchQuery.Kind, List<Long>> byKind = new EnumMap<>(BenchQuery.Kind.class);
+    for (int i = 0; i < latencies.length; i++) {
+      byKind
+          .computeIfAbsent(queries.get(i % queries.size()).kind(), k -> new ArrayList<>())
+          .add(latencies[i]);
+    }
+    Map<BenchQuery.Kind, double[]> kinds = new EnumMap<>(BenchQuery.Kind.class);
+    byKind.forEach(
+        (kind, list) -> {
+          long[] sorted = list.stream().mapToLong(Long::longValue).sorted().toArray();
+          kinds.put(
+              kind, new double[] {percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6});
+        });
     long[] sorted = latencies.clone();
     Arrays.sort(sorted);
     return new Figures(
         sorted.length,
         percentile(sorted, 0.50) / 1e6,
         percentile(sorted, 0.99) / 1e6,
-        sorted.length / (wall / 1e9));
+        sorted.length / (wallNanos / 1e9),
+        kinds);
   }
 
+  /**
+   * Runs {@code rounds} passes over the queries from {@code threads} threads. With an {@code
+   * interval} (ns), query {@code i} is not sent before {@code start + i * interval} and its latency
+   * counts from then; without (0), each thread sends its next query at once.
+   */
   private static void runAll(
-      SearchEngine engine, List<BenchQuery> queries, int threads, int rounds, long[] latencies)
+      SearchEngine engine,
+      List<BenchQuery> queries,
+      int threads,
+      int rounds,
+      long[] latencies,
+      long interval)
       throws Exception {
     int total = queries.size() * rounds;
     AtomicInteger next = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
+    long start = System.nanoTime();
     try {
       List<Future<?>> workers = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
@@ -65,7 +148,8 @@ public final class LoadRun {
             pool.submit(
                 () -> {
                   for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
-                    long s = System.nanoTime();
+                    long s = interval == 0 ? System.nanoTime() : start + i * interval;
+                    waitUntil(s);
                     engine.total(queries.get(i % queries.size()));
                     latencies[i] = System.nanoTime() - s;
                   }
@@ -77,6 +161,12 @@ public final class LoadRun {
       }
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  private static void waitUntil(long nanoTime) {
+    for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
+      LockSupport.parkNanos(left);
     }
   }
 

@@ -18,10 +18,13 @@ import java.util.Map;
  *       with a server running on that directory, runs the clerk query mix through the HTTP API and
  *       against PostgreSQL full-text search in the server's own database (found through {@code
  *       pg/postmaster.pid}), prints p50/p99 latency, throughput and their ratio, and checks that
- *       both engines count the same records for every filter-only query.
- *   <li>{@code api <apiUrl> <token> <viLegalDir> <docs> <threads> <rounds> [queries]}: the same
- *       load through the HTTP API only (no PostgreSQL run), for profiling the server or comparing
- *       client concurrencies.
+ *       both engines count the same records for every filter-only query; then loads the API again
+ *       at half the throughput it just reached, in open loop ({@link LoadRun#paced}): its latency
+ *       when it is busy but not saturated.
+ *   <li>{@code api <apiUrl> <token> <viLegalDir> <docs> <threads> <rounds> [queries] [rate]}: the
+ *       same load through the HTTP API only (no PostgreSQL run), for profiling the server or
+ *       comparing client concurrencies; with a rate (queries/s), in open loop at that rate instead
+ *       of from {@code threads} clients.
  *   <li>{@code reindex <dataDir> <viLegalDir> <docs>}: rebuilds only the index of a prepared
  *       directory (after a change of the index layout), keeping its PostgreSQL rows.
  *   <li>{@code profile <dataDir> <viLegalDir> <docs> [queries] [rounds]}: with no server running,
@@ -61,11 +64,19 @@ public final class SearchBenchmark {
       SyntheticArchive archive = SyntheticArchive.load(Path.of(args[3]));
       int queries = args.length > 7 ? Integer.parseInt(args[7]) : 200;
       List<BenchQuery> mix = ClerkQueries.mix(archive, Long.parseLong(args[4]), queries);
+      int rounds = Integer.parseInt(args[6]);
       try (HttpSearch http = new HttpSearch(api, args[2])) {
         LoadRun.totals(http, mix);
-        LoadRun.Figures f =
-            LoadRun.run(http, mix, Integer.parseInt(args[5]), Integer.parseInt(args[6]));
-        System.out.printf("archive API (Lucene, HTTP), %s client threads: %s%n", args[5], f);
+        if (args.length > 8) {
+          LoadRun.Figures f = LoadRun.paced(http, mix, Double.parseDouble(args[8]), rounds);
+          System.out.printf(
+              "archive API (Lucene, HTTP), open loop at %s queries/s: %s%n%s",
+              args[8], f, f.perKind());
+        } else {
+          LoadRun.Figures f = LoadRun.run(http, mix, Integer.parseInt(args[5]), rounds);
+          System.out.printf(
+              "archive API (Lucene, HTTP), %s client threads: %s%n%s", args[5], f, f.perKind());
+        }
       }
     } else if (args.length >= 4 && args[0].equals("profile")) {
       SyntheticArchive archive = SyntheticArchive.load(Path.of(args[2]));
@@ -81,7 +92,7 @@ public final class SearchBenchmark {
               + "       SearchBenchmark run <apiUrl> <token> <dataDir> <viLegalDir> <docs>"
               + " <threads> <rounds> [queries]\n"
               + "       SearchBenchmark api <apiUrl> <token> <viLegalDir> <docs> <threads> <rounds>"
-              + " [queries]\n"
+              + " [queries] [rate]\n"
               + "       SearchBenchmark reindex <dataDir> <viLegalDir> <docs>\n"
               + "       SearchBenchmark profile <dataDir> <viLegalDir> <docs> [queries] [rounds]");
       System.exit(2);
@@ -99,6 +110,7 @@ public final class SearchBenchmark {
       long[] pgTotals,
       LoadRun.Figures api,
       LoadRun.Figures pg,
+      LoadRun.Figures apiHalfLoad,
       int threads) {
 
     /** Whether both engines count the same records for every filter-only query. */
@@ -134,7 +146,13 @@ public final class SearchBenchmark {
                       kind, k[0], k[1], k[2], k[3])));
       sb.append(String.format("filter-only counts agree: %s%n", filterCountsAgree()));
       sb.append(String.format("archive API (Lucene, HTTP):      %s%n", api));
+      sb.append(api.perKind());
       sb.append(String.format("PostgreSQL FTS (tsvector + GIN): %s%n", pg));
+      sb.append(
+          String.format(
+              "archive API at half that throughput (open loop, %.1f queries/s): %s%n",
+              api.qps() / 2, apiHalfLoad));
+      sb.append(apiHalfLoad.perKind());
       sb.append(
           String.format(
               "ratio: %.1fx PostgreSQL's throughput; p99 %.1f ms vs %.1f ms (goals: p99 <= 50 ms,"
@@ -144,7 +162,10 @@ public final class SearchBenchmark {
     }
   }
 
-  /** Counts every query on both engines, then loads each in turn with the same threads. */
+  /**
+   * Counts every query on both engines, loads each in turn with the same threads, then the API
+   * again in open loop at half the throughput it reached.
+   */
   public static Comparison compare(
       SearchEngine api, SearchEngine pg, List<BenchQuery> mix, int threads, int rounds)
       throws Exception {
@@ -152,7 +173,8 @@ public final class SearchBenchmark {
     long[] pgTotals = LoadRun.totals(pg, mix);
     LoadRun.Figures apiFigures = LoadRun.run(api, mix, threads, rounds);
     LoadRun.Figures pgFigures = LoadRun.run(pg, mix, threads, rounds);
-    return new Comparison(mix, apiTotals, pgTotals, apiFigures, pgFigures, threads);
+    LoadRun.Figures half = LoadRun.paced(api, mix, apiFigures.qps() / 2, rounds);
+    return new Comparison(mix, apiTotals, pgTotals, apiFigures, pgFigures, half, threads);
   }
 
   /** The JDBC URL of the embedded PostgreSQL running on a data directory (its pid file's port). */

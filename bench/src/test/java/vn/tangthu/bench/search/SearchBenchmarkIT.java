@@ -69,6 +69,8 @@ class SearchBenchmarkIT {
           }
         }
         assertThat(mix).anyMatch(BenchQuery::filterOnly);
+        assertThat(c.apiHalfLoad().queries()).isEqualTo(mix.size());
+        assertThat(c.apiHalfLoad().byKind()).containsOnlyKeys(BenchQuery.Kind.values());
         apiTotals = c.apiTotals();
       }
     } finally {
