@@ -39,6 +39,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import vn.tangthu.indexer.search.internal.Analysis;
 import vn.tangthu.indexer.search.internal.ClerkQuery;
+import vn.tangthu.indexer.search.internal.ColumnTermsQuery;
 import vn.tangthu.indexer.search.internal.Cursor;
 import vn.tangthu.indexer.search.internal.DenseColumns;
 import vn.tangthu.indexer.search.internal.DenseScan;
@@ -266,14 +267,20 @@ public final class SearchIndex implements Closeable {
             ? null
             : Cursor.decode(request.cursor(), request.sort());
     Query filter = filter(request, visibility);
-    Query query = filter == null ? parsed.match() : filtered(parsed.match(), filter);
     IndexSearcher searcher = searchers.acquire();
     try {
+      boolean relevance = request.sort() == SearchRequest.Sort.RELEVANCE;
       DenseScan dense =
-          request.sort() == SearchRequest.Sort.RELEVANCE
+          relevance
               ? DenseScan.plan(
                   searcher, denseColumns, termColumns, parsed.match(), filter, denseFraction)
               : null;
+      Query match =
+          relevance && dense == null
+              ? ColumnTermsQuery.optionalFromColumns(
+                  searcher, parsed.match(), termColumns, denseColumns, minDocs(searcher))
+              : parsed.match();
+      Query query = filter == null ? match : filtered(match, filter);
       OnePass pass = new OnePass(searcher, query, dense, new FacetCounts(facetOrdinals));
       ProximityWindow.Page page = page(searcher, pass, parsed, request, position);
       ScoreDoc[] docs = page.hits().toArray(ScoreDoc[]::new);
@@ -288,6 +295,11 @@ public final class SearchIndex implements Closeable {
     } finally {
       searchers.release(searcher);
     }
+  }
+
+  /** Documents a word must be in for its postings to be kept as a column ({@link TermColumns}). */
+  private long minDocs(IndexSearcher searcher) {
+    return (long) Math.ceil(denseFraction * searcher.getIndexReader().maxDoc());
   }
 
   /**

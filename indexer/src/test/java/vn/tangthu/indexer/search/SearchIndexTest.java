@@ -37,6 +37,15 @@ class SearchIndexTest {
     index.close();
   }
 
+  @Test
+  void searchThreadsOutsideOneTo256AreRefused(@TempDir Path other) {
+    for (int bad : new int[] {0, 257}) {
+      assertThatThrownBy(() -> SearchIndex.open(other, bad))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("searchThreads");
+    }
+  }
+
   private static IndexDocument doc(
       String id,
       String agency,
