@@ -21,7 +21,15 @@ public final class ClerkQueries {
 
   /** {@code n} queries over records 0…docs-1 (document numbers are taken from those records). */
   public static List<BenchQuery> mix(SyntheticArchive archive, long docs, int n) {
-    SplittableRandom rng = new SplittableRandom(42);
+    return mix(archive, docs, n, 42);
+  }
+
+  /**
+   * Another mix of the same shape drawn with another seed: what warms a server up without warming
+   * it for the measured queries themselves.
+   */
+  public static List<BenchQuery> mix(SyntheticArchive archive, long docs, int n, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
     List<BenchQuery> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       int slot = i % 20;

@@ -1,5 +1,6 @@
 package vn.tangthu.bench.search;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -70,6 +71,20 @@ public final class LoadRun {
       totals[i] = engine.total(queries.get(i));
     }
     return totals;
+  }
+
+  /**
+   * Warms an engine up (JIT compilation of a large server settles only after thousands of
+   * requests): passes over {@code warmMix} from {@code threads} clients until {@code duration} has
+   * passed, at least one pass.
+   */
+  public static void warmUp(
+      SearchEngine engine, List<BenchQuery> warmMix, int threads, Duration duration)
+      throws Exception {
+    long end = System.nanoTime() + duration.toNanos();
+    do {
+      runAll(engine, warmMix, threads, 1, new long[warmMix.size()], 0);
+    } while (System.nanoTime() < end);
   }
 
   /** Closed loop: {@code threads} clients, each sending its next query when the last answered. */

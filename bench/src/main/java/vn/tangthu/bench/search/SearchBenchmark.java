@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,13 @@ import java.util.Map;
  *   <li>{@code prepare <dataDir> <viLegalDir> <docs>}: builds a new data directory with {@code
  *       docs} synthetic records ({@link BenchData}).
  *   <li>{@code run <apiUrl> <token> <dataDir> <viLegalDir> <docs> <threads> <rounds> [queries]}:
- *       with a server running on that directory, runs the clerk query mix through the HTTP API and
- *       against PostgreSQL full-text search in the server's own database (found through {@code
- *       pg/postmaster.pid}), prints p50/p99 latency, throughput and their ratio, and checks that
- *       both engines count the same records for every filter-only query; then loads the API again
- *       at half the throughput it just reached, in open loop ({@link LoadRun#paced}): its latency
- *       when it is busy but not saturated.
+ *       with a server running on that directory, warms each engine up ({@code
+ *       BENCH_WARMUP_SECONDS}, default 60, with another mix of the same shape), runs the clerk
+ *       query mix through the HTTP API and against PostgreSQL full-text search in the server's own
+ *       database (found through {@code pg/postmaster.pid}), prints p50/p99 latency, throughput and
+ *       their ratio, and checks that both engines count the same records for every filter-only
+ *       query; then loads the API again at half the throughput it just reached, in open loop
+ *       ({@link LoadRun#paced}): its latency when it is busy but not saturated.
  *   <li>{@code api <apiUrl> <token> <viLegalDir> <docs> <threads> <rounds> [queries] [rate]}: the
  *       same load through the HTTP API only (no PostgreSQL run), for profiling the server or
  *       comparing client concurrencies; with a rate (queries/s), in open loop at that rate instead
@@ -34,7 +36,21 @@ import java.util.Map;
  */
 public final class SearchBenchmark {
 
+  private static final long WARM_SEED = 7;
+
+  /**
+   * What each engine is warmed up with before it is measured: another mix of the same shape, for at
+   * least {@code time} (and one pass).
+   */
+  public record WarmUp(List<BenchQuery> mix, Duration time) {}
+
   private SearchBenchmark() {}
+
+  /** {@code BENCH_WARMUP_SECONDS} (default 60). */
+  private static Duration warmUpTime() {
+    String s = System.getenv("BENCH_WARMUP_SECONDS");
+    return Duration.ofSeconds(s == null || s.isBlank() ? 60 : Long.parseLong(s));
+  }
 
   public static void main(String[] args) throws Exception {
     if (args.length >= 4 && args[0].equals("prepare")) {
@@ -47,9 +63,11 @@ public final class SearchBenchmark {
       long docs = Long.parseLong(args[5]);
       int queries = args.length > 8 ? Integer.parseInt(args[8]) : 200;
       List<BenchQuery> mix = ClerkQueries.mix(archive, docs, queries);
+      WarmUp warmUp = new WarmUp(ClerkQueries.mix(archive, docs, queries, WARM_SEED), warmUpTime());
       try (HttpSearch http = new HttpSearch(api, args[2]);
           PostgresSearch pg = new PostgresSearch(postgresUrl(Path.of(args[3])), "postgres")) {
-        Comparison c = compare(http, pg, mix, Integer.parseInt(args[6]), Integer.parseInt(args[7]));
+        Comparison c =
+            compare(http, pg, mix, warmUp, Integer.parseInt(args[6]), Integer.parseInt(args[7]));
         System.out.print(c.report(docs));
         if (!c.filterCountsAgree()) {
           System.exit(1);
@@ -63,9 +81,15 @@ public final class SearchBenchmark {
       URI api = apiUri(args[1]);
       SyntheticArchive archive = SyntheticArchive.load(Path.of(args[3]));
       int queries = args.length > 7 ? Integer.parseInt(args[7]) : 200;
-      List<BenchQuery> mix = ClerkQueries.mix(archive, Long.parseLong(args[4]), queries);
+      long docs = Long.parseLong(args[4]);
+      List<BenchQuery> mix = ClerkQueries.mix(archive, docs, queries);
       int rounds = Integer.parseInt(args[6]);
       try (HttpSearch http = new HttpSearch(api, args[2])) {
+        LoadRun.warmUp(
+            http,
+            ClerkQueries.mix(archive, docs, queries, WARM_SEED),
+            Integer.parseInt(args[5]),
+            warmUpTime());
         LoadRun.totals(http, mix);
         if (args.length > 8) {
           LoadRun.Figures f = LoadRun.paced(http, mix, Double.parseDouble(args[8]), rounds);
@@ -163,15 +187,22 @@ public final class SearchBenchmark {
   }
 
   /**
-   * Counts every query on both engines, loads each in turn with the same threads, then the API
-   * again in open loop at half the throughput it reached.
+   * Counts every query on both engines, warms each up and loads it in turn with the same threads,
+   * then loads the API again in open loop at half the throughput it reached.
    */
   public static Comparison compare(
-      SearchEngine api, SearchEngine pg, List<BenchQuery> mix, int threads, int rounds)
+      SearchEngine api,
+      SearchEngine pg,
+      List<BenchQuery> mix,
+      WarmUp warmUp,
+      int threads,
+      int rounds)
       throws Exception {
     long[] apiTotals = LoadRun.totals(api, mix);
     long[] pgTotals = LoadRun.totals(pg, mix);
+    LoadRun.warmUp(api, warmUp.mix(), threads, warmUp.time());
     LoadRun.Figures apiFigures = LoadRun.run(api, mix, threads, rounds);
+    LoadRun.warmUp(pg, warmUp.mix(), threads, warmUp.time());
     LoadRun.Figures pgFigures = LoadRun.run(pg, mix, threads, rounds);
     LoadRun.Figures half = LoadRun.paced(api, mix, apiFigures.qps() / 2, rounds);
     return new Comparison(mix, apiTotals, pgTotals, apiFigures, pgFigures, half, threads);

@@ -9,6 +9,7 @@ import io.dropwizard.testing.DropwizardTestSupport;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +57,14 @@ class SearchBenchmarkIT {
                     new BenchQuery(BenchQuery.Kind.FILTERS_ONLY, "", null, null, null, null)))
             .as("every prepared record is served without re-indexing")
             .isEqualTo(DOCS);
-        SearchBenchmark.Comparison c = SearchBenchmark.compare(http, pg, mix, 2, 1);
+        SearchBenchmark.Comparison c =
+            SearchBenchmark.compare(
+                http,
+                pg,
+                mix,
+                new SearchBenchmark.WarmUp(ClerkQueries.mix(archive, DOCS, 20, 7), Duration.ZERO),
+                2,
+                1);
         System.out.print(c.report(DOCS));
         for (int i = 0; i < mix.size(); i++) {
           BenchQuery q = mix.get(i);
