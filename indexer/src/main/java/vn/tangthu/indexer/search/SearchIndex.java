@@ -278,7 +278,11 @@ public final class SearchIndex implements Closeable {
       Query match =
           relevance && dense == null
               ? ColumnTermsQuery.optionalFromColumns(
-                  searcher, parsed.match(), termColumns, denseColumns, minDocs(searcher))
+                  searcher,
+                  parsed.match(),
+                  termColumns,
+                  denseColumns,
+                  DenseScan.commonDocs(searcher, denseFraction))
               : parsed.match();
       Query query = filter == null ? match : filtered(match, filter);
       OnePass pass = new OnePass(searcher, query, dense, new FacetCounts(facetOrdinals));
@@ -295,11 +299,6 @@ public final class SearchIndex implements Closeable {
     } finally {
       searchers.release(searcher);
     }
-  }
-
-  /** Documents a word must be in for its postings to be kept as a column ({@link TermColumns}). */
-  private long minDocs(IndexSearcher searcher) {
-    return (long) Math.ceil(denseFraction * searcher.getIndexReader().maxDoc());
   }
 
   /**

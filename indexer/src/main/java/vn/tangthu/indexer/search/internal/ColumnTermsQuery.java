@@ -39,12 +39,21 @@ import org.apache.lucene.util.FixedBitSet;
 public final class ColumnTermsQuery extends Query {
 
   private final List<Term> terms;
+  private final List<TermStates> states;
   private final TermColumns columns;
   private final SegmentCache<DenseColumns> norms;
 
+  /**
+   * @param states each term's statistics as the planning searcher found them (reused when the query
+   *     runs on that searcher, so the terms dictionaries are read once)
+   */
   private ColumnTermsQuery(
-      List<Term> terms, TermColumns columns, SegmentCache<DenseColumns> norms) {
+      List<Term> terms,
+      List<TermStates> states,
+      TermColumns columns,
+      SegmentCache<DenseColumns> norms) {
     this.terms = List.copyOf(terms);
+    this.states = List.copyOf(states);
     this.columns = columns;
     this.norms = norms;
   }
@@ -69,7 +78,7 @@ public final class ColumnTermsQuery extends Query {
     for (BooleanClause clause : bool.clauses()) {
       Query q = clause.getQuery();
       if (clause.getOccur() == Occur.SHOULD) {
-        q = optional(searcher, q, columns, norms, Math.max(1, minDocs));
+        q = optional(searcher, q, columns, norms, minDocs);
       }
       out.add(q, clause.getOccur());
     }
@@ -87,30 +96,35 @@ public final class ColumnTermsQuery extends Query {
       return new BoostQuery(
           optional(searcher, b.getQuery(), columns, norms, minDocs), b.getBoost());
     }
-    List<Term> terms = commonTerms(searcher, q, minDocs);
-    return terms == null ? q : new ColumnTermsQuery(terms, columns, norms);
+    List<Term> terms = termsOf(q);
+    List<TermStates> states = new ArrayList<>(terms.size());
+    for (Term term : terms) {
+      if (!Fields.ALL.equals(term.field())) {
+        return q;
+      }
+      TermStates found = TermStates.build(searcher, term, true);
+      if (found.docFreq() < minDocs) {
+        return q;
+      }
+      states.add(found);
+    }
+    return terms.isEmpty() ? q : new ColumnTermsQuery(terms, states, columns, norms);
   }
 
-  /** The terms of a term query or of a disjunction of term queries, if all are common; or null. */
-  private static List<Term> commonTerms(IndexSearcher searcher, Query q, long minDocs)
-      throws IOException {
+  /** The terms of a term query or of a disjunction of term queries; empty for any other query. */
+  private static List<Term> termsOf(Query q) {
     List<Term> terms = new ArrayList<>();
     if (q instanceof TermQuery t) {
       terms.add(t.getTerm());
     } else if (q instanceof BooleanQuery bool && bool.getMinimumNumberShouldMatch() == 0) {
       for (BooleanClause clause : bool.clauses()) {
         if (clause.getOccur() != Occur.SHOULD || !(clause.getQuery() instanceof TermQuery t)) {
-          return null;
+          return List.of();
         }
         terms.add(t.getTerm());
       }
     }
-    for (Term term : terms) {
-      if (!Fields.ALL.equals(term.field()) || searcher.getIndexReader().docFreq(term) < minDocs) {
-        return null;
-      }
-    }
-    return terms.isEmpty() ? null : terms;
+    return terms;
   }
 
   @Override
@@ -119,8 +133,12 @@ public final class ColumnTermsQuery extends Query {
     CollectionStatistics collection = searcher.collectionStatistics(Fields.ALL);
     List<Term> scoredTerms = new ArrayList<>();
     List<SimScorer> sims = new ArrayList<>();
-    for (Term term : terms) {
-      TermStates states = TermStates.build(searcher, term, true);
+    for (int i = 0; i < terms.size(); i++) {
+      Term term = terms.get(i);
+      TermStates states =
+          this.states.get(i).wasBuiltFor(searcher.getTopReaderContext())
+              ? this.states.get(i)
+              : TermStates.build(searcher, term, true);
       if (collection != null && states.docFreq() > 0) {
         scoredTerms.add(term);
         sims.add(

@@ -161,8 +161,8 @@ public final class DenseScan {
     if (collection == null) {
       return null;
     }
-    long minDocs = (long) Math.ceil(minDensity * searcher.getIndexReader().maxDoc());
-    List<Clause> scoredMust = scored(searcher, collection, must, true, minDocs);
+    List<Clause> scoredMust =
+        scored(searcher, collection, must, true, commonDocs(searcher, minDensity));
     if (scoredMust == null) {
       return null;
     }
@@ -172,6 +172,14 @@ public final class DenseScan {
             ? null
             : searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f);
     return new DenseScan(searcher, columns, terms, scoredMust, scoredShould, mustNot, filterWeight);
+  }
+
+  /**
+   * The documents a word must be in (at least one) to count as common: {@code minDensity} of the
+   * index's documents. Common words are planned as columns and have their columns cached.
+   */
+  public static long commonDocs(IndexSearcher searcher, double minDensity) {
+    return Math.max(1, (long) Math.ceil(minDensity * searcher.getIndexReader().maxDoc()));
   }
 
   private static boolean addClause(
@@ -213,8 +221,8 @@ public final class DenseScan {
   /**
    * The clauses with their BM25 scorers from the whole index's statistics, as the Lucene query
    * scores them, rarest first. Required clauses ({@code required}) must each be in at least {@code
-   * minDocs} documents (and one), else there is no plan: null. Optional terms found nowhere are
-   * dropped. Constant-score clauses keep no scorer.
+   * minDocs} documents, else there is no plan: null. Optional terms found nowhere are dropped.
+   * Constant-score clauses keep no scorer.
    */
   private static List<Clause> scored(
       IndexSearcher searcher,
@@ -226,7 +234,7 @@ public final class DenseScan {
     List<Clause> out = new ArrayList<>(clauses.size());
     for (Clause c : clauses) {
       TermStates states = TermStates.build(searcher, c.term(), true);
-      if (required && states.docFreq() < Math.max(1, minDocs)) {
+      if (required && states.docFreq() < minDocs) {
         return null;
       }
       if (states.docFreq() == 0) {
