@@ -78,30 +78,7 @@ public final class SearchBenchmark {
       BenchData.Built b = BenchData.reindex(Path.of(args[1]), archive, Long.parseLong(args[3]));
       System.out.printf("re-indexed %,d records in %.1f s%n", b.docs(), b.millis() / 1000.0);
     } else if (args.length >= 7 && args[0].equals("api")) {
-      URI api = apiUri(args[1]);
-      SyntheticArchive archive = SyntheticArchive.load(Path.of(args[3]));
-      int queries = args.length > 7 ? Integer.parseInt(args[7]) : 200;
-      long docs = Long.parseLong(args[4]);
-      List<BenchQuery> mix = ClerkQueries.mix(archive, docs, queries);
-      int rounds = Integer.parseInt(args[6]);
-      try (HttpSearch http = new HttpSearch(api, args[2])) {
-        LoadRun.warmUp(
-            http,
-            ClerkQueries.mix(archive, docs, queries, WARM_SEED),
-            Integer.parseInt(args[5]),
-            warmUpTime());
-        LoadRun.totals(http, mix);
-        if (args.length > 8) {
-          LoadRun.Figures f = LoadRun.paced(http, mix, Double.parseDouble(args[8]), rounds);
-          System.out.printf(
-              "archive API (Lucene, HTTP), open loop at %s queries/s: %s%n%s",
-              args[8], f, f.perKind());
-        } else {
-          LoadRun.Figures f = LoadRun.run(http, mix, Integer.parseInt(args[5]), rounds);
-          System.out.printf(
-              "archive API (Lucene, HTTP), %s client threads: %s%n%s", args[5], f, f.perKind());
-        }
-      }
+      apiOnly(args);
     } else if (args.length >= 4 && args[0].equals("profile")) {
       SyntheticArchive archive = SyntheticArchive.load(Path.of(args[2]));
       long docs = Long.parseLong(args[3]);
@@ -120,6 +97,30 @@ public final class SearchBenchmark {
               + "       SearchBenchmark reindex <dataDir> <viLegalDir> <docs>\n"
               + "       SearchBenchmark profile <dataDir> <viLegalDir> <docs> [queries] [rounds]");
       System.exit(2);
+    }
+  }
+
+  /** The {@code api} command: the HTTP API alone, closed loop or (with a rate) open loop. */
+  private static void apiOnly(String[] args) throws Exception {
+    SyntheticArchive archive = SyntheticArchive.load(Path.of(args[3]));
+    long docs = Long.parseLong(args[4]);
+    int threads = Integer.parseInt(args[5]);
+    int rounds = Integer.parseInt(args[6]);
+    int queries = args.length > 7 ? Integer.parseInt(args[7]) : 200;
+    List<BenchQuery> mix = ClerkQueries.mix(archive, docs, queries);
+    try (HttpSearch http = new HttpSearch(apiUri(args[1]), args[2])) {
+      LoadRun.warmUp(
+          http, ClerkQueries.mix(archive, docs, queries, WARM_SEED), threads, warmUpTime());
+      LoadRun.Figures f;
+      String load;
+      if (args.length > 8) {
+        f = LoadRun.paced(http, mix, Double.parseDouble(args[8]), rounds);
+        load = "open loop at " + args[8] + " queries/s";
+      } else {
+        f = LoadRun.run(http, mix, threads, rounds);
+        load = threads + " client threads";
+      }
+      System.out.printf("archive API (Lucene, HTTP), %s: %s%n%s", load, f, f.perKind());
     }
   }
 
