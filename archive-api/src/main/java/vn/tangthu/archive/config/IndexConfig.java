@@ -3,6 +3,7 @@ package vn.tangthu.archive.config;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
+import vn.tangthu.indexer.search.SearchIndex;
 
 /**
  * The local search index and the extraction worker that feeds it.
@@ -41,14 +42,10 @@ public record IndexConfig(
             ? Duration.ofSeconds(60)
             : Duration.parse(extractionTimeout),
         maxTextChars == null ? 20_000_000 : maxTextChars,
-        extractionThreads == null
-            ? Math.max(1, Runtime.getRuntime().availableProcessors())
-            : extractionThreads,
+        extractionThreads == null ? processors() : extractionThreads,
         isolation == null || isolation.isBlank() ? "fork" : isolation,
         extractorHeapMb == null ? 512 : extractorHeapMb,
-        searchThreads == null
-            ? Math.max(1, Runtime.getRuntime().availableProcessors())
-            : searchThreads);
+        searchThreads == null ? processors() : searchThreads);
   }
 
   public IndexConfig {
@@ -67,9 +64,14 @@ public record IndexConfig(
     if (extractionThreads < 1 || extractionThreads > 64) {
       throw new IllegalArgumentException("index.extractionThreads must be between 1 and 64");
     }
-    if (searchThreads < 1 || searchThreads > 256) {
-      throw new IllegalArgumentException("index.searchThreads must be between 1 and 256");
+    if (searchThreads < 1 || searchThreads > SearchIndex.MAX_SEARCH_THREADS) {
+      throw new IllegalArgumentException(
+          "index.searchThreads must be between 1 and " + SearchIndex.MAX_SEARCH_THREADS);
     }
+  }
+
+  private static int processors() {
+    return Math.max(1, Runtime.getRuntime().availableProcessors());
   }
 
   public static IndexConfig defaults() {

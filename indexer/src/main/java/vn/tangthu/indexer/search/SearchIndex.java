@@ -91,7 +91,8 @@ public final class SearchIndex implements Closeable {
 
   private static final double SEGMENTS_PER_TIER = 4;
 
-  private static final int MAX_SEARCH_THREADS = 256;
+  /** The most threads one search may use. */
+  public static final int MAX_SEARCH_THREADS = 256;
 
   private final Directory directory;
   private final ExecutorService pool;
