@@ -6,14 +6,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.OffsetsEnum;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.PassageScorer;
+import org.apache.lucene.search.uhighlight.PostingsOffsetStrategy;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
 
@@ -22,6 +32,10 @@ import org.apache.lucene.util.BytesRef;
  * matches in {@code <mark>…</mark>}. Offsets come from the folded fields' postings, which point
  * into the stored original, so a query without diacritics highlights the accented original. Hits
  * are highlighted a few at a time in parallel through the searcher's task executor.
+ *
+ * <p>The matches come from one weight of the highlight query, created once per search and shared by
+ * every hit, field and task (Lucene's highlighter would rewrite the query and create a weight, with
+ * a terms-dictionary lookup per term, for each hit and field).
  */
 public final class Highlights {
 
@@ -54,13 +68,14 @@ public final class Highlights {
     }
     String[] subjects = new String[hits.length];
     String[] texts = new String[hits.length];
+    UnifiedHighlighter highlighter = highlighter(searcher, analyzer, highlight);
     List<Callable<Void>> chunks = new ArrayList<>();
     for (int from = 0; from < hits.length; from += HITS_PER_TASK) {
       int start = from;
       int end = Math.min(hits.length, from + HITS_PER_TASK);
       chunks.add(
           () -> {
-            highlight(searcher, analyzer, highlight, hits, start, end, subjects, texts);
+            highlight(highlighter, highlight, hits, start, end, subjects, texts);
             return null;
           });
     }
@@ -74,21 +89,10 @@ public final class Highlights {
     return out;
   }
 
-  /**
-   * Highlights {@code hits[from, to)} into the same positions of {@code subjects} and {@code
-   * texts}.
-   */
-  private static void highlight(
-      IndexSearcher searcher,
-      Analyzer analyzer,
-      Query highlight,
-      ScoreDoc[] hits,
-      int from,
-      int to,
-      String[] subjects,
-      String[] texts)
-      throws IOException {
-    UnifiedHighlighter highlighter =
+  /** One search's highlighter, shared by its tasks (Lucene's highlighter is thread-safe). */
+  private static UnifiedHighlighter highlighter(
+      IndexSearcher searcher, Analyzer analyzer, Query highlight) throws IOException {
+    UnifiedHighlighter.Builder builder =
         UnifiedHighlighter.builder(searcher, analyzer)
             .withFormatter(new SnippetFormatter())
             .withMaxLength(MAX_LENGTH)
@@ -98,8 +102,25 @@ public final class Highlights {
             .withBreakIterator(
                 () ->
                     LengthGoalBreakIterator.createClosestToLength(
-                        new CustomSeparatorBreakIterator(' '), SNIPPET_CHARS, 0.5f))
-            .build();
+                        new CustomSeparatorBreakIterator(' '), SNIPPET_CHARS, 0.5f));
+    Weight matcher =
+        searcher.createWeight(searcher.rewrite(highlight), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    return new SharedWeightHighlighter(builder, searcher, matcher);
+  }
+
+  /**
+   * Highlights {@code hits[from, to)} into the same positions of {@code subjects} and {@code
+   * texts}.
+   */
+  private static void highlight(
+      UnifiedHighlighter highlighter,
+      Query highlight,
+      ScoreDoc[] hits,
+      int from,
+      int to,
+      String[] subjects,
+      String[] texts)
+      throws IOException {
     int[] docIds = new int[to - from];
     for (int i = from; i < to; i++) {
       docIds[i - from] = hits[i].doc;
@@ -118,6 +139,84 @@ public final class Highlights {
       if (!snippet.isEmpty()) {
         snippets.add(snippet);
       }
+    }
+  }
+
+  /** A unified highlighter whose postings offsets come from {@link SharedWeightOffsets}. */
+  private static final class SharedWeightHighlighter extends UnifiedHighlighter {
+    private final List<LeafReaderContext> leaves;
+    private final Weight matcher;
+
+    SharedWeightHighlighter(Builder builder, IndexSearcher searcher, Weight matcher) {
+      super(builder);
+      this.leaves = searcher.getIndexReader().leaves();
+      this.matcher = matcher;
+    }
+
+    /**
+     * The highlighted fields are indexed with offsets ({@link DocumentMapper}): no need to merge
+     * every segment's field infos to find out, once per search.
+     */
+    @Override
+    protected OffsetSource getOffsetSource(String field) {
+      return Fields.SUBJECT_FOLDED.equals(field) || Fields.TEXT_FOLDED.equals(field)
+          ? OffsetSource.POSTINGS
+          : super.getOffsetSource(field);
+    }
+
+    @Override
+    protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
+      return source == OffsetSource.POSTINGS
+          ? new SharedWeightOffsets(components, leaves, matcher)
+          : super.getOffsetStrategy(source, components);
+    }
+  }
+
+  /**
+   * Offsets from the postings through the shared weight's matches: what Lucene's own strategy finds
+   * (it remaps no field here: the highlighted fields are the query's own), without a weight per
+   * document.
+   */
+  private static final class SharedWeightOffsets extends PostingsOffsetStrategy {
+    private final List<LeafReaderContext> leaves;
+    private final Weight matcher;
+
+    SharedWeightOffsets(UHComponents components, List<LeafReaderContext> leaves, Weight matcher) {
+      super(components);
+      this.leaves = leaves;
+      this.matcher = matcher;
+    }
+
+    @Override
+    protected void createOffsetsEnumsWeightMatcher(
+        LeafReader reader, int doc, List<OffsetsEnum> results) throws IOException {
+      LeafReaderContext leaf = contextOf(reader);
+      if (leaf == null) {
+        super.createOffsetsEnumsWeightMatcher(reader, doc, results);
+        return;
+      }
+      Matches matches = matcher.matches(leaf, doc);
+      if (matches == null) {
+        return;
+      }
+      for (String field : matches) {
+        if (components.getFieldMatcher().test(field)) {
+          MatchesIterator iterator = matches.getMatches(field);
+          if (iterator != null) {
+            results.add(new OffsetsEnum.OfMatchesIteratorWithSubs(iterator));
+          }
+        }
+      }
+    }
+
+    /** The searcher's context of a segment reader; null for another reader. */
+    private LeafReaderContext contextOf(LeafReader reader) {
+      for (LeafReaderContext leaf : leaves) {
+        if (leaf.reader() == reader) {
+          return leaf;
+        }
+      }
+      return null;
     }
   }
 
