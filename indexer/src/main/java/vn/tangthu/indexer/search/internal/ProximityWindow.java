@@ -19,6 +19,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
 import vn.tangthu.indexer.search.SearchRequest;
@@ -159,18 +160,26 @@ public final class ProximityWindow {
     return out;
   }
 
-  /** Rescores {@code hits[from, to)}, all of one segment and in doc order, into {@code out}. */
+  /**
+   * Rescores {@code hits[from, to)}, all of one segment and in doc order, into {@code out}. Only
+   * the hits themselves are checked for a (phrase) match: the scorer's approximation is advanced to
+   * each and its two-phase check run there, instead of advancing the scorer itself, which would
+   * verify the positions of every candidate after a hit that does not match until it found one that
+   * does.
+   */
   private static void rescore(
       Scorer scorer, int docBase, FieldDoc[] hits, FieldDoc[] out, int from, int to)
       throws IOException {
+    TwoPhaseIterator twoPhase = scorer == null ? null : scorer.twoPhaseIterator();
+    DocIdSetIterator candidates =
+        scorer == null ? null : twoPhase == null ? scorer.iterator() : twoPhase.approximation();
     for (int i = from; i < to; i++) {
       FieldDoc hit = hits[i];
       float bonus = 0f;
       int target = hit.doc - docBase;
-      if (scorer != null) {
-        DocIdSetIterator it = scorer.iterator();
-        int at = it.docID() < target ? it.advance(target) : it.docID();
-        if (at == target) {
+      if (candidates != null) {
+        int at = candidates.docID() < target ? candidates.advance(target) : candidates.docID();
+        if (at == target && (twoPhase == null || twoPhase.matches())) {
           bonus = scorer.score();
         }
       }
