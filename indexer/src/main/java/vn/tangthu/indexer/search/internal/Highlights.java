@@ -33,9 +33,10 @@ import org.apache.lucene.util.BytesRef;
  * into the stored original, so a query without diacritics highlights the accented original. Hits
  * are highlighted a few at a time in parallel through the searcher's task executor.
  *
- * <p>The matches come from one weight of the highlight query, created once per search and shared by
- * every hit, field and task (Lucene's highlighter would rewrite the query and create a weight, with
- * a terms-dictionary lookup per term, for each hit and field).
+ * <p>Each task's matches come from one weight of the (once rewritten) highlight query, shared by
+ * its hits and fields (Lucene's highlighter would rewrite the query and create a weight, with a
+ * terms-dictionary lookup per term, for each hit and field). A task's weight is its own: a
+ * non-scoring weight looks its terms up lazily per segment, into state it does not guard.
  */
 public final class Highlights {
 
@@ -68,11 +69,12 @@ public final class Highlights {
     }
     String[] subjects = new String[hits.length];
     String[] texts = new String[hits.length];
-    UnifiedHighlighter highlighter = highlighter(searcher, analyzer, highlight);
+    Query rewritten = searcher.rewrite(highlight);
     List<Callable<Void>> chunks = new ArrayList<>();
     for (int from = 0; from < hits.length; from += HITS_PER_TASK) {
       int start = from;
       int end = Math.min(hits.length, from + HITS_PER_TASK);
+      UnifiedHighlighter highlighter = highlighter(searcher, analyzer, rewritten);
       chunks.add(
           () -> {
             highlight(highlighter, highlight, hits, start, end, subjects, texts);
@@ -89,9 +91,9 @@ public final class Highlights {
     return out;
   }
 
-  /** One search's highlighter, shared by its tasks (Lucene's highlighter is thread-safe). */
+  /** A task's highlighter, with its own weight of the rewritten highlight query. */
   private static UnifiedHighlighter highlighter(
-      IndexSearcher searcher, Analyzer analyzer, Query highlight) throws IOException {
+      IndexSearcher searcher, Analyzer analyzer, Query rewritten) throws IOException {
     UnifiedHighlighter.Builder builder =
         UnifiedHighlighter.builder(searcher, analyzer)
             .withFormatter(new SnippetFormatter())
@@ -103,8 +105,7 @@ public final class Highlights {
                 () ->
                     LengthGoalBreakIterator.createClosestToLength(
                         new CustomSeparatorBreakIterator(' '), SNIPPET_CHARS, 0.5f));
-    Weight matcher =
-        searcher.createWeight(searcher.rewrite(highlight), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    Weight matcher = searcher.createWeight(rewritten, ScoreMode.COMPLETE_NO_SCORES, 1f);
     return new SharedWeightHighlighter(builder, searcher, matcher);
   }
 
