@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
@@ -69,15 +71,12 @@ public final class Highlights {
     }
     String[] subjects = new String[hits.length];
     String[] texts = new String[hits.length];
-    Query rewritten = searcher.rewrite(highlight);
+    UnifiedHighlighter highlighter = highlighter(searcher, analyzer, highlight);
     List<Callable<Void>> chunks = new ArrayList<>();
-    for (int from = 0; from < hits.length; from += HITS_PER_TASK) {
-      int start = from;
-      int end = Math.min(hits.length, from + HITS_PER_TASK);
-      UnifiedHighlighter highlighter = highlighter(searcher, analyzer, rewritten);
+    for (int[] task : tasks(searcher, hits)) {
       chunks.add(
           () -> {
-            highlight(highlighter, highlight, hits, start, end, subjects, texts);
+            highlight(highlighter, highlight, hits, task, subjects, texts);
             return null;
           });
     }
@@ -91,9 +90,36 @@ public final class Highlights {
     return out;
   }
 
-  /** A task's highlighter, with its own weight of the rewritten highlight query. */
+  /**
+   * The hits' indexes in tasks of about {@link #HITS_PER_TASK}, all the hits of a segment in the
+   * same task.
+   */
+  private static List<int[]> tasks(IndexSearcher searcher, ScoreDoc[] hits) {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    Map<Integer, List<Integer>> byLeaf = new TreeMap<>();
+    for (int i = 0; i < hits.length; i++) {
+      byLeaf
+          .computeIfAbsent(ReaderUtil.subIndex(hits[i].doc, leaves), k -> new ArrayList<>())
+          .add(i);
+    }
+    List<int[]> tasks = new ArrayList<>();
+    List<Integer> task = new ArrayList<>();
+    for (List<Integer> ofLeaf : byLeaf.values()) {
+      task.addAll(ofLeaf);
+      if (task.size() >= HITS_PER_TASK) {
+        tasks.add(task.stream().mapToInt(Integer::intValue).toArray());
+        task = new ArrayList<>();
+      }
+    }
+    if (!task.isEmpty()) {
+      tasks.add(task.stream().mapToInt(Integer::intValue).toArray());
+    }
+    return tasks;
+  }
+
+  /** The search's highlighter, shared by its tasks (Lucene's highlighter is thread-safe). */
   private static UnifiedHighlighter highlighter(
-      IndexSearcher searcher, Analyzer analyzer, Query rewritten) throws IOException {
+      IndexSearcher searcher, Analyzer analyzer, Query highlight) throws IOException {
     UnifiedHighlighter.Builder builder =
         UnifiedHighlighter.builder(searcher, analyzer)
             .withFormatter(new SnippetFormatter())
@@ -105,31 +131,30 @@ public final class Highlights {
                 () ->
                     LengthGoalBreakIterator.createClosestToLength(
                         new CustomSeparatorBreakIterator(' '), SNIPPET_CHARS, 0.5f));
-    Weight matcher = searcher.createWeight(rewritten, ScoreMode.COMPLETE_NO_SCORES, 1f);
+    Weight matcher =
+        searcher.createWeight(searcher.rewrite(highlight), ScoreMode.COMPLETE_NO_SCORES, 1f);
     return new SharedWeightHighlighter(builder, searcher, matcher);
   }
 
-  /**
-   * Highlights {@code hits[from, to)} into the same positions of {@code subjects} and {@code
-   * texts}.
-   */
+  /** Highlights the hits at the indexes {@code task} into the same positions of the outputs. */
   private static void highlight(
       UnifiedHighlighter highlighter,
       Query highlight,
       ScoreDoc[] hits,
-      int from,
-      int to,
+      int[] task,
       String[] subjects,
       String[] texts)
       throws IOException {
-    int[] docIds = new int[to - from];
-    for (int i = from; i < to; i++) {
-      docIds[i - from] = hits[i].doc;
+    int[] docIds = new int[task.length];
+    for (int j = 0; j < task.length; j++) {
+      docIds[j] = hits[task[j]].doc;
     }
     Map<String, String[]> byField =
         highlighter.highlightFields(FIELDS, highlight, docIds, new int[] {1, MAX_SNIPPETS});
-    System.arraycopy(byField.get(Fields.SUBJECT_FOLDED), 0, subjects, from, to - from);
-    System.arraycopy(byField.get(Fields.TEXT_FOLDED), 0, texts, from, to - from);
+    for (int j = 0; j < task.length; j++) {
+      subjects[task[j]] = byField.get(Fields.SUBJECT_FOLDED)[j];
+      texts[task[j]] = byField.get(Fields.TEXT_FOLDED)[j];
+    }
   }
 
   private static void addSnippets(List<String> snippets, String formatted) {
