@@ -35,10 +35,11 @@ import org.apache.lucene.util.BytesRef;
  * into the stored original, so a query without diacritics highlights the accented original. Hits
  * are highlighted a few at a time in parallel through the searcher's task executor.
  *
- * <p>Each task's matches come from one weight of the (once rewritten) highlight query, shared by
- * its hits and fields (Lucene's highlighter would rewrite the query and create a weight, with a
- * terms-dictionary lookup per term, for each hit and field). A task's weight is its own: a
- * non-scoring weight looks its terms up lazily per segment, into state it does not guard.
+ * <p>The matches come from one weight of the highlight query per search, shared by every hit, field
+ * and task (Lucene's highlighter would rewrite the query and create a weight, with a
+ * terms-dictionary lookup per term, for each hit and field). A non-scoring weight looks its terms
+ * up lazily per segment, into state it does not guard, so all the hits of a segment are highlighted
+ * by the same task.
  */
 public final class Highlights {
 
