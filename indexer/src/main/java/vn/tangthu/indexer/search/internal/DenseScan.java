@@ -74,29 +74,40 @@ public final class DenseScan {
       if (constant) {
         return boost;
       }
-      return freq <= TABLE_FREQS
-          ? table[((norm & 0xFF) * TABLE_FREQS) + freq - 1]
-          : sim.score(freq, norm);
+      return freq <= TABLE_FREQS ? table[row(norm) + freq] : sim.score(freq, norm);
     }
   }
 
   private static final int TABLE_FREQS = 16;
 
-  /** Every score of a scorer for frequencies 1…{@link #TABLE_FREQS} and each of the 256 norms. */
+  /** A table's entries per norm: frequency 0 (a document without the term: score 0) and 1…16. */
+  private static final int TABLE_STRIDE = TABLE_FREQS + 1;
+
+  /** Where a norm's scores start in a table. */
+  private static int row(byte norm) {
+    return (norm & 0xFF) * TABLE_STRIDE;
+  }
+
+  /**
+   * Every score of a scorer for frequencies 0…{@link #TABLE_FREQS} and each of the 256 norms; 0 for
+   * frequency 0, so an absent optional term adds nothing without a branch.
+   */
   private static float[] table(SimScorer sim) {
-    float[] table = new float[256 * TABLE_FREQS];
+    float[] table = new float[256 * TABLE_STRIDE];
     for (int norm = 0; norm < 256; norm++) {
       for (int freq = 1; freq <= TABLE_FREQS; freq++) {
-        table[norm * TABLE_FREQS + freq - 1] = sim.score(freq, (byte) norm);
+        table[norm * TABLE_STRIDE + freq] = sim.score(freq, (byte) norm);
       }
     }
     return table;
   }
 
-  /** A constant-score clause's table: its boost whatever the frequency and norm. */
+  /** A constant-score clause's table: its boost whatever the (non-zero) frequency and norm. */
   private static float[] constantTable(float boost) {
-    float[] table = new float[256 * TABLE_FREQS];
-    Arrays.fill(table, boost);
+    float[] table = new float[256 * TABLE_STRIDE];
+    for (int norm = 0; norm < 256; norm++) {
+      Arrays.fill(table, norm * TABLE_STRIDE + 1, (norm + 1) * TABLE_STRIDE, boost);
+    }
     return table;
   }
 
@@ -395,6 +406,8 @@ public final class DenseScan {
       int[] idOrds = column.idOrds();
       long count = 0;
       int words = required[0].bits().length;
+      int[] docs = new int[64];
+      float[] sums = new float[64];
       for (int w = 0; w < words; w++) {
         long m = required[0].bits()[w];
         for (int i = 1; i < required.length && m != 0; i++) {
@@ -404,14 +417,22 @@ public final class DenseScan {
           m &= ~not[w];
         }
         m &= (allowed == null ? -1L : allowed[w]) & (live == null ? -1L : live[w]);
-        count += Long.bitCount(m);
-        while (m != 0) {
-          int d = (w << 6) + Long.numberOfTrailingZeros(m);
+        if (m == 0) {
+          continue;
+        }
+        int hits = Long.bitCount(m);
+        count += hits;
+        for (int j = 0; j < hits; j++) {
+          docs[j] = (w << 6) + Long.numberOfTrailingZeros(m);
           m &= m - 1;
+        }
+        scores.of(docs, hits, norms, sums);
+        for (int j = 0; j < hits; j++) {
+          int d = docs[j];
           if (facets != null && keys[d] >= 0) {
             facets[keys[d]]++;
           }
-          float s = scores.of(d, norms[d]);
+          float s = sums[j];
           if (s > afterScore || !best.mayTake(s)) {
             continue;
           }
@@ -503,6 +524,8 @@ public final class DenseScan {
     private final float[][] tables;
     private final Clause[] clauses;
     private final int required;
+    private final int[] rows = new int[64];
+    private final float[] optional = new float[64];
 
     Scores(TermColumns.Column[] requiredColumns, TermColumns.Column[] optionalColumns) {
       List<TermColumns.Column> cols = new ArrayList<>();
@@ -523,25 +546,37 @@ public final class DenseScan {
       this.tables = scored.stream().map(Clause::table).toArray(float[][]::new);
     }
 
-    float of(int doc, byte norm) {
-      int row = (norm & 0xFF) * TABLE_FREQS - 1;
-      float r = 0f;
+    /**
+     * Scores {@code docs[0, n)} into {@code sums}, a clause at a time over all of them (each
+     * clause's column and table stay in registers): the required clauses' sum plus the optional
+     * ones', each summed in clause order, so every score is the float the one-document-at-a-time
+     * sum gives.
+     */
+    void of(int[] docs, int n, byte[] norms, float[] sums) {
+      for (int j = 0; j < n; j++) {
+        rows[j] = row(norms[docs[j]]);
+        sums[j] = 0f;
+        optional[j] = 0f;
+      }
       for (int i = 0; i < required; i++) {
-        r += clause(i, doc, row, norm);
+        add(i, docs, n, norms, sums);
       }
-      float o = 0f;
       for (int i = required; i < freqs.length; i++) {
-        o += clause(i, doc, row, norm);
+        add(i, docs, n, norms, optional);
       }
-      return r + o;
+      for (int j = 0; j < n; j++) {
+        sums[j] += optional[j];
+      }
     }
 
-    private float clause(int i, int doc, int row, byte norm) {
-      int freq = freqs[i][doc] & 0xFF;
-      if (freq == 0) {
-        return 0f;
+    private void add(int i, int[] docs, int n, byte[] norms, float[] into) {
+      byte[] column = freqs[i];
+      float[] table = tables[i];
+      for (int j = 0; j < n; j++) {
+        int d = docs[j];
+        int freq = column[d] & 0xFF;
+        into[j] += freq <= TABLE_FREQS ? table[rows[j] + freq] : clauses[i].score(freq, norms[d]);
       }
-      return freq <= TABLE_FREQS ? tables[i][row + freq] : clauses[i].score(freq, norm);
     }
   }
 
