@@ -156,6 +156,26 @@ class SearchIndexTest {
   }
 
   @Test
+  void longPhrasesMatchOnlyConsecutiveSyllablesOfOneValue() throws IOException {
+    index.upsert(simple("whole", "Thông báo", "Ủy ban nhân dân tỉnh Bắc Ninh quyết định"));
+    index.upsert(simple("split", "Ủy ban nhân", "dân tỉnh Bắc Ninh"));
+    index.upsert(
+        simple(
+            "gap",
+            "Thông báo",
+            "ủy ban nhân và dân tỉnh; ban nhân hòa dân tỉnh; ủy ban hòa dân tỉnh"));
+    index.upsert(simple("shuffled", "Thông báo", "nhân dân ủy ban tỉnh, tỉnh dân nhân ban"));
+    index.refresh();
+    assertThat(ids("\"ủy ban nhân dân tỉnh\"")).containsExactly("whole");
+    assertThat(ids("\"uy ban nhan dan tinh\"")).containsExactly("whole");
+    assertThat(ids("\"ban nhân dân tỉnh\"")).containsExactly("whole");
+    assertThat(ids("\"nhân dân tỉnh\"")).containsExactly("whole");
+    assertThat(ids("\"nhân dân tỉnh Bắc Ninh quyết\"")).containsExactly("whole");
+    assertThat(ids("tỉnh -\"ủy ban nhân dân tỉnh\""))
+        .containsExactlyInAnyOrder("split", "gap", "shuffled");
+  }
+
+  @Test
   void documentNumbersMatchInAnySpelling() throws IOException {
     index.upsert(
         doc(

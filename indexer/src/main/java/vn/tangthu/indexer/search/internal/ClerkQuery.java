@@ -204,11 +204,12 @@ public record ClerkQuery(Query match, Query proximity, Query highlight) {
 
   /**
    * The folded syllables in {@link Fields#ALL}: a word is its term, two syllables are their pair
-   * term (the same as the phrase), longer phrases are a phrase of their consecutive pair terms: the
-   * same matches as the phrase of syllables, but pairs are far rarer than single syllables, so far
-   * fewer documents and positions are read.
+   * term (the same as the phrase), longer phrases a phrase of pair terms: the same matches as the
+   * phrase of syllables, but pairs are far rarer than single syllables, so far fewer documents and
+   * positions are read. Only enough pairs to cover every syllable are used ({@link
+   * #coveringPairs}).
    */
-  private static Query all(List<String> folded) {
+  static Query all(List<String> folded) {
     if (folded.size() == 1) {
       return new TermQuery(new Term(Fields.ALL, folded.get(0)));
     }
@@ -216,10 +217,32 @@ public record ClerkQuery(Query match, Query proximity, Query highlight) {
       return new TermQuery(pair(folded.get(0), folded.get(1)));
     }
     PhraseQuery.Builder pairs = new PhraseQuery.Builder();
-    for (int i = 1; i < folded.size(); i++) {
-      pairs.add(pair(folded.get(i - 1), folded.get(i)));
+    for (int i : coveringPairs(folded.size())) {
+      pairs.add(pair(folded.get(i - 1), folded.get(i)), i);
     }
     return pairs.build();
+  }
+
+  /**
+   * The pairs (by the index of their second syllable) that cover all {@code n} syllables of a
+   * phrase, {@code (n + 1) / 2} of its {@code n - 1} pairs: 1, 3, 5, … and {@code n - 1} when
+   * {@code n} is odd. Enough, because a pair is indexed only for two consecutive syllables of one
+   * value, at the second one's position, and values are {@link Analysis#all() far apart}: pairs at
+   * positions {@code p + 1} and {@code p + 3} hold four consecutive syllables of one value, the
+   * middle two adjacent as surely as if their own pair had been read.
+   */
+  static int[] coveringPairs(int n) {
+    if (n < 2) {
+      throw new IllegalArgumentException("a phrase has two syllables or more");
+    }
+    int[] out = new int[(n + 1) / 2];
+    for (int k = 0; k < n / 2; k++) {
+      out[k] = 2 * k + 1;
+    }
+    if (n % 2 == 1) {
+      out[out.length - 1] = n - 1;
+    }
+    return out;
   }
 
   private static Term pair(String first, String second) {
