@@ -28,7 +28,9 @@ import vn.tangthu.indexer.testing.Corpus;
  * paragraphs, several segments, replaced and deleted records), one evaluating every eligible query
  * densely, the other never; same totals, facets and hits page after page (scores equal but for
  * rounding, so hits are compared up to ties) with the same snippets. The dense index spreads each
- * search over three threads, the other runs it on the calling thread alone.
+ * search over three threads, the other runs it on the calling thread alone. A third index, set up
+ * as in production (only words in 5 % of the records are common), scans the common words densely
+ * and reads its rarer optional terms from their postings; it answers the same too.
  */
 class DenseScanContractTest {
 
@@ -41,14 +43,16 @@ class DenseScanContractTest {
   @TempDir static Path dir;
   private static SearchIndex dense;
   private static SearchIndex plain;
+  private static SearchIndex production;
 
   @BeforeAll
   static void indexParagraphs() throws IOException {
     dense = SearchIndex.open(dir.resolve("dense"), 10, 0.0, 3);
     plain = SearchIndex.open(dir.resolve("plain"), 10, 2.0, 1);
+    production = SearchIndex.open(dir.resolve("production"), 10, 0.05, 2);
     List<IndexDocument> docs = paragraphs();
     for (int i = 0; i < docs.size(); i++) {
-      for (SearchIndex index : List.of(dense, plain)) {
+      for (SearchIndex index : List.of(dense, plain, production)) {
         index.upsert(docs.get(i));
         if (i % 7 == 3) {
           index.upsert(docs.get(i));
@@ -63,12 +67,14 @@ class DenseScanContractTest {
     }
     dense.refresh();
     plain.refresh();
+    production.refresh();
   }
 
   @AfterAll
   static void close() throws IOException {
     dense.close();
     plain.close();
+    production.close();
   }
 
   private static List<IndexDocument> paragraphs() throws IOException {
@@ -145,6 +151,19 @@ class DenseScanContractTest {
   @MethodSource("searches")
   void denseEvaluationAnswersWhatLuceneAnswers(
       String q, String agency, String type, LocalDate from, Visibility who) throws IOException {
+    assertSameAnswers(dense, q, agency, type, from, who);
+  }
+
+  @ParameterizedTest
+  @MethodSource("searches")
+  void productionSettingsAnswerWhatLuceneAnswers(
+      String q, String agency, String type, LocalDate from, Visibility who) throws IOException {
+    assertSameAnswers(production, q, agency, type, from, who);
+  }
+
+  private static void assertSameAnswers(
+      SearchIndex dense, String q, String agency, String type, LocalDate from, Visibility who)
+      throws IOException {
     String cursorDense = null;
     String cursorPlain = null;
     List<SearchHit> hitsDense = new ArrayList<>();

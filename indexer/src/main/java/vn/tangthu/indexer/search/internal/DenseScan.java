@@ -388,7 +388,7 @@ public final class DenseScan {
      */
     long scan(FieldDoc after, int n, int[] facets) throws IOException {
       TermColumns.Column[] required = columns(must);
-      TermColumns.Column[] optional = columns(should);
+      TermColumns.Frequencies[] optional = optionalFrequencies();
       long[][] excluded = excludedBits();
       long[] allowed = allowed();
       if (required == null || allowed == NOTHING) {
@@ -451,9 +451,18 @@ public final class DenseScan {
       TermColumns.Column[] out = new TermColumns.Column[clauses.size()];
       for (int i = 0; i < out.length; i++) {
         out[i] = terms.of(reader, clauses.get(i).term());
-        if (out[i] == null && clauses == must) {
+        if (out[i] == null) {
           return null;
         }
+      }
+      return out;
+    }
+
+    /** The optional clauses' frequencies, null for a term the segment does not hold. */
+    private TermColumns.Frequencies[] optionalFrequencies() throws IOException {
+      TermColumns.Frequencies[] out = new TermColumns.Frequencies[should.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = terms.scoring(reader, should.get(i).term());
       }
       return out;
     }
@@ -516,32 +525,44 @@ public final class DenseScan {
 
   /**
    * A segment's scored columns, flattened for the scan's inner loop: a document's score is the sum
-   * of its required clauses' scores plus the sum of its optional ones' (a missing column never
-   * matches).
+   * of its required clauses' scores plus the sum of its optional ones' (a missing term never
+   * matches). An optional term too rare to be cached is read from its postings, in step with the
+   * scan's ascending documents. One scan's; not thread-safe.
    */
   private final class Scores {
     private final byte[][] freqs;
+    private final int[][] postingDocs;
+    private final byte[][] postingFreqs;
+    private final int[] cursors;
     private final float[][] tables;
     private final Clause[] clauses;
     private final int required;
     private final int[] rows = new int[64];
     private final float[] optional = new float[64];
 
-    Scores(TermColumns.Column[] requiredColumns, TermColumns.Column[] optionalColumns) {
-      List<TermColumns.Column> cols = new ArrayList<>();
-      List<Clause> scored = new ArrayList<>();
-      for (int i = 0; i < requiredColumns.length; i++) {
-        cols.add(requiredColumns[i]);
-        scored.add(must.get(i));
-      }
-      for (int i = 0; i < optionalColumns.length; i++) {
-        if (optionalColumns[i] != null) {
-          cols.add(optionalColumns[i]);
+    Scores(TermColumns.Column[] requiredColumns, TermColumns.Frequencies[] optionalFrequencies) {
+      List<TermColumns.Frequencies> cols = new ArrayList<>(List.of(requiredColumns));
+      List<Clause> scored = new ArrayList<>(must);
+      for (int i = 0; i < optionalFrequencies.length; i++) {
+        if (optionalFrequencies[i] != null) {
+          cols.add(optionalFrequencies[i]);
           scored.add(should.get(i));
         }
       }
+      int n = cols.size();
       this.required = requiredColumns.length;
-      this.freqs = cols.stream().map(TermColumns.Column::freqs).toArray(byte[][]::new);
+      this.freqs = new byte[n][];
+      this.postingDocs = new int[n][];
+      this.postingFreqs = new byte[n][];
+      this.cursors = new int[n];
+      for (int i = 0; i < n; i++) {
+        if (cols.get(i) instanceof TermColumns.Postings p) {
+          postingDocs[i] = p.docs();
+          postingFreqs[i] = p.freqs();
+        } else {
+          freqs[i] = ((TermColumns.Column) cols.get(i)).freqs();
+        }
+      }
       this.clauses = scored.toArray(Clause[]::new);
       this.tables = scored.stream().map(Clause::table).toArray(float[][]::new);
     }
@@ -571,12 +592,41 @@ public final class DenseScan {
 
     private void add(int i, int[] docs, int n, byte[] norms, float[] into) {
       byte[] column = freqs[i];
+      if (column == null) {
+        addPostings(i, docs, n, norms, into);
+        return;
+      }
       float[] table = tables[i];
       for (int j = 0; j < n; j++) {
         int d = docs[j];
         int freq = column[d] & 0xFF;
         into[j] += freq <= TABLE_FREQS ? table[rows[j] + freq] : clauses[i].score(freq, norms[d]);
       }
+    }
+
+    /**
+     * {@link #add} for a term read from its postings: the documents only ever ascend, so the cursor
+     * moves forward across the whole scan; a word past the term's next document costs one compare.
+     */
+    private void addPostings(int i, int[] docs, int n, byte[] norms, float[] into) {
+      int[] at = postingDocs[i];
+      int c = cursors[i];
+      if (at[c] > docs[n - 1]) {
+        return;
+      }
+      byte[] f = postingFreqs[i];
+      float[] table = tables[i];
+      for (int j = 0; j < n; j++) {
+        int d = docs[j];
+        while (at[c] < d) {
+          c++;
+        }
+        if (at[c] == d) {
+          int freq = f[c] & 0xFF;
+          into[j] += freq <= TABLE_FREQS ? table[rows[j] + freq] : clauses[i].score(freq, norms[d]);
+        }
+      }
+      cursors[i] = c;
     }
   }
 

@@ -1,6 +1,7 @@
 package vn.tangthu.indexer.search.internal;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -32,13 +33,28 @@ public final class TermColumns {
   private record Key(Object segment, Term term) {}
 
   /**
+   * One term's frequencies in one segment, for scoring: a {@link Column}, or the {@link Postings}
+   * of a term too rare to be cached.
+   */
+  public sealed interface Frequencies permits Column, Postings {}
+
+  /**
+   * A rare term's postings in one segment.
+   *
+   * @param docs the documents holding the term, ascending, followed by {@link Integer#MAX_VALUE}
+   *     (so a reader walking them in step with ascending documents needs no bounds check)
+   * @param freqs the term's frequency in each of those documents, unsigned, capped at 255
+   */
+  public record Postings(int[] docs, byte[] freqs) implements Frequencies {}
+
+  /**
    * One term's column in one segment.
    *
    * @param freqs the frequency per document, unsigned (0: absent)
    * @param bits bit {@code d % 64} of word {@code d / 64} set when document {@code d} holds the
    *     term
    */
-  public record Column(byte[] freqs, long[] bits) {
+  public record Column(byte[] freqs, long[] bits) implements Frequencies {
 
     /** The bytes it holds. */
     long size() {
@@ -66,6 +82,20 @@ public final class TermColumns {
 
   /** The term's column in the segment, or null when the segment does not hold the term. */
   public Column of(LeafReader reader, Term term) throws IOException {
+    return (Column) frequencies(reader, term, false);
+  }
+
+  /**
+   * The term's frequencies in the segment, or null when the segment does not hold the term: its
+   * column when the term is common enough to be cached there, its postings otherwise (a few
+   * thousand entries instead of a byte for every document of the segment).
+   */
+  public Frequencies scoring(LeafReader reader, Term term) throws IOException {
+    return frequencies(reader, term, true);
+  }
+
+  private Frequencies frequencies(LeafReader reader, Term term, boolean rareAsPostings)
+      throws IOException {
     IndexReader.CacheHelper helper = reader.getCoreCacheHelper();
     Key key = helper == null ? null : new Key(helper.getKey(), term);
     if (key != null) {
@@ -82,11 +112,30 @@ public final class TermColumns {
       return null;
     }
     int docFreq = termsEnum.docFreq();
+    boolean common = docFreq >= minDensity * reader.maxDoc();
+    if (rareAsPostings && !common) {
+      return postings(termsEnum, docFreq);
+    }
     Column column = decode(termsEnum, reader.maxDoc());
-    if (key != null && docFreq >= minDensity * reader.maxDoc() && column.size() <= budgetBytes) {
+    if (key != null && common && column.size() <= budgetBytes) {
       keep(key, column, helper);
     }
     return column;
+  }
+
+  private static Postings postings(TermsEnum termsEnum, int docFreq) throws IOException {
+    int[] docs = new int[docFreq + 1];
+    byte[] freqs = new byte[docFreq];
+    PostingsEnum postings = termsEnum.postings(null, PostingsEnum.FREQS);
+    int n = 0;
+    for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+      docs[n] = d;
+      freqs[n++] = (byte) Math.min(255, postings.freq());
+    }
+    docs[n] = Integer.MAX_VALUE;
+    return n == docFreq
+        ? new Postings(docs, freqs)
+        : new Postings(Arrays.copyOf(docs, n + 1), Arrays.copyOf(freqs, n));
   }
 
   private static Column decode(TermsEnum termsEnum, int maxDoc) throws IOException {

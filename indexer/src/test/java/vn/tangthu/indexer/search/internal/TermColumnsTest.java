@@ -76,4 +76,26 @@ class TermColumnsTest {
       assertThat(columns.usedBytes()).isZero();
     }
   }
+
+  @Test
+  void scoringReadsRareTermsFromTheirPostingsAndCommonOnesFromTheCachedColumn() throws IOException {
+    try (Directory dir = segment(300);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      LeafReader leaf = reader.leaves().get(0).reader();
+      TermColumns columns = new TermColumns(1 << 20, 0.5);
+      TermColumns.Frequencies rare = columns.scoring(leaf, new Term(Fields.ALL, "rare"));
+      assertThat(rare).isInstanceOf(TermColumns.Postings.class);
+      TermColumns.Postings postings = (TermColumns.Postings) rare;
+      assertThat(postings.docs())
+          .hasSize(31)
+          .startsWith(0, 10, 20)
+          .endsWith(290, Integer.MAX_VALUE);
+      assertThat(postings.freqs()).hasSize(30).containsOnly((byte) 1);
+      assertThat(columns.usedBytes()).as("postings are not cached").isZero();
+      TermColumns.Frequencies common = columns.scoring(leaf, new Term(Fields.ALL, COMMON));
+      assertThat(common).isInstanceOf(TermColumns.Column.class);
+      assertThat(columns.of(leaf, new Term(Fields.ALL, COMMON))).isSameAs(common);
+      assertThat(columns.scoring(leaf, new Term(Fields.ALL, "absent"))).isNull();
+    }
+  }
 }
