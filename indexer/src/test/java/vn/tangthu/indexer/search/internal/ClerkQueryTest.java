@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,5 +57,34 @@ class ClerkQueryTest {
     PhraseQuery q = (PhraseQuery) ClerkQuery.all(List.of("uy", "ban", "tinh"));
     assertThat(q.getPositions()).containsExactly(1, 2);
     assertThat(IntStream.of(q.getPositions()).count()).isEqualTo(q.getTerms().length);
+  }
+
+  /** The constant-score adjacency clauses of a query's rescoring: query text to boost. */
+  private static Map<String, Float> adjacency(String q) {
+    Map<String, Float> out = new HashMap<>();
+    for (BooleanClause c : ((BooleanQuery) ClerkQuery.parse(q).proximity()).clauses()) {
+      if (c.getQuery() instanceof BoostQuery b
+          && b.getQuery() instanceof ConstantScoreQuery constant) {
+        out.put(constant.getQuery().toString(), b.getBoost());
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void wordsTypedWithoutDiacriticsReadTheirAdjacencyOnce() {
+    assertThat(adjacency("quy dinh"))
+        .containsEntry(Fields.ALL + ":\"quy dinh\"", 12f)
+        .containsEntry(Fields.ALL + ":\"quy dinh\"~8", 2f)
+        .hasSize(5);
+  }
+
+  @Test
+  void accentedWordsScoreExactAdjacencyAboveFoldedAdjacency() {
+    assertThat(adjacency("quyết định"))
+        .containsEntry(Fields.ALL + ":\"=quyết =định\"", 8f)
+        .containsEntry(Fields.ALL + ":\"quyet dinh\"", 4f)
+        .containsEntry(Fields.ALL + ":\"quyet dinh\"~8", 2f)
+        .hasSize(6);
   }
 }
