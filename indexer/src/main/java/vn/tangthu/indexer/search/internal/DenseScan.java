@@ -44,7 +44,11 @@ import vn.tangthu.indexer.search.SearchRequest;
  * and its length norm. Words found in a large share of the records are the slow searches: matching
  * them document at a time costs ~100 ns per match on our servers (leap-frogging every term, then
  * the optional ones), and neither block-max pruning nor early termination helps, since common words
- * give nearly every match the same score; a scan costs ~15 ns per match.
+ * give nearly every match the same score; a scan costs ~15 ns per match. Once a segment's best hits
+ * so far set a threshold, matches that cannot reach it without an optional clause they lack are
+ * counted and tallied but not scored ({@link EssentialClauses}): with common words, an adjacent
+ * pair of the query's words outscores any spread of the words themselves, so often only the records
+ * holding the pair are scored.
  *
  * <p>The answer is the one the Lucene query gives: the same matches, total and facets (exactly),
  * the same BM25 scores through the searcher's own similarity and statistics (summed in another
@@ -64,7 +68,13 @@ public final class DenseScan {
   private static final SearchRequest.Sort RELEVANCE = SearchRequest.Sort.RELEVANCE;
 
   private record Clause(
-      Term term, float boost, boolean constant, SimScorer sim, int docFreq, float[] table) {
+      Term term,
+      float boost,
+      boolean constant,
+      SimScorer sim,
+      int docFreq,
+      float[] table,
+      float max) {
 
     /**
      * The clause's score for a document holding the term {@code freq} times (at least once), from
@@ -100,6 +110,18 @@ public final class DenseScan {
       }
     }
     return table;
+  }
+
+  /**
+   * The highest score a scorer gives a document here: at the highest frequency a column holds (BM25
+   * rises with the frequency), over every norm.
+   */
+  private static float highest(SimScorer sim) {
+    float max = 0f;
+    for (int norm = 0; norm < 256; norm++) {
+      max = Math.max(max, sim.score(255, (byte) norm));
+    }
+    return max;
   }
 
   /** A constant-score clause's table: its boost whatever the (non-zero) frequency and norm. */
@@ -200,7 +222,7 @@ public final class DenseScan {
       case MUST ->
           query instanceof TermQuery t
               && Fields.ALL.equals(t.getTerm().field())
-              && must.add(new Clause(t.getTerm(), 1f, false, null, 0, null));
+              && must.add(new Clause(t.getTerm(), 1f, false, null, 0, null, 0f));
       case MUST_NOT -> query instanceof TermQuery t && mustNot.add(t.getTerm());
       case SHOULD -> addOptional(query, 1f, should);
       case FILTER -> false;
@@ -213,10 +235,10 @@ public final class DenseScan {
       return addOptional(b.getQuery(), boost * b.getBoost(), should);
     }
     if (query instanceof TermQuery t) {
-      return should.add(new Clause(t.getTerm(), boost, false, null, 0, null));
+      return should.add(new Clause(t.getTerm(), boost, false, null, 0, null, 0f));
     }
     if (query instanceof ConstantScoreQuery c && c.getQuery() instanceof TermQuery t) {
-      return should.add(new Clause(t.getTerm(), boost, true, null, 0, null));
+      return should.add(new Clause(t.getTerm(), boost, true, null, 0, null, 0f));
     }
     if (query instanceof BooleanQuery bool && bool.getMinimumNumberShouldMatch() == 0) {
       for (BooleanClause clause : bool.clauses()) {
@@ -267,7 +289,8 @@ public final class DenseScan {
               c.constant(),
               sim,
               states.docFreq(),
-              sim == null ? constantTable(c.boost()) : table(sim)));
+              sim == null ? constantTable(c.boost()) : table(sim),
+              sim == null ? c.boost() : highest(sim)));
     }
     out.sort(Comparator.comparingInt(Clause::docFreq));
     return out;
@@ -402,6 +425,7 @@ public final class DenseScan {
       DenseColumns column = columns.of(reader);
       byte[] norms = column.norms();
       Scores scores = new Scores(required, optional);
+      EssentialClauses essential = scores.essential();
       int[] keys = column.facetKeys();
       int[] idOrds = column.idOrds();
       long count = 0;
@@ -420,18 +444,21 @@ public final class DenseScan {
         if (m == 0) {
           continue;
         }
-        int hits = Long.bitCount(m);
+        int hits = expand(m, w, docs);
         count += hits;
-        for (int j = 0; j < hits; j++) {
-          docs[j] = (w << 6) + Long.numberOfTrailingZeros(m);
-          m &= m - 1;
+        if (facets != null) {
+          tally(docs, hits, keys, facets);
+        }
+        long scored = essential.worthScoring(w, m);
+        if (scored != m) {
+          hits = expand(scored, w, docs);
+          if (hits == 0) {
+            continue;
+          }
         }
         scores.of(docs, hits, norms, sums);
         for (int j = 0; j < hits; j++) {
           int d = docs[j];
-          if (facets != null && keys[d] >= 0) {
-            facets[keys[d]]++;
-          }
           float s = sums[j];
           if (s > afterScore || !best.mayTake(s)) {
             continue;
@@ -442,8 +469,30 @@ public final class DenseScan {
           }
           best.offer(s, ord, d);
         }
+        if (best.full()) {
+          essential.raise(best.lowest());
+        }
       }
       return count;
+    }
+
+    /** Writes the documents of word {@code w}'s set bits to {@code docs}; returns how many. */
+    private static int expand(long bits, int w, int[] docs) {
+      int n = Long.bitCount(bits);
+      for (int j = 0; j < n; j++) {
+        docs[j] = (w << 6) + Long.numberOfTrailingZeros(bits);
+        bits &= bits - 1;
+      }
+      return n;
+    }
+
+    private static void tally(int[] docs, int n, int[] keys, int[] facets) {
+      for (int j = 0; j < n; j++) {
+        int key = keys[docs[j]];
+        if (key >= 0) {
+          facets[key]++;
+        }
+      }
     }
 
     /** The clauses' columns; null when a required term is missing from the segment. */
@@ -535,6 +584,7 @@ public final class DenseScan {
     private final byte[][] postingFreqs;
     private final int[] cursors;
     private final float[][] tables;
+    private final long[][] bits;
     private final Clause[] clauses;
     private final int required;
     private final int[] rows = new int[64];
@@ -555,16 +605,33 @@ public final class DenseScan {
       this.postingDocs = new int[n][];
       this.postingFreqs = new byte[n][];
       this.cursors = new int[n];
+      this.bits = new long[n][];
       for (int i = 0; i < n; i++) {
         if (cols.get(i) instanceof TermColumns.Postings p) {
           postingDocs[i] = p.docs();
           postingFreqs[i] = p.freqs();
+          bits[i] = p.bits();
         } else {
           freqs[i] = ((TermColumns.Column) cols.get(i)).freqs();
+          bits[i] = ((TermColumns.Column) cols.get(i)).bits();
         }
       }
       this.clauses = scored.toArray(Clause[]::new);
       this.tables = scored.stream().map(Clause::table).toArray(float[][]::new);
+    }
+
+    /** Which matches are worth scoring, from the clauses' highest scores. */
+    EssentialClauses essential() {
+      double requiredMax = 0;
+      for (int i = 0; i < required; i++) {
+        requiredMax += clauses[i].max();
+      }
+      float[] optionalMax = new float[clauses.length - required];
+      for (int i = required; i < clauses.length; i++) {
+        optionalMax[i - required] = clauses[i].max();
+      }
+      return new EssentialClauses(
+          requiredMax, optionalMax, Arrays.copyOfRange(bits, required, clauses.length));
     }
 
     /**
@@ -649,6 +716,15 @@ public final class DenseScan {
 
     int size() {
       return size;
+    }
+
+    boolean full() {
+      return capacity > 0 && size == capacity;
+    }
+
+    /** The lowest score held; only when {@link #full}. */
+    float lowest() {
+      return score(0);
     }
 
     /** Whether a hit of this score could enter (ties are decided by ordinal in {@link #offer}). */

@@ -44,8 +44,10 @@ public final class TermColumns {
    * @param docs the documents holding the term, ascending, followed by {@link Integer#MAX_VALUE}
    *     (so a reader walking them in step with ascending documents needs no bounds check)
    * @param freqs the term's frequency in each of those documents, unsigned, capped at 255
+   * @param bits the same documents as bits, like {@link Column#bits} (one bit per document, not a
+   *     byte)
    */
-  public record Postings(int[] docs, byte[] freqs) implements Frequencies {}
+  public record Postings(int[] docs, byte[] freqs, long[] bits) implements Frequencies {}
 
   /**
    * One term's column in one segment.
@@ -114,7 +116,7 @@ public final class TermColumns {
     int docFreq = termsEnum.docFreq();
     boolean common = docFreq >= minDensity * reader.maxDoc();
     if (rareAsPostings && !common) {
-      return postings(termsEnum, docFreq);
+      return postings(termsEnum, docFreq, reader.maxDoc());
     }
     Column column = decode(termsEnum, reader.maxDoc());
     if (key != null && common && column.size() <= budgetBytes) {
@@ -123,19 +125,22 @@ public final class TermColumns {
     return column;
   }
 
-  private static Postings postings(TermsEnum termsEnum, int docFreq) throws IOException {
+  private static Postings postings(TermsEnum termsEnum, int docFreq, int maxDoc)
+      throws IOException {
     int[] docs = new int[docFreq + 1];
     byte[] freqs = new byte[docFreq];
+    long[] bits = new long[(maxDoc + 63) >>> 6];
     PostingsEnum postings = termsEnum.postings(null, PostingsEnum.FREQS);
     int n = 0;
     for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
       docs[n] = d;
       freqs[n++] = (byte) Math.min(255, postings.freq());
+      bits[d >>> 6] |= 1L << d;
     }
     docs[n] = Integer.MAX_VALUE;
     return n == docFreq
-        ? new Postings(docs, freqs)
-        : new Postings(Arrays.copyOf(docs, n + 1), Arrays.copyOf(freqs, n));
+        ? new Postings(docs, freqs, bits)
+        : new Postings(Arrays.copyOf(docs, n + 1), Arrays.copyOf(freqs, n), bits);
   }
 
   private static Column decode(TermsEnum termsEnum, int maxDoc) throws IOException {
