@@ -1,7 +1,6 @@
 package vn.tangthu.indexer.search.internal;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -131,16 +130,14 @@ public final class TermColumns {
     byte[] freqs = new byte[docFreq];
     long[] bits = new long[(maxDoc + 63) >>> 6];
     PostingsEnum postings = termsEnum.postings(null, PostingsEnum.FREQS);
-    int n = 0;
+    int n = 0; // a term's postings list every document counted in docFreq, deleted ones too
     for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
       docs[n] = d;
       freqs[n++] = (byte) Math.min(255, postings.freq());
       bits[d >>> 6] |= 1L << d;
     }
     docs[n] = Integer.MAX_VALUE;
-    return n == docFreq
-        ? new Postings(docs, freqs, bits)
-        : new Postings(Arrays.copyOf(docs, n + 1), Arrays.copyOf(freqs, n), bits);
+    return new Postings(docs, freqs, bits);
   }
 
   private static Column decode(TermsEnum termsEnum, int maxDoc) throws IOException {
