@@ -2,21 +2,25 @@ package vn.tangthu.indexer.search.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Matches;
-import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
@@ -24,7 +28,6 @@ import org.apache.lucene.search.uhighlight.OffsetsEnum;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.PassageScorer;
-import org.apache.lucene.search.uhighlight.PostingsOffsetStrategy;
 import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
@@ -35,11 +38,12 @@ import org.apache.lucene.util.BytesRef;
  * into the stored original, so a query without diacritics highlights the accented original. Hits
  * are highlighted a few at a time in parallel through the searcher's task executor.
  *
- * <p>The matches come from one weight of the highlight query per search, shared by every hit, field
- * and task (Lucene's highlighter would rewrite the query and create a weight, with a
- * terms-dictionary lookup per term, for each hit and field). A non-scoring weight looks its terms
- * up lazily per segment, into state it does not guard, so all the hits of a segment are highlighted
- * by the same task.
+ * <p>The offsets of the query's words and exact phrases are read from the postings by {@link
+ * WordOffsets}, which looks each term up once per segment and field and reuses its postings enum
+ * for the segment's hits (Lucene's highlighter asks a weight for each hit's matches: a
+ * terms-dictionary lookup and a new postings enum per term, hit and field, a quarter of a search's
+ * allocations). So that the enums serve as many hits as they can, all the hits of a segment are
+ * highlighted by the same task.
  */
 public final class Highlights {
 
@@ -120,7 +124,7 @@ public final class Highlights {
 
   /** The search's highlighter, shared by its tasks (Lucene's highlighter is thread-safe). */
   private static UnifiedHighlighter highlighter(
-      IndexSearcher searcher, Analyzer analyzer, Query highlight) throws IOException {
+      IndexSearcher searcher, Analyzer analyzer, Query highlight) {
     UnifiedHighlighter.Builder builder =
         UnifiedHighlighter.builder(searcher, analyzer)
             .withFormatter(new SnippetFormatter())
@@ -132,9 +136,7 @@ public final class Highlights {
                 () ->
                     LengthGoalBreakIterator.createClosestToLength(
                         new CustomSeparatorBreakIterator(' '), SNIPPET_CHARS, 0.5f));
-    Weight matcher =
-        searcher.createWeight(searcher.rewrite(highlight), ScoreMode.COMPLETE_NO_SCORES, 1f);
-    return new SharedWeightHighlighter(builder, searcher, matcher);
+    return new WordsHighlighter(builder, words(highlight));
   }
 
   /** Highlights the hits at the indexes {@code task} into the same positions of the outputs. */
@@ -169,15 +171,55 @@ public final class Highlights {
     }
   }
 
-  /** A unified highlighter whose postings offsets come from {@link SharedWeightOffsets}. */
-  private static final class SharedWeightHighlighter extends UnifiedHighlighter {
-    private final List<LeafReaderContext> leaves;
-    private final Weight matcher;
+  /**
+   * The search's words and exact phrases per highlighted field, each as its terms in order.
+   *
+   * @throws IllegalArgumentException for a query other than terms and exact phrases (possibly in a
+   *     boolean query)
+   */
+  static Map<String, List<BytesRef[]>> words(Query highlight) {
+    Map<String, Set<List<BytesRef>>> byField = new HashMap<>();
+    highlight.visit(
+        new QueryVisitor() {
+          @Override
+          public void consumeTerms(Query query, Term... terms) {
+            if (query instanceof PhraseQuery phrase && !exact(phrase)) {
+              throw new IllegalArgumentException("not an exact phrase: " + query);
+            }
+            byField
+                .computeIfAbsent(terms[0].field(), f -> new LinkedHashSet<>())
+                .add(Arrays.stream(terms).map(Term::bytes).toList());
+          }
 
-    SharedWeightHighlighter(Builder builder, IndexSearcher searcher, Weight matcher) {
+          @Override
+          public void visitLeaf(Query query) {
+            throw new IllegalArgumentException("only words and phrases are highlighted: " + query);
+          }
+        });
+    Map<String, List<BytesRef[]>> out = new HashMap<>();
+    byField.forEach(
+        (field, words) ->
+            out.put(field, words.stream().map(w -> w.toArray(BytesRef[]::new)).toList()));
+    return out;
+  }
+
+  private static boolean exact(PhraseQuery phrase) {
+    int[] positions = phrase.getPositions();
+    for (int i = 0; i < positions.length; i++) {
+      if (positions[i] != positions[0] + i) {
+        return false;
+      }
+    }
+    return phrase.getSlop() == 0;
+  }
+
+  /** A unified highlighter whose postings offsets come from {@link WordOffsets}. */
+  private static final class WordsHighlighter extends UnifiedHighlighter {
+    private final Map<String, List<BytesRef[]>> words;
+
+    WordsHighlighter(Builder builder, Map<String, List<BytesRef[]>> words) {
       super(builder);
-      this.leaves = searcher.getIndexReader().leaves();
-      this.matcher = matcher;
+      this.words = words;
     }
 
     /**
@@ -194,56 +236,47 @@ public final class Highlights {
     @Override
     protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
       return source == OffsetSource.POSTINGS
-          ? new SharedWeightOffsets(components, leaves, matcher)
+          ? new WordsStrategy(components, words.getOrDefault(components.getField(), List.of()))
           : super.getOffsetStrategy(source, components);
     }
   }
 
   /**
-   * Offsets from the postings through the shared weight's matches: what Lucene's own strategy finds
-   * (it remaps no field here: the highlighted fields are the query's own), without a weight per
-   * document.
+   * Offsets of one field's words, a {@link WordOffsets} per segment. The highlighter creates a
+   * strategy per field and call, so each task has its own, confined to its thread.
    */
-  private static final class SharedWeightOffsets extends PostingsOffsetStrategy {
-    private final List<LeafReaderContext> leaves;
-    private final Weight matcher;
+  private static final class WordsStrategy extends FieldOffsetStrategy {
+    private final List<BytesRef[]> words;
+    private final Map<LeafReader, WordOffsets> segments = new IdentityHashMap<>();
 
-    SharedWeightOffsets(UHComponents components, List<LeafReaderContext> leaves, Weight matcher) {
+    WordsStrategy(UHComponents components, List<BytesRef[]> words) {
       super(components);
-      this.leaves = leaves;
-      this.matcher = matcher;
+      this.words = words;
     }
 
     @Override
-    protected void createOffsetsEnumsWeightMatcher(
-        LeafReader reader, int doc, List<OffsetsEnum> results) throws IOException {
-      LeafReaderContext leaf = contextOf(reader);
-      if (leaf == null) {
-        super.createOffsetsEnumsWeightMatcher(reader, doc, results);
-        return;
-      }
-      Matches matches = matcher.matches(leaf, doc);
-      if (matches == null) {
-        return;
-      }
-      for (String field : matches) {
-        if (components.getFieldMatcher().test(field)) {
-          MatchesIterator iterator = matches.getMatches(field);
-          if (iterator != null) {
-            results.add(new OffsetsEnum.OfMatchesIteratorWithSubs(iterator));
-          }
-        }
-      }
+    public UnifiedHighlighter.OffsetSource getOffsetSource() {
+      return UnifiedHighlighter.OffsetSource.POSTINGS;
     }
 
-    /** The searcher's context of a segment reader; null for another reader. */
-    private LeafReaderContext contextOf(LeafReader reader) {
-      for (LeafReaderContext leaf : leaves) {
-        if (leaf.reader() == reader) {
-          return leaf;
-        }
+    @Override
+    public OffsetsEnum getOffsetsEnum(LeafReader reader, int docId, String content)
+        throws IOException {
+      if (words.isEmpty()) {
+        return OffsetsEnum.EMPTY;
       }
-      return null;
+      WordOffsets segment = segments.get(reader);
+      if (segment == null) {
+        segment = WordOffsets.of(reader, getField(), words);
+        segments.put(reader, segment);
+      }
+      List<OffsetsEnum> found = new ArrayList<>();
+      segment.addTo(docId, found);
+      return switch (found.size()) {
+        case 0 -> OffsetsEnum.EMPTY;
+        case 1 -> found.get(0);
+        default -> new OffsetsEnum.MultiOffsetsEnum(found);
+      };
     }
   }
 
