@@ -19,17 +19,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Seals, once a day (at 01:00 Vietnam time, and at start-up when the last run is older than a day),
- * every record ingested since the last run into RFC 4998 evidence records: one hash tree per run
- * (in chunks), its root timestamped by the archive's TSA, with the audit trail's head as one more
- * leaf; then renews the evidence whose timestamps are about to expire, when given an {@link
- * EvidenceRenewal}. Thread-safe; runs never overlap.
+ * every record ingested since the last run into RFC 4998 evidence records: a hash tree per {@link
+ * EvidenceRecords#MAX_BATCH} records, each root timestamped by the archive's TSA, with the audit
+ * trail's head as one more leaf; then renews the evidence whose timestamps are about to expire,
+ * when given an {@link EvidenceRenewal}. Thread-safe; runs never overlap.
  */
 public final class EvidenceScheduler implements Managed {
 
   private static final Logger LOG = LoggerFactory.getLogger(EvidenceScheduler.class);
   private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
   private static final LocalTime RUN_AT = LocalTime.of(1, 0);
-  private static final int CHUNK = 10_000;
+  private static final int CHUNK = EvidenceRecords.MAX_BATCH;
 
   private final Jdbi jdbi;
   private final EvidenceRecords records;

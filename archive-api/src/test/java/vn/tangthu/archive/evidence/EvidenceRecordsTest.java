@@ -1,6 +1,7 @@
 package vn.tangthu.archive.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -61,6 +62,42 @@ class EvidenceRecordsTest {
                 .valid())
         .isTrue();
     assertThat(ers.verify(new byte[] {1, 2, 3}, record(1)).valid()).isFalse();
+  }
+
+  @Test
+  void fullBatchWithRepeatedBytesGivesEveryRecordEvidenceOfItsOwnBytes() throws Exception {
+    ArchiveKeys keys = ArchiveKeys.loadOrCreate(dir, CLOCK, "A");
+    EvidenceRecords ers = new EvidenceRecords(new TimestampAuthority(keys, CLOCK), keys, CLOCK);
+    List<EvidenceItem> items = new ArrayList<>();
+    for (int i = 0; i < EvidenceRecords.MAX_BATCH; i++) {
+      String hash = sha256(record(i % 200));
+      items.add(new EvidenceItem("rec-" + i, i % 3 == 0 ? hash.toUpperCase() : hash));
+    }
+    byte[] head = "audit-head-7".getBytes(StandardCharsets.UTF_8);
+    EvidenceBatch batch = ers.seal(items, head);
+
+    assertThat(batch.evidence()).hasSize(EvidenceRecords.MAX_BATCH);
+    for (int i = 0; i < EvidenceRecords.MAX_BATCH; i++) {
+      byte[] evidence = batch.evidence().get("rec-" + i);
+      EvidenceCheck ok = ers.verify(evidence, record(i % 200));
+      assertThat(ok.valid()).as("rec-%d: %s", i, ok.reason()).isTrue();
+      assertThat(ers.verify(evidence, record((i + 1) % 200)).valid()).isFalse();
+    }
+    assertThat(batch.evidence().get("rec-3")).isEqualTo(batch.evidence().get("rec-203"));
+    assertThat(ers.verify(batch.auditHeadEvidence(), head).valid()).isTrue();
+  }
+
+  @Test
+  void moreRecordsThanOneBatchAreRefusedBeforeAnyTimestamp() throws Exception {
+    ArchiveKeys keys = ArchiveKeys.loadOrCreate(dir, CLOCK, "A");
+    EvidenceRecords ers = new EvidenceRecords(new TimestampAuthority(keys, CLOCK), keys, CLOCK);
+    List<EvidenceItem> items = new ArrayList<>();
+    for (int i = 0; i <= EvidenceRecords.MAX_BATCH; i++) {
+      items.add(new EvidenceItem("rec-" + i, sha256(record(i))));
+    }
+    assertThatThrownBy(() -> ers.seal(items, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at most " + EvidenceRecords.MAX_BATCH);
   }
 
   @Test
