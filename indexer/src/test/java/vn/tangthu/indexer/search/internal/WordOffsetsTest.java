@@ -145,7 +145,9 @@ class WordOffsetsTest {
             .build();
     var words = Highlights.words(query);
     assertThat(words.keySet()).containsExactlyInAnyOrder("a", "b");
-    assertThat(words.get("a")).map(WordOffsetsTest::joined).containsExactly("quy", "quy dinh");
+    assertThat(words.get("a"))
+        .map(WordOffsetsTest::joined)
+        .containsExactlyInAnyOrder("quy", "quy dinh");
     assertThat(words.get("b")).map(WordOffsetsTest::joined).containsExactly("so");
   }
 
