@@ -27,7 +27,7 @@ public final class TokenAuthenticator implements Authenticator<String, Caller> {
       return Optional.empty();
     }
     byte[] hash = Tokens.hash(token);
-    return jdbi.withExtension(UserDao.class, dao -> dao.findByTokenHash(hash))
+    return jdbi.withExtension(TokenOwnerDao.class, dao -> dao.findByTokenHash(hash))
         .filter(t -> t.revokedAt() == null)
         .filter(t -> t.expiresAt() == null || clock.instant().isBefore(t.expiresAt()))
         .map(

@@ -12,23 +12,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** Users and their API tokens. */
 public interface UserDao {
 
-  /** A user with a live token of this hash. */
-  record TokenOwner(
-      long userId,
-      String username,
-      String agencyCode,
-      String[] roles,
-      UUID tokenId,
-      Instant expiresAt,
-      Instant revokedAt) {}
-
-  @RegisterConstructorMapper(TokenOwner.class)
-  @SqlQuery(
-      "SELECT u.id AS user_id, u.username, u.agency_code, u.roles, t.id AS token_id,"
-          + " t.expires_at, t.revoked_at FROM api_tokens t JOIN users u ON u.id = t.user_id"
-          + " WHERE t.token_hash = :hash AND u.disabled_at IS NULL")
-  Optional<TokenOwner> findByTokenHash(@Bind("hash") byte[] hash);
-
   @SqlQuery("SELECT id FROM users WHERE username = :username")
   Optional<Long> findId(@Bind("username") String username);
 
