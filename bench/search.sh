@@ -19,7 +19,7 @@ docs=${1:-1000000}
 threads=${2:-4}
 rounds=${3:-5}
 queries=${4:-200}
-mvn -B -q -pl indexer,bench -DskipTests compile dependency:build-classpath \
+mvn -B -q -pl indexer,bench -am -DskipTests compile dependency:build-classpath \
   -Dmdep.outputFile="$PWD/bench/target/search.cp"
 cp="indexer/target/classes:bench/target/classes:$(cat bench/target/search.cp)"
 keep=${BENCH_DATA:-}
