@@ -28,7 +28,7 @@ record Leaves(List<ERSData> data, int[] ofItem, int ofHead) {
       throws IOException {
     Map<String, Leaf> byHash = new HashMap<>();
     for (EvidenceItem item : items) {
-      byte[] hash = HexFormat.of().parseHex(item.sha256());
+      byte[] hash = item.digest();
       byHash.computeIfAbsent(
           HexFormat.of().formatHex(hash),
           h -> new Leaf(hash, EvidenceRecords.KnownDigests.sha256(hash)));
@@ -48,7 +48,7 @@ record Leaves(List<ERSData> data, int[] ofItem, int ofHead) {
     }
     int[] ofItem = new int[items.size()];
     for (int i = 0; i < ofItem.length; i++) {
-      ofItem[i] = index.get(items.get(i).sha256().toLowerCase(java.util.Locale.ROOT));
+      ofItem[i] = index.get(HexFormat.of().formatHex(items.get(i).digest()));
     }
     int ofHead =
         auditHead == null ? -1 : index.get(HexFormat.of().formatHex(digest(sha256, auditHead)));
