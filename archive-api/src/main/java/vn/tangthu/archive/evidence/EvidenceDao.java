@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -33,10 +34,12 @@ public interface EvidenceDao {
       @Bind("count") int count,
       @Bind("head") byte[] headEvidence);
 
-  @SqlUpdate(
+  /** One statement batch: the evidence of {@code ids[i]} is {@code ders[i]}. */
+  @SqlBatch(
       "INSERT INTO record_evidence (record_id, batch_id, evidence) VALUES (:id, :batch, :der)"
           + " ON CONFLICT (record_id) DO NOTHING")
-  void insertEvidence(@Bind("id") UUID id, @Bind("batch") long batch, @Bind("der") byte[] der);
+  void insertEvidence(
+      @Bind("id") List<UUID> ids, @Bind("batch") long batch, @Bind("der") List<byte[]> ders);
 
   @SqlQuery("SELECT evidence FROM record_evidence WHERE record_id = :id")
   Optional<byte[]> evidence(@Bind("id") UUID id);

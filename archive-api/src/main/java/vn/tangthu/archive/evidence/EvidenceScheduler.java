@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -97,9 +98,16 @@ public final class EvidenceScheduler implements Managed {
             long id =
                 dao.insertBatch(
                     batch.time(), batch.rootHashHex(), items.size(), batch.auditHeadEvidence());
-            for (var e : batch.evidence().entrySet()) {
-              dao.insertEvidence(UUID.fromString(e.getKey()), id, e.getValue());
-            }
+            List<UUID> ids = new ArrayList<>();
+            List<byte[]> ders = new ArrayList<>();
+            batch
+                .evidence()
+                .forEach(
+                    (record, der) -> {
+                      ids.add(UUID.fromString(record));
+                      ders.add(der);
+                    });
+            dao.insertEvidence(ids, id, ders);
           });
       sealed += items.size();
       after = pending.get(pending.size() - 1).id();
