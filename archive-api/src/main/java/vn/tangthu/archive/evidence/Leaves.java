@@ -30,29 +30,31 @@ record Leaves(List<ERSData> data, int[] ofItem, int ofHead) {
     for (EvidenceItem item : items) {
       byte[] hash = item.digest();
       byHash.computeIfAbsent(
-          HexFormat.of().formatHex(hash),
-          h -> new Leaf(hash, EvidenceRecords.KnownDigests.sha256(hash)));
+          key(hash), k -> new Leaf(hash, EvidenceRecords.KnownDigests.sha256(hash)));
     }
+    String headKey = null;
     if (auditHead != null) {
       byte[] hash = digest(sha256, auditHead);
-      byHash.putIfAbsent(
-          HexFormat.of().formatHex(hash), new Leaf(hash, new ERSByteData(auditHead)));
+      headKey = key(hash);
+      byHash.putIfAbsent(headKey, new Leaf(hash, new ERSByteData(auditHead)));
     }
     List<Leaf> sorted = new ArrayList<>(byHash.values());
     sorted.sort((a, b) -> Arrays.compareUnsigned(b.hash, a.hash));
     Map<String, Integer> index = new HashMap<>();
     List<ERSData> data = new ArrayList<>(sorted.size());
     for (Leaf leaf : sorted) {
-      index.put(HexFormat.of().formatHex(leaf.hash), data.size());
+      index.put(key(leaf.hash), data.size());
       data.add(leaf.data);
     }
     int[] ofItem = new int[items.size()];
     for (int i = 0; i < ofItem.length; i++) {
-      ofItem[i] = index.get(HexFormat.of().formatHex(items.get(i).digest()));
+      ofItem[i] = index.get(key(items.get(i).digest()));
     }
-    int ofHead =
-        auditHead == null ? -1 : index.get(HexFormat.of().formatHex(digest(sha256, auditHead)));
-    return new Leaves(data, ofItem, ofHead);
+    return new Leaves(data, ofItem, headKey == null ? -1 : index.get(headKey));
+  }
+
+  private static String key(byte[] hash) {
+    return HexFormat.of().formatHex(hash);
   }
 
   private static byte[] digest(DigestCalculator calculator, byte[] bytes) throws IOException {
