@@ -78,7 +78,7 @@ public final class SearchIndex implements Closeable {
    * The layout of the index ({@link DocumentMapper}); an index written with another layout is
    * emptied at open, so the change log replays into the current one.
    */
-  static final String CURRENT_FORMAT = "2";
+  static final String CURRENT_FORMAT = "3";
 
   /**
    * Below this share of the documents for the rarest required word, matching document at a time

@@ -170,6 +170,8 @@ class SearchIndexTest {
     assertThat(ids("\"uy ban nhan dan tinh\"")).containsExactly("whole");
     assertThat(ids("\"ban nhân dân tỉnh\"")).containsExactly("whole");
     assertThat(ids("\"nhân dân tỉnh\"")).containsExactly("whole");
+    assertThat(ids("\"ban nhân dân\"")).containsExactly("whole");
+    assertThat(ids("\"ủy ban nhân dân\"")).containsExactly("whole");
     assertThat(ids("\"nhân dân tỉnh Bắc Ninh quyết\"")).containsExactly("whole");
     assertThat(ids("tỉnh -\"ủy ban nhân dân tỉnh\""))
         .containsExactlyInAnyOrder("split", "gap", "shuffled");

@@ -30,7 +30,7 @@ public final class Analysis {
    */
   public static final String EXACT_MARK = "=";
 
-  /** Separates the two syllables of a pair token in {@link Fields#ALL}. */
+  /** Separates the syllables of a pair or triple token in {@link Fields#ALL}. */
   static final String PAIR_SEPARATOR = " ";
 
   private Analysis() {}
@@ -57,9 +57,11 @@ public final class Analysis {
    * Analyser of {@link Fields#ALL}: for each syllable, its folded form; at the same position its
    * exact form prefixed with {@link #EXACT_MARK} when that differs from the folded one; and, at the
    * same position, the folded pair "previous syllable + space + this syllable" when the syllable
-   * follows another one in the same value. Matching needs only the folded terms, the exact terms
-   * rank exact spellings higher and the pairs rank adjacent words higher, all as plain term lookups
-   * (no positions needed for ranking).
+   * follows another one in the same value, and the folded triple of the two syllables before it and
+   * itself when it follows two. Matching needs only the folded terms, the exact terms rank exact
+   * spellings higher and the pairs rank adjacent words higher, all as plain term lookups (no
+   * positions needed for ranking); a phrase of three syllables is one term lookup, and longer
+   * phrases read the positions of triples, far rarer than their syllables or pairs.
    */
   public static Analyzer all() {
     return new Analyzer() {
@@ -86,6 +88,11 @@ public final class Analysis {
   /** The pair term of {@link Fields#ALL} for two adjacent folded syllables. */
   public static String pairTerm(String first, String second) {
     return first + PAIR_SEPARATOR + second;
+  }
+
+  /** The triple term of {@link Fields#ALL} for three consecutive folded syllables. */
+  public static String tripleTerm(String first, String second, String third) {
+    return first + PAIR_SEPARATOR + second + PAIR_SEPARATOR + third;
   }
 
   /** The index analyser: exact or folded per field, keyword for everything else. */
@@ -158,14 +165,16 @@ public final class Analysis {
     }
   }
 
-  /** Emits folded, marked exact and pair tokens per syllable ({@link #all()}). */
+  /** Emits folded, marked exact, pair and triple tokens per syllable ({@link #all()}). */
   private static final class AllFormsFilter extends TokenFilter {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute increment =
         addAttribute(PositionIncrementAttribute.class);
+    private String beforePrevious;
     private String previous;
     private String pendingExact;
     private String pendingPair;
+    private String pendingTriple;
 
     AllFormsFilter(TokenStream input) {
       super(input);
@@ -183,6 +192,11 @@ public final class Analysis {
         pendingPair = null;
         return true;
       }
+      if (pendingTriple != null) {
+        emitStacked(pendingTriple);
+        pendingTriple = null;
+        return true;
+      }
       if (!input.incrementToken()) {
         return false;
       }
@@ -192,6 +206,8 @@ public final class Analysis {
       term.setEmpty().append(folded);
       pendingExact = exact.equals(folded) ? null : EXACT_MARK + exact;
       pendingPair = previous == null ? null : pairTerm(previous, folded);
+      pendingTriple = beforePrevious == null ? null : tripleTerm(beforePrevious, previous, folded);
+      beforePrevious = previous;
       previous = folded;
       return true;
     }
@@ -204,9 +220,11 @@ public final class Analysis {
     @Override
     public void reset() throws IOException {
       super.reset();
+      beforePrevious = null;
       previous = null;
       pendingExact = null;
       pendingPair = null;
+      pendingTriple = null;
     }
   }
 }

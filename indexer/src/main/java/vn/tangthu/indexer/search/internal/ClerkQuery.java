@@ -23,8 +23,9 @@ import vn.tangthu.indexer.text.VietnameseText;
  * <p>Every required clause is a term or phrase on the folded forms of {@link Fields#ALL}; exact
  * spellings, subject matches and adjacent words only add score through optional term clauses (exact
  * and pair terms of the same field, the subject fields). Matching is therefore a conjunction of
- * single terms for ordinary words, and ranking the top hits can skip blocks of documents that
- * cannot compete (block-max WAND) instead of scoring every match.
+ * single terms for ordinary words and phrases of up to three syllables ({@link #all}), and ranking
+ * the top hits can skip blocks of documents that cannot compete (block-max WAND) instead of scoring
+ * every match.
  *
  * <p>Matches in the subject and how close the words stand (the whole query as a phrase, exact or
  * folded, or within a few words) are scored by {@link #proximity} on the best hits only ({@link
@@ -208,46 +209,58 @@ public record ClerkQuery(Query match, Query proximity, Query highlight) {
   }
 
   /**
-   * The folded syllables in {@link Fields#ALL}: a word is its term, two syllables are their pair
-   * term (the same as the phrase), longer phrases a phrase of pair terms: the same matches as the
-   * phrase of syllables, but pairs are far rarer than single syllables, so far fewer documents and
-   * positions are read. Only enough pairs to cover every syllable are used ({@link
-   * #coveringPairs}).
+   * The folded syllables in {@link Fields#ALL}: a word is its term, two syllables their pair term,
+   * three their triple term (each the same matches as the phrase of syllables), longer phrases a
+   * phrase of triple terms: the same matches as the phrase of syllables, but triples are far rarer
+   * than single syllables or pairs, so far fewer documents and positions are read. Only enough
+   * triples to cover every syllable are used ({@link #coveringTriples}).
    */
   static Query all(List<String> folded) {
-    if (folded.size() == 1) {
+    int n = folded.size();
+    if (n == 1) {
       return new TermQuery(new Term(Fields.ALL, folded.get(0)));
     }
-    if (folded.size() == 2) {
+    if (n == 2) {
       return new TermQuery(pair(folded.get(0), folded.get(1)));
     }
-    PhraseQuery.Builder pairs = new PhraseQuery.Builder();
-    for (int i : coveringPairs(folded.size())) {
-      pairs.add(pair(folded.get(i - 1), folded.get(i)), i);
+    if (n == 3) {
+      return new TermQuery(triple(folded, 2));
     }
-    return pairs.build();
+    PhraseQuery.Builder triples = new PhraseQuery.Builder();
+    for (int i : coveringTriples(n)) {
+      triples.add(triple(folded, i), i);
+    }
+    return triples.build();
   }
 
   /**
-   * The pairs (by the index of their second syllable) that cover all {@code n} syllables of a
-   * phrase, {@code (n + 1) / 2} of its {@code n - 1} pairs: 1, 3, 5, … and {@code n - 1} when
-   * {@code n} is odd. Enough, because a pair is indexed only for two consecutive syllables of one
-   * value, at the second one's position, and values are {@link Analysis#all() far apart}: pairs at
-   * positions {@code p + 1} and {@code p + 3} hold four consecutive syllables of one value, the
-   * middle two adjacent as surely as if their own pair had been read.
+   * The triples (by the index of their last syllable) that cover all {@code n} syllables of a
+   * phrase: 2, 5, 8, … and {@code n - 1} when that is not among them, about a third of its {@code n
+   * - 2} triples. Enough, because a triple is indexed only for three consecutive syllables of one
+   * value, at the last one's position, and values are {@link Analysis#all() far apart}: triples at
+   * positions {@code p} and {@code p + 3} hold six consecutive syllables of one value, the ones
+   * between them as adjacent as surely as if their own triples had been read.
    */
-  static int[] coveringPairs(int n) {
-    if (n < 2) {
-      throw new IllegalArgumentException("a phrase has two syllables or more");
+  static int[] coveringTriples(int n) {
+    if (n < 3) {
+      throw new IllegalArgumentException("a phrase of triples has three syllables or more");
     }
-    int[] out = new int[(n + 1) / 2];
-    for (int k = 0; k < n / 2; k++) {
-      out[k] = 2 * k + 1;
+    int steps = (n - 3) / 3 + 1;
+    boolean tail = 3 * (steps - 1) + 2 != n - 1;
+    int[] out = new int[steps + (tail ? 1 : 0)];
+    for (int k = 0; k < steps; k++) {
+      out[k] = 3 * k + 2;
     }
-    if (n % 2 == 1) {
-      out[out.length - 1] = n - 1;
+    if (tail) {
+      out[steps] = n - 1;
     }
     return out;
+  }
+
+  private static Term triple(List<String> folded, int last) {
+    return new Term(
+        Fields.ALL,
+        Analysis.tripleTerm(folded.get(last - 2), folded.get(last - 1), folded.get(last)));
   }
 
   private static Term pair(String first, String second) {

@@ -54,9 +54,10 @@ import vn.tangthu.indexer.search.SearchRequest;
  * order, so they may differ in the last bits), ordered by (score descending, record id ascending)
  * like {@link ProximityWindow#luceneSort}, with {@code search_after} paging.
  *
- * <p>Applies to clerk queries shaped as {@link ClerkQuery} builds them from words and two-syllable
- * phrases: required terms, excluded terms, optional (boosted, possibly constant-score) terms. Any
- * other shape gets no plan. Scores read length norms as one byte, as Lucene's BM25 encodes them.
+ * <p>Applies to clerk queries shaped as {@link ClerkQuery} builds them from words and two- or
+ * three-syllable phrases: required terms, excluded terms, optional (boosted, possibly
+ * constant-score) terms. Any other shape gets no plan. Scores read length norms as one byte, as
+ * Lucene's BM25 encodes them.
  *
  * <p>Segments are scanned in parallel through the searcher's task executor (on the calling thread
  * alone when it has none); the answer does not depend on it. A plan belongs to one searcher and one

@@ -10,8 +10,9 @@ public final class Fields {
 
   /**
    * Subject, metadata and text together, the field every query word must match: per syllable its
-   * folded form, its {@link Analysis#EXACT_MARK marked} exact form where that differs, and the
-   * folded pair it makes with the syllable before it (see {@link Analysis#all()}).
+   * folded form, its {@link Analysis#EXACT_MARK marked} exact form where that differs, the folded
+   * pair it makes with the syllable before it and the folded triple with the two before it (see
+   * {@link Analysis#all()}).
    */
   public static final String ALL = "all";
 

@@ -7,13 +7,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.TermQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,42 +21,54 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ClerkQueryTest {
 
   @ParameterizedTest
-  @ValueSource(ints = {2, 3, 4, 5, 6, 7, 8, 13, 32})
-  void coveringPairsCoverEverySyllableWithHalfThePairs(int n) {
-    int[] pairs = ClerkQuery.coveringPairs(n);
-    assertThat(pairs).hasSize((n + 1) / 2).isSorted().doesNotHaveDuplicates();
-    assertThat(pairs[0]).isEqualTo(1);
-    assertThat(pairs[pairs.length - 1]).isEqualTo(n - 1);
+  @ValueSource(ints = {3, 4, 5, 6, 7, 8, 9, 13, 32})
+  void coveringTriplesCoverEverySyllableWithAboutAThirdOfTheTriples(int n) {
+    int[] triples = ClerkQuery.coveringTriples(n);
+    assertThat(triples).hasSize((n + 2) / 3).isSorted().doesNotHaveDuplicates();
+    assertThat(triples[0]).isEqualTo(2);
+    assertThat(triples[triples.length - 1]).isEqualTo(n - 1);
     for (int syllable = 0; syllable < n; syllable++) {
       int s = syllable;
-      assertThat(Arrays.stream(pairs).anyMatch(p -> p == s || p - 1 == s))
+      assertThat(Arrays.stream(triples).anyMatch(t -> t - 2 <= s && s <= t))
           .as("syllable %d of %d", s, n)
           .isTrue();
     }
   }
 
   @Test
-  void aPhraseIsNotCoveredByFewerThanTwoSyllables() {
-    assertThatThrownBy(() -> ClerkQuery.coveringPairs(1))
+  void aPhraseIsNotCoveredByFewerThanThreeSyllables() {
+    assertThatThrownBy(() -> ClerkQuery.coveringTriples(2))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
-  void aFourSyllablePhraseReadsTwoPairsTwoPositionsApart() {
+  void twoAndThreeSyllablePhrasesAreOneTerm() {
+    assertThat(((TermQuery) ClerkQuery.all(List.of("uy", "ban"))).getTerm())
+        .isEqualTo(new Term(Fields.ALL, Analysis.pairTerm("uy", "ban")));
+    assertThat(((TermQuery) ClerkQuery.all(List.of("uy", "ban", "tinh"))).getTerm())
+        .isEqualTo(new Term(Fields.ALL, Analysis.tripleTerm("uy", "ban", "tinh")));
+  }
+
+  @Test
+  void aFourSyllablePhraseReadsTwoTriplesOnePositionApart() {
     PhraseQuery q = (PhraseQuery) ClerkQuery.all(List.of("thuoc", "mot", "trong", "cac"));
     assertThat(q.getTerms())
         .containsExactly(
-            new Term(Fields.ALL, Analysis.pairTerm("thuoc", "mot")),
-            new Term(Fields.ALL, Analysis.pairTerm("trong", "cac")));
-    assertThat(q.getPositions()).containsExactly(1, 3);
+            new Term(Fields.ALL, Analysis.tripleTerm("thuoc", "mot", "trong")),
+            new Term(Fields.ALL, Analysis.tripleTerm("mot", "trong", "cac")));
+    assertThat(q.getPositions()).containsExactly(2, 3);
     assertThat(q.getSlop()).isZero();
   }
 
   @Test
-  void aThreeSyllablePhraseReadsBothPairs() {
-    PhraseQuery q = (PhraseQuery) ClerkQuery.all(List.of("uy", "ban", "tinh"));
-    assertThat(q.getPositions()).containsExactly(1, 2);
-    assertThat(IntStream.of(q.getPositions()).count()).isEqualTo(q.getTerms().length);
+  void aSixSyllablePhraseReadsTwoTriplesThreePositionsApart() {
+    PhraseQuery q =
+        (PhraseQuery) ClerkQuery.all(List.of("uy", "ban", "nhan", "dan", "tinh", "bac"));
+    assertThat(q.getTerms())
+        .containsExactly(
+            new Term(Fields.ALL, Analysis.tripleTerm("uy", "ban", "nhan")),
+            new Term(Fields.ALL, Analysis.tripleTerm("dan", "tinh", "bac")));
+    assertThat(q.getPositions()).containsExactly(2, 5);
   }
 
   /** The constant-score adjacency clauses of a query's rescoring: query text to boost. */
