@@ -166,13 +166,13 @@ public final class ColumnTermsQuery extends Query {
     @Override
     public Scorer scorer(LeafReaderContext context) throws IOException {
       int maxDoc = context.reader().maxDoc();
-      List<byte[]> freqs = new ArrayList<>();
+      List<TermColumns.Column> freqs = new ArrayList<>();
       List<SimScorer> present = new ArrayList<>();
       FixedBitSet any = new FixedBitSet(maxDoc);
       for (int i = 0; i < sims.length; i++) {
         TermColumns.Column column = columns.of(context.reader(), scoredTerms.get(i));
         if (column != null) {
-          freqs.add(column.freqs());
+          freqs.add(column);
           present.add(sims[i]);
           any.or(new FixedBitSet(column.bits(), maxDoc));
         }
@@ -183,7 +183,7 @@ public final class ColumnTermsQuery extends Query {
       return new ColumnScorer(
           this,
           any,
-          freqs.toArray(byte[][]::new),
+          freqs.toArray(TermColumns.Column[]::new),
           present.toArray(SimScorer[]::new),
           norms.of(context.reader()).norms());
     }
@@ -205,12 +205,17 @@ public final class ColumnTermsQuery extends Query {
 
   /** Iterates the documents holding any of the terms; sums their scores. */
   private static final class ColumnScorer extends Scorer {
-    private final byte[][] freqs;
+    private final TermColumns.Column[] freqs;
     private final SimScorer[] sims;
     private final byte[] norms;
     private final DocIdSetIterator docs;
 
-    ColumnScorer(Weight weight, FixedBitSet any, byte[][] freqs, SimScorer[] sims, byte[] norms) {
+    ColumnScorer(
+        Weight weight,
+        FixedBitSet any,
+        TermColumns.Column[] freqs,
+        SimScorer[] sims,
+        byte[] norms) {
       super(weight);
       this.freqs = freqs;
       this.sims = sims;
@@ -234,7 +239,7 @@ public final class ColumnTermsQuery extends Query {
       byte norm = norms[doc];
       double score = 0;
       for (int i = 0; i < freqs.length; i++) {
-        int freq = freqs[i][doc] & 0xFF;
+        int freq = freqs[i].freq(doc);
         if (freq != 0) {
           score += sims[i].score(freq, norm);
         }

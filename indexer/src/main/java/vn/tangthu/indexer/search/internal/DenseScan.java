@@ -580,6 +580,7 @@ public final class DenseScan {
    */
   private final class Scores {
     private final byte[][] freqs;
+    private final int[][] ranks;
     private final int[][] postingDocs;
     private final byte[][] postingFreqs;
     private final int[] cursors;
@@ -602,6 +603,7 @@ public final class DenseScan {
       int n = cols.size();
       this.required = requiredColumns.length;
       this.freqs = new byte[n][];
+      this.ranks = new int[n][];
       this.postingDocs = new int[n][];
       this.postingFreqs = new byte[n][];
       this.cursors = new int[n];
@@ -612,8 +614,10 @@ public final class DenseScan {
           postingFreqs[i] = p.freqs();
           bits[i] = p.bits();
         } else {
-          freqs[i] = ((TermColumns.Column) cols.get(i)).freqs();
-          bits[i] = ((TermColumns.Column) cols.get(i)).bits();
+          TermColumns.Column column = (TermColumns.Column) cols.get(i);
+          freqs[i] = column.freqs();
+          ranks[i] = column.ranks();
+          bits[i] = column.bits();
         }
       }
       this.clauses = scored.toArray(Clause[]::new);
@@ -663,10 +667,12 @@ public final class DenseScan {
         addPostings(i, docs, n, norms, into);
         return;
       }
+      long[] present = bits[i];
+      int[] rank = ranks[i];
       float[] table = tables[i];
       for (int j = 0; j < n; j++) {
         int d = docs[j];
-        int freq = column[d] & 0xFF;
+        int freq = TermColumns.Column.freq(present, rank, column, d);
         into[j] += freq <= TABLE_FREQS ? table[rows[j] + freq] : clauses[i].score(freq, norms[d]);
       }
     }

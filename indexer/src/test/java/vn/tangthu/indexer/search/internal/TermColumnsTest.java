@@ -44,21 +44,41 @@ class TermColumnsTest {
         DirectoryReader reader = DirectoryReader.open(dir)) {
       LeafReader leaf = reader.leaves().get(0).reader();
       TermColumns.Column c = new TermColumns(1 << 20, 0.5).of(leaf, new Term(Fields.ALL, COMMON));
-      assertThat(c.freqs()[0] & 0xFF).isEqualTo(1);
-      assertThat(c.freqs()[99] & 0xFF).isEqualTo(100);
-      assertThat(c.freqs()[299] & 0xFF).isEqualTo(255);
+      assertThat(c.freq(0)).isEqualTo(1);
+      assertThat(c.freq(99)).isEqualTo(100);
+      assertThat(c.freq(299)).isEqualTo(255);
       TermColumns.Column rare = new TermColumns(0, 0).of(leaf, new Term(Fields.ALL, "rare"));
       assertThat(rare.bits()[0])
           .isEqualTo(1L | 1L << 10 | 1L << 20 | 1L << 30 | 1L << 40 | 1L << 50 | 1L << 60);
-      assertThat(rare.freqs()[1]).isZero();
+      assertThat(rare.freq(1)).isZero();
+      assertThat(rare.freq(10)).isEqualTo(1);
+      assertThat(rare.freq(299)).as("absent last document").isZero();
+      assertThat(rare.freqs()).as("one per holding document, then a 0").hasSize(31);
       assertThat(new TermColumns(0, 0).of(leaf, new Term(Fields.ALL, "absent"))).isNull();
+    }
+  }
+
+  @Test
+  void everyDocumentReadsItsOwnFrequencyAcrossWords() throws IOException {
+    try (Directory dir = segment(1000);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      LeafReader leaf = reader.leaves().get(0).reader();
+      TermColumns columns = new TermColumns(0, 0);
+      TermColumns.Column common = columns.of(leaf, new Term(Fields.ALL, COMMON));
+      TermColumns.Column rare = columns.of(leaf, new Term(Fields.ALL, "rare"));
+      TermColumns.Column other = columns.of(leaf, new Term(Fields.ALL, "other"));
+      for (int d = 0; d < 1000; d++) {
+        assertThat(common.freq(d)).as("common in %d", d).isEqualTo(Math.min(255, d + 1));
+        assertThat(rare.freq(d)).as("rare in %d", d).isEqualTo(d % 10 == 0 ? 1 : 0);
+        assertThat(other.freq(d)).as("other in %d", d).isEqualTo(d % 10 == 0 ? 0 : 1);
+      }
     }
   }
 
   @Test
   void keepsOnlyCommonTermsWithinTheBudgetAndForgetsClosedSegments() throws IOException {
     try (Directory dir = segment(1000)) {
-      long columnBytes = 1000 + 8L * 16;
+      long columnBytes = 1000 + 1 + 8L * 16 + 4L * 16;
       TermColumns columns = new TermColumns(columnBytes, 0.5);
       DirectoryReader reader = DirectoryReader.open(dir);
       LeafReader leaf = reader.leaves().get(0).reader();
@@ -70,7 +90,7 @@ class TermColumnsTest {
       columns.of(leaf, new Term(Fields.ALL, "other"));
       assertThat(columns.usedBytes())
           .as("evicts the eldest to stay within budget")
-          .isEqualTo(columnBytes);
+          .isEqualTo(900 + 1 + 8L * 16 + 4L * 16);
       assertThat(columns.of(leaf, new Term(Fields.ALL, COMMON))).isNotSameAs(first);
       reader.close();
       assertThat(columns.usedBytes()).isZero();
