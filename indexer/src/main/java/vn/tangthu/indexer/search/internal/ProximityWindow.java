@@ -126,7 +126,9 @@ public final class ProximityWindow {
 
   /**
    * The window's hits with the proximity score added, in rescored order. The hits of each segment
-   * are rescored by one task of the searcher's executor.
+   * are rescored by one task of the searcher's executor. Each clause of the proximity query is
+   * confined to the window ({@link HitsQuery}): a subject phrase of common words would otherwise
+   * run on from every hit lacking it to its next match elsewhere in the segment.
    */
   private static FieldDoc[] rescore(IndexSearcher searcher, Query proximity, ScoreDoc[] window)
       throws IOException {
@@ -135,7 +137,9 @@ public final class ProximityWindow {
       byDoc[i] = (FieldDoc) window[i];
     }
     Arrays.sort(byDoc, Comparator.comparingInt(d -> d.doc));
-    Weight weight = searcher.createWeight(searcher.rewrite(proximity), ScoreMode.COMPLETE, 1f);
+    Query confined =
+        new HitsQuery(Arrays.stream(byDoc).mapToInt(d -> d.doc).toArray()).confine(proximity);
+    Weight weight = searcher.createWeight(searcher.rewrite(confined), ScoreMode.COMPLETE, 1f);
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     FieldDoc[] out = new FieldDoc[byDoc.length];
     List<Callable<Void>> segments = new ArrayList<>();
