@@ -7,7 +7,7 @@
 # over the same rows in the server's database: p50/p99 latency, queries/s and their ratio.
 # Usage: bench/search.sh [docs] [threads] [rounds] [queries]
 # BENCH_DATA=<dir> keeps the prepared directory there and reuses it on the next run.
-# After the closed-loop runs the API is loaded again in open loop at half the throughput it reached
+# After the closed-loop runs the API is warmed up again and loaded in open loop at half the throughput it reached
 # (queries arrive at a fixed rate; latency counted from each arrival): its latency when busy, not saturated.
 # BENCH_API_ONLY=1 loads only the HTTP API (no PostgreSQL run); with BENCH_RATE=<queries/s> too, in open
 # loop at that rate instead of from <threads> clients. SERVER_JAVA_OPTS adds server JVM options.

@@ -21,8 +21,8 @@ import java.util.Map;
  *       query mix through the HTTP API and against PostgreSQL full-text search in the server's own
  *       database (found through {@code pg/postmaster.pid}), prints p50/p99 latency, throughput and
  *       their ratio, and checks that both engines count the same records for every filter-only
- *       query; then loads the API again at half the throughput it just reached, in open loop
- *       ({@link LoadRun#paced}): its latency when it is busy but not saturated.
+ *       query; then warms the API up again and loads it at half the throughput it reached, in open
+ *       loop ({@link LoadRun#paced}): its latency when it is busy but not saturated.
  *   <li>{@code api <apiUrl> <token> <viLegalDir> <docs> <threads> <rounds> [queries] [rate]}: the
  *       same load through the HTTP API only (no PostgreSQL run), for profiling the server or
  *       comparing client concurrencies; with a rate (queries/s), in open loop at that rate instead
@@ -189,7 +189,8 @@ public final class SearchBenchmark {
 
   /**
    * Counts every query on both engines, warms each up and loads it in turn with the same threads,
-   * then loads the API again in open loop at half the throughput it reached.
+   * then warms the API up again (PostgreSQL's run leaves the page cache and the processors' caches
+   * full of its own data) and loads it in open loop at half the throughput it reached.
    */
   public static Comparison compare(
       SearchEngine api,
@@ -205,6 +206,7 @@ public final class SearchBenchmark {
     LoadRun.Figures apiFigures = LoadRun.run(api, mix, threads, rounds);
     LoadRun.warmUp(pg, warmUp.mix(), threads, warmUp.time());
     LoadRun.Figures pgFigures = LoadRun.run(pg, mix, threads, rounds);
+    LoadRun.warmUp(api, warmUp.mix(), threads, warmUp.time());
     LoadRun.Figures half = LoadRun.paced(api, mix, apiFigures.qps() / 2, rounds);
     return new Comparison(mix, apiTotals, pgTotals, apiFigures, pgFigures, half, threads);
   }
