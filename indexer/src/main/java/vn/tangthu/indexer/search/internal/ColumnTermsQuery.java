@@ -166,24 +166,24 @@ public final class ColumnTermsQuery extends Query {
     @Override
     public Scorer scorer(LeafReaderContext context) throws IOException {
       int maxDoc = context.reader().maxDoc();
-      List<TermColumns.Column> freqs = new ArrayList<>();
+      List<TermColumns.Column> found = new ArrayList<>();
       List<SimScorer> present = new ArrayList<>();
       FixedBitSet any = new FixedBitSet(maxDoc);
       for (int i = 0; i < sims.length; i++) {
         TermColumns.Column column = columns.of(context.reader(), scoredTerms.get(i));
         if (column != null) {
-          freqs.add(column);
+          found.add(column);
           present.add(sims[i]);
           any.or(new FixedBitSet(column.bits(), maxDoc));
         }
       }
-      if (freqs.isEmpty()) {
+      if (found.isEmpty()) {
         return null;
       }
       return new ColumnScorer(
           this,
           any,
-          freqs.toArray(TermColumns.Column[]::new),
+          found.toArray(TermColumns.Column[]::new),
           present.toArray(SimScorer[]::new),
           norms.of(context.reader()).norms());
     }
@@ -205,7 +205,7 @@ public final class ColumnTermsQuery extends Query {
 
   /** Iterates the documents holding any of the terms; sums their scores. */
   private static final class ColumnScorer extends Scorer {
-    private final TermColumns.Column[] freqs;
+    private final TermColumns.Column[] columns;
     private final SimScorer[] sims;
     private final byte[] norms;
     private final DocIdSetIterator docs;
@@ -213,11 +213,11 @@ public final class ColumnTermsQuery extends Query {
     ColumnScorer(
         Weight weight,
         FixedBitSet any,
-        TermColumns.Column[] freqs,
+        TermColumns.Column[] columns,
         SimScorer[] sims,
         byte[] norms) {
       super(weight);
-      this.freqs = freqs;
+      this.columns = columns;
       this.sims = sims;
       this.norms = norms;
       this.docs = new BitSetIterator(any, any.cardinality());
@@ -238,8 +238,8 @@ public final class ColumnTermsQuery extends Query {
       int doc = docs.docID();
       byte norm = norms[doc];
       double score = 0;
-      for (int i = 0; i < freqs.length; i++) {
-        int freq = freqs[i].freq(doc);
+      for (int i = 0; i < columns.length; i++) {
+        int freq = columns[i].freq(doc);
         if (freq != 0) {
           score += sims[i].score(freq, norm);
         }

@@ -27,11 +27,10 @@ final class HitsQuery extends Query {
   private final int[] docs;
 
   /**
-   * @param docs the documents, in any order (copied)
+   * @param docs the documents, in any order, repeats allowed (copied)
    */
   HitsQuery(int[] docs) {
-    this.docs = docs.clone();
-    Arrays.sort(this.docs);
+    this.docs = Arrays.stream(docs).sorted().distinct().toArray();
   }
 
   /**
@@ -79,13 +78,7 @@ final class HitsQuery extends Query {
 
   private int firstAtLeast(int doc) {
     int i = Arrays.binarySearch(docs, doc);
-    if (i < 0) {
-      return -i - 1;
-    }
-    while (i > 0 && docs[i - 1] == doc) {
-      i--;
-    }
-    return i;
+    return i < 0 ? -i - 1 : i;
   }
 
   /** The documents {@code docs[from, to)} of one segment, relative to its base. */
