@@ -64,7 +64,8 @@ class SearchBenchmarkIT {
                 mix,
                 new SearchBenchmark.WarmUp(ClerkQueries.mix(archive, DOCS, 20, 7), Duration.ZERO),
                 2,
-                1);
+                1,
+                2);
         System.out.print(c.report(DOCS));
         for (int i = 0; i < mix.size(); i++) {
           BenchQuery q = mix.get(i);

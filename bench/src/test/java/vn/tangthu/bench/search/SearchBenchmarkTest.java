@@ -36,6 +36,7 @@ class SearchBenchmarkTest {
         mix("q"),
         new SearchBenchmark.WarmUp(mix("warm"), Duration.ofMillis(20)),
         2,
+        1,
         1);
 
     int lastPostgres = 0;
@@ -48,5 +49,23 @@ class SearchBenchmarkTest {
     assertThat(afterPostgres).allMatch(call -> call.startsWith("api "));
     assertThat(afterPostgres.get(0)).as("warm-up before the open loop").startsWith("api warm");
     assertThat(afterPostgres).last().asString().startsWith("api q");
+  }
+
+  @Test
+  void apiIsMeasuredOverItsOwnRounds() throws Exception {
+    List<String> log = Collections.synchronizedList(new ArrayList<>());
+    SearchBenchmark.Comparison c =
+        SearchBenchmark.compare(
+            new Recording("api", log),
+            new Recording("pg", log),
+            mix("q"),
+            new SearchBenchmark.WarmUp(mix("warm"), Duration.ZERO),
+            2,
+            2,
+            7);
+
+    assertThat(c.pg().queries()).isEqualTo(20);
+    assertThat(c.api().queries()).isEqualTo(70);
+    assertThat(c.apiHalfLoad().queries()).isEqualTo(70);
   }
 }
