@@ -7,7 +7,6 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +29,7 @@ class SearchBenchmarkIT {
 
   @Test
   void serverServesThePreparedIndexAndFilterCountsAgreeWithPostgres() throws Exception {
-    SyntheticArchive archive = SyntheticArchive.load(corpus().resolve("vi-legal"));
+    SyntheticArchive archive = SyntheticArchive.load(BenchCorpus.dir().resolve("vi-legal"));
     BenchData.prepare(dataDir, archive, DOCS);
     DropwizardTestSupport<ArchiveConfiguration> server =
         new DropwizardTestSupport<>(
@@ -105,14 +104,5 @@ class SearchBenchmarkIT {
         assertThat(report).contains(kind.name());
       }
     }
-  }
-
-  private static Path corpus() {
-    Path root = Path.of(System.getProperty("tangthu.root", ".")).toAbsolutePath();
-    Path dir = root;
-    while (dir != null && !Files.isDirectory(dir.resolve("../shared/corpus"))) {
-      dir = dir.getParent();
-    }
-    return (dir == null ? root : dir).resolve("../shared/corpus").normalize();
   }
 }
