@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,14 +22,17 @@ import java.util.concurrent.locks.LockSupport;
  *       last one answered, so the engine is saturated when the clients outnumber its cores; the
  *       throughput is the engine's capacity, the latency includes queueing behind the other
  *       clients;
- *   <li>{@link #paced open loop}: queries arrive at a fixed rate whatever the engine does, as
- *       clerks' searches do; each latency is measured from the query's scheduled arrival, so a
- *       stall delays (and counts against) every query scheduled during it.
+ *   <li>{@link #paced open loop}: queries arrive at random at a fixed mean rate whatever the engine
+ *       does, as independent clerks' searches do (a Poisson process: exponential gaps, drawn from a
+ *       fixed seed); each latency is measured from the query's scheduled arrival, so a stall delays
+ *       (and counts against) every query scheduled during it.
  * </ul>
  *
  * <p>Each query of the list runs {@code rounds} times in list order, after one warm-up pass.
  */
 public final class LoadRun {
+
+  static final long ARRIVAL_SEED = 20_261_127L;
 
   /** Open-loop queries are sent by at most this many threads at once. */
   private static final int PACED_SENDERS = 64;
@@ -83,23 +87,23 @@ public final class LoadRun {
       throws Exception {
     long end = System.nanoTime() + duration.toNanos();
     do {
-      runAll(engine, warmMix, threads, 1, new long[warmMix.size()], 0);
+      runAll(engine, warmMix, threads, 1, new long[warmMix.size()], null);
     } while (System.nanoTime() < end);
   }
 
   /** Closed loop: {@code threads} clients, each sending its next query when the last answered. */
   public static Figures run(SearchEngine engine, List<BenchQuery> queries, int threads, int rounds)
       throws Exception {
-    runAll(engine, queries, threads, 1, new long[queries.size()], 0);
+    runAll(engine, queries, threads, 1, new long[queries.size()], null);
     long[] latencies = new long[queries.size() * rounds];
     long start = System.nanoTime();
-    runAll(engine, queries, threads, rounds, latencies, 0);
+    runAll(engine, queries, threads, rounds, latencies, null);
     return figures(queries, latencies, System.nanoTime() - start);
   }
 
   /**
-   * Open loop: queries arrive every {@code 1 / perSecond} seconds, each latency measured from its
-   * scheduled arrival.
+   * Open loop: queries arrive at random, {@code perSecond} a second on average ({@link #arrivals}),
+   * each latency measured from its scheduled arrival.
    */
   public static Figures paced(
       SearchEngine engine, List<BenchQuery> queries, double perSecond, int rounds)
@@ -107,11 +111,16 @@ public final class LoadRun {
     if (!(perSecond > 0)) {
       throw new IllegalArgumentException("rate must be positive");
     }
-    long interval = Math.round(1e9 / perSecond);
-    runAll(engine, queries, 2, 1, new long[queries.size()], 0);
+    runAll(engine, queries, 2, 1, new long[queries.size()], null);
     long[] latencies = new long[queries.size() * rounds];
     long start = System.nanoTime();
-    runAll(engine, queries, PACED_SENDERS, rounds, latencies, interval);
+    runAll(
+        engine,
+        queries,
+        PACED_SENDERS,
+        rounds,
+        latencies,
+        arrivals(latencies.length, perSecond, ARRIVAL_SEED));
     return figures(queries, latencies, System.nanoTime() - start);
   }
 
@@ -140,9 +149,26 @@ public final class LoadRun {
   }
 
   /**
-   * Runs {@code rounds} passes over the queries from {@code threads} threads. With an {@code
-   * interval} (ns), query {@code i} is not sent before {@code start + i * interval} and its latency
-   * counts from then; without (0), each thread sends its next query at once.
+   * The arrival times (ns from the start) of {@code n} queries arriving independently at {@code
+   * perSecond} a second on average: a Poisson process, whose gaps are exponentially distributed,
+   * drawn from {@code seed} (the same schedule for the same arguments). Arrivals bunch up as real
+   * ones do; evenly spaced arrivals would hide the queueing that bunches cause.
+   */
+  static long[] arrivals(int n, double perSecond, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    long[] at = new long[n];
+    double t = 0;
+    for (int i = 0; i < n; i++) {
+      at[i] = Math.round(t);
+      t += -Math.log(1 - rng.nextDouble()) * 1e9 / perSecond;
+    }
+    return at;
+  }
+
+  /**
+   * Runs {@code rounds} passes over the queries from {@code threads} threads. With {@code arrivals}
+   * (ns from the start), query {@code i} is not sent before {@code start + arrivals[i]} and its
+   * latency counts from then; without (null), each thread sends its next query at once.
    */
   private static void runAll(
       SearchEngine engine,
@@ -150,7 +176,7 @@ public final class LoadRun {
       int threads,
       int rounds,
       long[] latencies,
-      long interval)
+      long[] arrivals)
       throws Exception {
     int total = queries.size() * rounds;
     AtomicInteger next = new AtomicInteger();
@@ -163,7 +189,7 @@ public final class LoadRun {
             pool.submit(
                 () -> {
                   for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
-                    long s = interval == 0 ? System.nanoTime() : start + i * interval;
+                    long s = arrivals == null ? System.nanoTime() : start + arrivals[i];
                     waitUntil(s);
                     engine.total(queries.get(i % queries.size()));
                     latencies[i] = System.nanoTime() - s;

@@ -3,8 +3,11 @@ package vn.tangthu.bench.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.data.Offset;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 
 class LoadRunTest {
@@ -48,12 +51,29 @@ class LoadRunTest {
   }
 
   @Test
-  void pacedQueriesArriveNoFasterThanTheRate() throws Exception {
+  void pacedQueriesAreSentNoSoonerThanTheyArrive() throws Exception {
+    long[] arrivals = LoadRun.arrivals(QUERIES, 100, LoadRun.ARRIVAL_SEED);
     LoadRun.Figures f = LoadRun.paced(new StallingEngine(-1), mix(), 100, 1);
 
     assertThat(f.queries()).isEqualTo(QUERIES);
-    assertThat(f.qps()).isLessThanOrEqualTo(100 * QUERIES / (QUERIES - 1.0));
+    assertThat(f.qps()).isLessThanOrEqualTo(QUERIES / (arrivals[QUERIES - 1] / 1e9));
     assertThat(f.byKind()).containsOnlyKeys(BenchQuery.Kind.PHRASE, BenchQuery.Kind.DOC_NUMBER);
+  }
+
+  @Test
+  void arrivalsArePoissonAtTheRate() {
+    int n = 20_000;
+    long[] at = LoadRun.arrivals(n, 250, 1);
+    double mean = 1e9 / 250;
+    int shorterThanMean = 0;
+    for (int i = 1; i < n; i++) {
+      assertThat(at[i]).isGreaterThanOrEqualTo(at[i - 1]);
+      shorterThanMean += at[i] - at[i - 1] < mean ? 1 : 0;
+    }
+    assertThat(at[n - 1] / (n - 1.0)).isCloseTo(mean, Percentage.withPercentage(3));
+    // exponential gaps: 1 - 1/e of them are shorter than their mean (evenly spaced: none)
+    assertThat(shorterThanMean / (n - 1.0)).isCloseTo(1 - Math.exp(-1), Offset.offset(0.015));
+    assertThat(LoadRun.arrivals(100, 250, 1)).isEqualTo(Arrays.copyOf(at, 100));
   }
 
   @Test
