@@ -12,8 +12,8 @@
 # BENCH_API_ONLY=1 loads only the HTTP API (no PostgreSQL run); with BENCH_RATE=<queries/s> too, in open
 # loop at that rate instead of from <threads> clients. SERVER_JAVA_OPTS adds server JVM options.
 # BENCH_API_ROUNDS=<n> measures the API over n rounds (default: rounds, as PostgreSQL): a p99 needs many queries.
-# Each engine is first warmed up for BENCH_WARMUP_SECONDS (default 60) with another mix of the same shape:
-# the server's JIT compilation takes thousands of requests to settle.
+# Each engine is first warmed up for BENCH_WARMUP_SECONDS (default 180) with another mix of the same shape:
+# the server's JIT compilation keeps ~40% of a core busy for the first ~150 s of full load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 docs=${1:-1000000}

@@ -17,7 +17,7 @@ import java.util.Map;
  *       docs} synthetic records ({@link BenchData}).
  *   <li>{@code run <apiUrl> <token> <dataDir> <viLegalDir> <docs> <threads> <rounds> [queries]}:
  *       with a server running on that directory, warms each engine up ({@code
- *       BENCH_WARMUP_SECONDS}, default 60, with another mix of the same shape), runs the clerk
+ *       BENCH_WARMUP_SECONDS}, default 180, with another mix of the same shape), runs the clerk
  *       query mix through the HTTP API and against PostgreSQL full-text search in the server's own
  *       database (found through {@code pg/postmaster.pid}), prints p50/p99 latency, throughput and
  *       their ratio, and checks that both engines count the same records for every filter-only
@@ -57,10 +57,14 @@ public final class SearchBenchmark {
     return s == null || s.isBlank() ? rounds : Integer.parseInt(s);
   }
 
-  /** {@code BENCH_WARMUP_SECONDS} (default 60). */
+  /**
+   * {@code BENCH_WARMUP_SECONDS} (default 180): the server's C2 compiler kept ~40% of a core busy
+   * for the first ~150 s of full load (measured per thread), so a shorter warm-up measures the
+   * compiler too.
+   */
   private static Duration warmUpTime() {
     String s = System.getenv("BENCH_WARMUP_SECONDS");
-    return Duration.ofSeconds(s == null || s.isBlank() ? 60 : Long.parseLong(s));
+    return Duration.ofSeconds(s == null || s.isBlank() ? 180 : Long.parseLong(s));
   }
 
   public static void main(String[] args) throws Exception {
