@@ -10,7 +10,8 @@
 # After the closed-loop runs the API is warmed up again and loaded in open loop at half the throughput it reached
 # (queries arrive at a fixed rate; latency counted from each arrival): its latency when busy, not saturated.
 # BENCH_API_ONLY=1 loads only the HTTP API (no PostgreSQL run); with BENCH_RATE=<queries/s> too, in open
-# loop at that rate instead of from <threads> clients. SERVER_JAVA_OPTS adds server JVM options.
+# loop at that rate instead of from <threads> clients (BENCH_SERIES=<file>: each query's arrival and latency).
+# SERVER_JAVA_OPTS adds server JVM options.
 # BENCH_API_ROUNDS=<n> measures the API over n rounds (default: rounds, as PostgreSQL): a p99 needs many queries.
 # Each engine is first warmed up for BENCH_WARMUP_SECONDS (default 180) with another mix of the same shape:
 # the server's JIT compilation keeps ~40% of a core busy for the first ~150 s of full load.

@@ -1,10 +1,15 @@
 package vn.tangthu.bench.search;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -108,20 +113,47 @@ public final class LoadRun {
   public static Figures paced(
       SearchEngine engine, List<BenchQuery> queries, double perSecond, int rounds)
       throws Exception {
+    return paced(engine, queries, perSecond, rounds, null);
+  }
+
+  /**
+   * {@link #paced(SearchEngine, List, double, int)}, also writing each query's arrival and latency
+   * to {@code series} (unless null), one line per query in arrival order: arrival (ms from the
+   * start), latency (ms), class, query. Where the slow answers fall in time tells a stall that
+   * holds up every request in flight from slow queries of their own.
+   */
+  public static Figures paced(
+      SearchEngine engine, List<BenchQuery> queries, double perSecond, int rounds, Path series)
+      throws Exception {
     if (!(perSecond > 0)) {
       throw new IllegalArgumentException("rate must be positive");
     }
     runAll(engine, queries, 2, 1, new long[queries.size()], null);
     long[] latencies = new long[queries.size() * rounds];
     long start = System.nanoTime();
-    runAll(
-        engine,
-        queries,
-        PACED_SENDERS,
-        rounds,
-        latencies,
-        arrivals(latencies.length, perSecond, ARRIVAL_SEED));
-    return figures(queries, latencies, System.nanoTime() - start);
+    long[] arrivals = arrivals(latencies.length, perSecond, ARRIVAL_SEED);
+    runAll(engine, queries, PACED_SENDERS, rounds, latencies, arrivals);
+    Figures figures = figures(queries, latencies, System.nanoTime() - start);
+    if (series != null) {
+      writeSeries(series, queries, arrivals, latencies);
+    }
+    return figures;
+  }
+
+  private static void writeSeries(
+      Path series, List<BenchQuery> queries, long[] arrivals, long[] latencies) throws IOException {
+    try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(series))) {
+      for (int i = 0; i < latencies.length; i++) {
+        BenchQuery q = queries.get(i % queries.size());
+        out.printf(
+            Locale.ROOT,
+            "%.1f %.2f %s %s%n",
+            arrivals[i] / 1e6,
+            latencies[i] / 1e6,
+            q.kind(),
+            q.httpQuery());
+      }
+    }
   }
 
   private static Figures figures(List<BenchQuery> queries, long[] latencies, long wallNanos) {

@@ -130,7 +130,14 @@ public final class SearchBenchmark {
       LoadRun.Figures f;
       String load;
       if (args.length > 8) {
-        f = LoadRun.paced(http, mix, Double.parseDouble(args[8]), rounds);
+        String series = System.getenv("BENCH_SERIES");
+        f =
+            LoadRun.paced(
+                http,
+                mix,
+                Double.parseDouble(args[8]),
+                rounds,
+                series == null || series.isBlank() ? null : Path.of(series));
         load = "open loop at " + args[8] + " queries/s";
       } else {
         f = LoadRun.run(http, mix, threads, rounds);

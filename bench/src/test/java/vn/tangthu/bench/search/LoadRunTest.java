@@ -2,6 +2,8 @@ package vn.tangthu.bench.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.data.Offset;
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LoadRunTest {
 
@@ -58,6 +61,23 @@ class LoadRunTest {
     assertThat(f.queries()).isEqualTo(QUERIES);
     assertThat(f.qps()).isLessThanOrEqualTo(QUERIES / (arrivals[QUERIES - 1] / 1e9));
     assertThat(f.byKind()).containsOnlyKeys(BenchQuery.Kind.PHRASE, BenchQuery.Kind.DOC_NUMBER);
+  }
+
+  @Test
+  void seriesHoldsEveryQueryInArrivalOrder(@TempDir Path dir) throws Exception {
+    Path series = dir.resolve("series.txt");
+    LoadRun.paced(new StallingEngine(-1), mix(), 200, 2, series);
+
+    List<String> lines = Files.readAllLines(series);
+    assertThat(lines).hasSize(2 * QUERIES);
+    double last = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      String[] f = lines.get(i).split(" ");
+      assertThat(Double.parseDouble(f[0])).isGreaterThanOrEqualTo(last);
+      assertThat(Double.parseDouble(f[1])).isNotNegative();
+      assertThat(f[3]).isEqualTo(mix().get(i % QUERIES).httpQuery());
+      last = Double.parseDouble(f[0]);
+    }
   }
 
   @Test
