@@ -77,7 +77,9 @@ class SearchBenchmarkIT {
           }
         }
         assertThat(mix).anyMatch(BenchQuery::filterOnly);
-        assertThat(c.apiHalfLoad().queries()).isEqualTo(mix.size());
+        assertThat(c.api().queries()).isEqualTo(2 * mix.size());
+        assertThat(c.pg().queries()).isEqualTo(mix.size());
+        assertThat(c.apiHalfLoad().queries()).isEqualTo(2 * mix.size());
         assertThat(c.apiHalfLoad().byKind()).containsOnlyKeys(BenchQuery.Kind.values());
         apiTotals = c.apiTotals();
       }
