@@ -3,6 +3,7 @@ package vn.tangthu.indexer.search.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -21,6 +22,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -95,6 +97,21 @@ class HitsQueryTest {
           .as("window of %d", window.length)
           .isEqualTo(expected);
     }
+  }
+
+  @Test
+  void repeatedWindowDocumentsMatchOnceEach() throws IOException {
+    Query proximity = ClerkQuery.parse("quy định").proximity();
+    IndexSearcher searcher = new IndexSearcher(reader);
+    Map<Integer, Float> whole = scores(searcher, proximity);
+    int[] twice =
+        IntStream.range(0, 2 * DOCS).map(i -> i < DOCS ? DOCS - 1 - i : i - DOCS).toArray();
+
+    ScoreDoc[] hits = searcher.search(new HitsQuery(twice).confine(proximity), 2 * DOCS).scoreDocs;
+
+    assertThat(Arrays.stream(hits).mapToInt(h -> h.doc).toArray())
+        .doesNotHaveDuplicates()
+        .hasSize(whole.size());
   }
 
   private static Map<Integer, Float> scores(IndexSearcher searcher, Query query)
