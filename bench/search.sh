@@ -12,6 +12,10 @@
 # BENCH_API_ONLY=1 loads only the HTTP API (no PostgreSQL run); with BENCH_RATE=<queries/s> too, in open
 # loop at that rate instead of from <threads> clients (BENCH_SERIES=<file>: each query's arrival and latency).
 # SERVER_JAVA_OPTS adds server JVM options.
+# The run prints the kernel's DAMON monitors (proactive reclaim): on this project's 2-core VMs a DAMON pageout
+# scheme over physical memory stalls every request in flight for 50-150 ms about every 0.6 s once pages have
+# aged a minute (open-loop p99 50-555 ms with it, 26-33 ms with it stopped, same data). BENCH_PAUSE_DAMON=1
+# (root) stops the monitors that are on for the run and starts them again at exit (their ages start afresh).
 # BENCH_API_ROUNDS=<n> measures the API over n rounds (default: rounds, as PostgreSQL): a p99 needs many queries.
 # Each engine is first warmed up for BENCH_WARMUP_SECONDS (default 180) with another mix of the same shape:
 # the server's JIT compilation keeps ~40% of a core busy for the first ~150 s of full load.
@@ -37,11 +41,27 @@ if [ ! -d "$data/index" ]; then
   echo "$docs" > "$data/bench.docs"
 fi
 [ "$(cat "$data/bench.docs")" = "$docs" ] || { echo "$data holds $(cat "$data/bench.docs") records, not $docs"; exit 2; }
+damon=/sys/kernel/mm/damon/admin/kdamonds
+paused=()
+for k in "$damon"/*/; do
+  [ -f "$k/state" ] || continue
+  c="$k/contexts/0"
+  echo "machine: DAMON kdamond $(basename "$k") $(cat "$k/state"): $(cat "$c/operations" 2>/dev/null || true)" \
+    "$(cat "$c/schemes/0/action" 2>/dev/null || true), sampling every" \
+    "$(( $(cat "$c/monitoring_attrs/intervals/sample_us" 2>/dev/null || echo 0) / 1000 )) ms"
+  if [ -n "${BENCH_PAUSE_DAMON:-}" ] && [ "$(cat "$k/state")" = on ]; then
+    echo off > "$k/state" && paused+=("$k/state") && echo "machine: DAMON kdamond $(basename "$k") stopped for the run"
+  fi
+done
+restore_damon() {
+  for k in ${paused[@]+"${paused[@]}"}; do echo on > "$k" || true; done
+}
+trap restore_damon EXIT
 port=$((20000 + RANDOM % 10000))
 ARCHIVE_DATA_DIR=$data ARCHIVE_PORT=$port ARCHIVE_ADMIN_PORT=$((port + 1)) ARCHIVE_S3_PORT=$((port + 2)) \
   ARCHIVE_BIND_HOST=127.0.0.1 java ${SERVER_JAVA_OPTS:-} -cp "$cp" vn.tangthu.archive.ArchiveApplication server > "$data/server.log" 2>&1 &
 server=$!
-trap 'rc=$?; kill $server 2>/dev/null; wait $server 2>/dev/null; [ -n "$keep" ] || rm -rf "$data"; exit $rc' EXIT
+trap 'rc=$?; restore_damon; kill $server 2>/dev/null; wait $server 2>/dev/null || true; [ -n "$keep" ] || rm -rf "$data"; exit $rc' EXIT
 for _ in $(seq 1 180); do
   [ -s "$data/admin.token" ] && curl -fs "http://127.0.0.1:$((port + 1))/healthcheck" >/dev/null 2>&1 && break
   sleep 1
