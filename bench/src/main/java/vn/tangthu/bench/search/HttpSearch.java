@@ -10,7 +10,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -36,13 +35,9 @@ public final class HttpSearch implements SearchEngine {
   public HttpSearch(URI api, String token) {
     this.api = api;
     this.token = token;
-    Dispatcher dispatcher = new Dispatcher();
-    dispatcher.setMaxRequests(1024);
-    dispatcher.setMaxRequestsPerHost(1024);
     this.http =
         new OkHttpClient.Builder()
-            .dispatcher(dispatcher)
-            .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
+            .connectionPool(new ConnectionPool(LoadRun.PACED_SENDERS, 5, TimeUnit.MINUTES))
             .connectTimeout(Duration.ofSeconds(10))
             .readTimeout(Duration.ofSeconds(60))
             .retryOnConnectionFailure(false)
@@ -97,7 +92,6 @@ public final class HttpSearch implements SearchEngine {
 
   @Override
   public void close() {
-    http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
   }
 }

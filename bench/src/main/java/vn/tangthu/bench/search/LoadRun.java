@@ -39,8 +39,11 @@ public final class LoadRun {
 
   static final long ARRIVAL_SEED = 20_261_127L;
 
-  /** Open-loop queries are sent by at most this many threads at once. */
-  private static final int PACED_SENDERS = 64;
+  /**
+   * Open-loop queries are sent by at most this many threads at once (an engine keeps as many
+   * connections open).
+   */
+  static final int PACED_SENDERS = 64;
 
   /**
    * Figures of one run.
