@@ -8,7 +8,7 @@
 # Usage: bench/search.sh [docs] [threads] [rounds] [queries]
 # BENCH_DATA=<dir> keeps the prepared directory there and reuses it on the next run.
 # After the closed-loop runs the API is warmed up again and loaded in open loop at half the throughput it reached
-# (queries arrive at a fixed rate; latency counted from each arrival): its latency when busy, not saturated.
+# (queries arrive as a Poisson process; latency counted from each arrival): its latency when busy, not saturated.
 # BENCH_API_ONLY=1 loads only the HTTP API (no PostgreSQL run); with BENCH_RATE=<queries/s> too, in open
 # loop at that rate instead of from <threads> clients (BENCH_SERIES=<file>: each query's arrival and latency).
 # SERVER_JAVA_OPTS adds server JVM options.
@@ -43,18 +43,19 @@ fi
 [ "$(cat "$data/bench.docs")" = "$docs" ] || { echo "$data holds $(cat "$data/bench.docs") records, not $docs"; exit 2; }
 damon=/sys/kernel/mm/damon/admin/kdamonds
 paused=()
-for k in "$damon"/*/; do
-  [ -f "$k/state" ] || continue
+for state in "$damon"/*/state; do
+  [ -f "$state" ] || continue
+  k=$(dirname "$state")
   c="$k/contexts/0"
-  echo "machine: DAMON kdamond $(basename "$k") $(cat "$k/state"): $(cat "$c/operations" 2>/dev/null || true)" \
+  echo "machine: DAMON kdamond $(basename "$k") $(cat "$state"): $(cat "$c/operations" 2>/dev/null || true)" \
     "$(cat "$c/schemes/0/action" 2>/dev/null || true), sampling every" \
     "$(( $(cat "$c/monitoring_attrs/intervals/sample_us" 2>/dev/null || echo 0) / 1000 )) ms"
-  if [ -n "${BENCH_PAUSE_DAMON:-}" ] && [ "$(cat "$k/state")" = on ]; then
-    echo off > "$k/state" && paused+=("$k/state") && echo "machine: DAMON kdamond $(basename "$k") stopped for the run"
+  if [ -n "${BENCH_PAUSE_DAMON:-}" ] && [ "$(cat "$state")" = on ]; then
+    echo off > "$state" && paused+=("$state") && echo "machine: DAMON kdamond $(basename "$k") stopped for the run"
   fi
 done
 restore_damon() {
-  for k in ${paused[@]+"${paused[@]}"}; do echo on > "$k" || true; done
+  for state in ${paused[@]+"${paused[@]}"}; do echo on > "$state" || true; done
 }
 trap restore_damon EXIT
 port=$((20000 + RANDOM % 10000))
