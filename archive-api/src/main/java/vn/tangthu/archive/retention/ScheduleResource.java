@@ -22,6 +22,7 @@ import vn.tangthu.archive.audit.AuditOutcome;
 import vn.tangthu.archive.auth.Caller;
 import vn.tangthu.archive.auth.Role;
 import vn.tangthu.archive.error.ApiException;
+import vn.tangthu.archive.input.Cursors;
 import vn.tangthu.retention.schedule.DispositionAction;
 import vn.tangthu.retention.schedule.RetentionPeriod;
 import vn.tangthu.retention.schedule.Schedule;
@@ -70,8 +71,8 @@ public final class ScheduleResource {
       @QueryParam("cursor") String cursor,
       @QueryParam("size") @DefaultValue("100") String size) {
     int n = Requests.size(size);
-    List<ScheduleRow> rows =
-        jdbi.withExtension(ScheduleDao.class, d -> d.page(Requests.blankToNull(cursor), n + 1));
+    String after = Cursors.key(cursor, ScheduleResource::isSeriesCode).orElse(null);
+    List<ScheduleRow> rows = jdbi.withExtension(ScheduleDao.class, d -> d.page(after, n + 1));
     boolean more = rows.size() > n;
     List<ScheduleRow> items = more ? rows.subList(0, n) : rows;
     return new Page(List.copyOf(items), more ? items.get(n - 1).seriesCode() : null);
@@ -120,6 +121,15 @@ public final class ScheduleResource {
     return Response.status(created[0] ? 201 : 200)
         .entity(new ScheduleSet(row, result.changed()))
         .build();
+  }
+
+  private static boolean isSeriesCode(String s) {
+    try {
+      SeriesCodes.require(s);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   static void afterCommit(LockKeeper keeper, RetentionRecompute.Result result) {
