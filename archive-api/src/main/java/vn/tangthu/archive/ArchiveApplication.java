@@ -23,6 +23,7 @@ import vn.tangthu.archive.cli.SweepCommand;
 import vn.tangthu.archive.config.ArchiveConfiguration;
 import vn.tangthu.archive.config.FileOrResourceSourceProvider;
 import vn.tangthu.archive.error.FrameworkExceptionMappers;
+import vn.tangthu.archive.error.JettyErrors;
 import vn.tangthu.archive.input.JsonBodyCheck;
 import vn.tangthu.archive.input.ParameterCheck;
 import vn.tangthu.archive.input.StrictJson;
@@ -95,6 +96,7 @@ public final class ArchiveApplication extends Application<ArchiveConfiguration> 
   public void run(ArchiveConfiguration config, Environment env) throws Exception {
     env.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     StrictJsonModule.apply(env.getObjectMapper());
+    JettyErrors.install(env);
     ArchiveWiring w = ArchiveWiring.create(config, env, clock);
     this.wiring = w;
     env.jersey().setUrlPattern("/api/v1/*");
