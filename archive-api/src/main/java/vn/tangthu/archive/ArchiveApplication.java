@@ -33,6 +33,7 @@ import vn.tangthu.archive.maintenance.EvidenceVerifyCommand;
 import vn.tangthu.archive.maintenance.ReindexCommand;
 import vn.tangthu.archive.maintenance.ReverifySignaturesCommand;
 import vn.tangthu.archive.metrics.PrometheusMetrics;
+import vn.tangthu.archive.openapi.OpenApiResource;
 import vn.tangthu.archive.ui.SecurityHeadersFilter;
 
 /**
@@ -114,6 +115,7 @@ public final class ArchiveApplication extends Application<ArchiveConfiguration> 
     env.jersey().register(new ParameterCheck());
     env.jersey().register(new JsonBodyCheck(new StrictJson(env.getObjectMapper())));
     w.resources().forEach(env.jersey()::register);
+    env.jersey().register(new OpenApiResource());
     PrometheusMetrics.register(env);
     env.servlets()
         .addFilter("security-headers", new SecurityHeadersFilter())
