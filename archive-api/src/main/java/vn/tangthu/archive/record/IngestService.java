@@ -54,11 +54,8 @@ public final class IngestService {
   private final TextExtractor detector;
   private final AccessPolicy access;
   private final AgencyDirectory agencies;
-  private final ObjectMapper json;
   private final Ids ids;
   private final Clock clock;
-  private final Path tmp;
-  private final long maxFileBytes;
   private final SignatureInspection signatures;
   private final Receipts receipts;
   private final AuditLog audit;
@@ -88,11 +85,8 @@ public final class IngestService {
     this.detector = detector;
     this.access = access;
     this.agencies = agencies;
-    this.json = json;
     this.ids = ids;
     this.clock = clock;
-    this.tmp = tmp;
-    this.maxFileBytes = maxFileBytes;
     this.signatures = signatures;
     this.receipts = receipts;
     this.audit = audit;
