@@ -440,7 +440,8 @@ public final class IngestService {
                   AuditOutcome.SUCCESS,
                   address)
               .withDetail("sha256", r.sha256())
-              .withDetail("agencyCode", r.agencyCode()));
+              .withDetail("agencyCode", r.agencyCode())
+              .concerning(r.agencyCode()));
     }
     return new Outcome(mainId, position, false);
   }

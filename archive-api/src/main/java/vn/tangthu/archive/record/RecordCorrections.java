@@ -117,7 +117,8 @@ public final class RecordCorrections {
                       row.id().toString(),
                       AuditOutcome.SUCCESS,
                       address)
-                  .withDetail("fields", String.join(",", patch.changes().keySet())));
+                  .withDetail("fields", String.join(",", patch.changes().keySet()))
+                  .concerning(row.agencyCode()));
         });
     worker.wake();
     retention.protect(List.of(row.id()));

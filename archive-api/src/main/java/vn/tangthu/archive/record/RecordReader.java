@@ -35,7 +35,8 @@ public final class RecordReader {
     try {
       RecordRow row = visible(caller, id);
       audit.appendRead(
-          AuditEvent.of(caller, action, AuditEvent.RECORD, id, AuditOutcome.SUCCESS, address));
+          AuditEvent.of(caller, action, AuditEvent.RECORD, id, AuditOutcome.SUCCESS, address)
+              .concerning(row.agencyCode()));
       return row;
     } catch (ApiException e) {
       audit.appendRead(

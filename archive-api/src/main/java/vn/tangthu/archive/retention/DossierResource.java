@@ -123,7 +123,8 @@ public final class DossierResource {
                       .withDetail("agencyCode", row.agencyCode())
                       .withDetail("seriesCode", row.seriesCode())
                       .withDetail("endDate", row.endDate())
-                      .withDetail("recordsUpdated", r.changed()));
+                      .withDetail("recordsUpdated", r.changed())
+                      .concerning(row.agencyCode()));
               return r;
             });
     ScheduleResource.afterCommit(keeper, result);
