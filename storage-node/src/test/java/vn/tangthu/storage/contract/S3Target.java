@@ -20,6 +20,8 @@ record S3Target(URI endpoint, String accessKey, String secretKey, Set<Feature> f
     /** A key may also be the prefix of other keys ({@code a} and {@code a/b}), or end in '/'. */
     KEY_IS_ALSO_PREFIX,
     /** An aborted upload id is unknown afterwards (NoSuchUpload). */
-    STRICT_UPLOAD_IDS
+    STRICT_UPLOAD_IDS,
+    /** DeleteBucket succeeds when only in-progress multipart uploads remain, discarding them. */
+    DELETE_BUCKET_DISCARDS_UPLOADS
   }
 }

@@ -316,7 +316,7 @@ final class ObjectOps {
     boolean bypass = "true".equalsIgnoreCase(ex.header("x-amz-bypass-governance-retention"));
     Xml x = Xml.document("DeleteResult");
     for (Element o : objs) {
-      String key = Xml.childText(o, "Key");
+      String key = Xml.childTextExact(o, "Key");
       String vid = Xml.childText(o, "VersionId");
       if (key == null) {
         throw S3Exception.malformedXml();

@@ -168,7 +168,12 @@ final class BucketStore {
     }
   }
 
-  /** Deletes an empty bucket. @throws S3Exception BucketNotEmpty */
+  /**
+   * Deletes a bucket without object versions; multipart uploads still in progress are discarded
+   * with it (as S3 does).
+   *
+   * @throws S3Exception BucketNotEmpty
+   */
   void delete(String name) {
     ReentrantLock lock = store.lockFor(name, "");
     lock.lock();
@@ -180,14 +185,6 @@ final class BucketStore {
           throw new S3Exception(
               409, "BucketNotEmpty", "The bucket you tried to delete is not empty");
         }
-      }
-      try (DirectoryStream<Path> ds = Files.newDirectoryStream(store.uploadsDir(name))) {
-        if (ds.iterator().hasNext()) {
-          throw new S3Exception(
-              409, "BucketNotEmpty", "The bucket you tried to delete has multipart uploads");
-        }
-      } catch (NoSuchFileException e) {
-        // no uploads directory
       }
       store.fence();
       Path trash = store.tmpDir().resolve("del-" + UUID.randomUUID());

@@ -207,7 +207,11 @@ public final class ObjectStore implements AutoCloseable {
     bucketStore.update(meta);
   }
 
-  /** Deletes an empty bucket. @throws S3Exception BucketNotEmpty */
+  /**
+   * Deletes a bucket without object versions, discarding its in-progress multipart uploads.
+   *
+   * @throws S3Exception BucketNotEmpty
+   */
   public void deleteBucket(String name) {
     bucketStore.delete(name);
   }
