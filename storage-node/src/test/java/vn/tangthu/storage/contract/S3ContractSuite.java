@@ -67,7 +67,8 @@ import org.junit.jupiter.api.TestInstance;
  * (our node, S3Proxy); one server per test class, one fresh bucket per test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class S3ContractSuite implements ContractContext, CleanupContract {
+abstract class S3ContractSuite
+    implements ContractContext, CleanupContract, ChecksumContract, BehaviourContract {
   private static final AtomicInteger BUCKETS = new AtomicInteger();
   protected MinioClient client;
   protected MinioAsyncClient asyncClient;

@@ -22,6 +22,15 @@ record S3Target(URI endpoint, String accessKey, String secretKey, Set<Feature> f
     /** An aborted upload id is unknown afterwards (NoSuchUpload). */
     STRICT_UPLOAD_IDS,
     /** DeleteBucket succeeds when only in-progress multipart uploads remain, discarding them. */
-    DELETE_BUCKET_DISCARDS_UPLOADS
+    DELETE_BUCKET_DISCARDS_UPLOADS,
+    /**
+     * Additional checksums (CRC32, CRC32C, SHA-1, SHA-256, multipart composite and full-object)
+     * stored and returned; S3Proxy 4.1.0 verifies some but returns none.
+     */
+    CHECKSUMS,
+    /** GetObjectAttributes; S3Proxy 4.1.0 answers 501 NotImplemented. */
+    OBJECT_ATTRIBUTES,
+    /** A continuation token the server did not issue is refused (InvalidArgument). */
+    STRICT_CONTINUATION_TOKENS
   }
 }

@@ -46,7 +46,6 @@ public final class S3Handler extends Handler.Abstract {
           "select",
           "restore",
           "torrent",
-          "attributes",
           "policyStatus");
 
   private final ObjectStore store;
@@ -57,6 +56,7 @@ public final class S3Handler extends Handler.Abstract {
   private final ObjectOps objects;
   private final MultipartOps multipart;
   private final LockOps locks;
+  private final AttributesOps attributes;
   private final AtomicLong requestIds = new AtomicLong(System.nanoTime());
 
   /**
@@ -76,6 +76,7 @@ public final class S3Handler extends Handler.Abstract {
     this.buckets = new BucketOps(store, region, objects);
     this.multipart = new MultipartOps(store, objects);
     this.locks = new LockOps(store);
+    this.attributes = new AttributesOps(objects);
   }
 
   @Override
@@ -344,6 +345,9 @@ public final class S3Handler extends Handler.Abstract {
         } else if (ex.has("legal-hold")) {
           op = "GetObjectLegalHold";
           locks.getLegalHold(ex, b);
+        } else if (ex.has("attributes") && ex.method.equals("GET")) {
+          op = "GetObjectAttributes";
+          attributes.get(ex, b);
         } else {
           op = ex.method.equals("GET") ? "GetObject" : "HeadObject";
           objects.get(ex, b);

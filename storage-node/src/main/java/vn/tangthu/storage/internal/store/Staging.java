@@ -60,7 +60,7 @@ final class Staging {
       }
     }
     Digests.Result r = d.finish(algorithms.contains("SHA256"));
-    return new StagedBlob(file, r.size(), r.md5(), r.sha256(), r.checksums());
+    return new StagedBlob(file, r.size(), r.md5(), r.sha256(), r.crc32c(), r.checksums());
   }
 
   /**
@@ -89,7 +89,8 @@ final class Staging {
     Digests d = new Digests(algorithms);
     d.update(data, 0, data.length);
     Digests.Result r = d.finish(algorithms.contains("SHA256"));
-    return new StagedBlob(null, data.length + extra, r.md5(), r.sha256(), r.checksums(), data);
+    return new StagedBlob(
+        null, data.length + extra, r.md5(), r.sha256(), r.crc32c(), r.checksums(), data);
   }
 
   /** Removes a staged blob that will not be committed. */

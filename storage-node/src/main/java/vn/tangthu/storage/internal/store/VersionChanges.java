@@ -60,7 +60,10 @@ final class VersionChanges {
                 java.util.Map.of(),
                 null,
                 LockState.NONE,
-                java.util.Map.of());
+                java.util.Map.of(),
+                null,
+                null,
+                null);
         Durable.createDirectories(node);
         store.writeMeta(node, marker);
         if (replaced != null && replaced.dataFile() != null) {

@@ -65,7 +65,10 @@ final class VersionWriter {
               attrs.userMetadata(),
               dataFile,
               lockState,
-              blob.checksums());
+              blob.checksums(),
+              blob.crc32c(),
+              attrs.checksumType(),
+              attrs.parts());
       if (commits != null && blob.size() <= ObjectStore.JOURNALED_MAX) {
         commitJournaled(bucket, blob, meta, replaced, !versions.isEmpty());
         return meta;
