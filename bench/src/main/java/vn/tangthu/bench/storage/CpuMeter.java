@@ -1,78 +1,83 @@
 package vn.tangthu.bench.storage;
 
-import java.util.List;
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.Callable;
 
 /**
- * CPU time of a server's threads and of the rest of this JVM (client, JIT, GC) around a phase,
- * printed per operation or per MiB.
+ * CPU time of a server's process (from {@code /proc}) and of this client JVM around a phase,
+ * printed per operation or per MiB; the client's share bounds what any server can reach on this
+ * machine ({@code cores / client CPU per op}).
  */
 final class CpuMeter {
-  private CpuMeter() {}
+  private final ServerProcess server;
+  private long serverBefore;
+  private long clientBefore;
 
-  /** Thread name prefixes of each server (everything else in this JVM is the client's side). */
-  static final List<String> NODE = List.of("storage-node", "storage-hash");
+  private CpuMeter(ServerProcess server) {
+    this.server = server;
+    this.serverBefore = server.cpuNanos();
+    this.clientBefore = clientNanos();
+  }
 
-  static final List<String> PROXY = List.of("S3Proxy");
+  /** Starts measuring the CPU time of {@code server} and of this JVM. */
+  static CpuMeter start(ServerProcess server) {
+    return new CpuMeter(server);
+  }
+
+  /** {@code [server ns, client ns]} since the start (or the previous call). */
+  long[] lap() {
+    long s = server.cpuNanos();
+    long c = clientNanos();
+    long[] lap = {s - serverBefore, c - clientBefore};
+    serverBefore = s;
+    clientBefore = c;
+    return lap;
+  }
+
+  /** This JVM's CPU time (the client, its JIT and GC). */
+  static long clientNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
 
   /**
-   * A timed phase that also reports the CPU time per operation of the server's threads and of
-   * everything else in the process (the MinIO client, JIT, GC): the client's share bounds what any
-   * server can reach on this machine ({@code cores / client CPU per op}).
+   * A timed phase on every client thread.
+   *
+   * @return {@code [ops/s (MiB/s when the row's unit says so, for 1 MiB objects), server CPU µs per
+   *     operation]}
    */
-  static double metered(
-      Workload workload, int seconds, List<String> server, Callable<Void> op, Row row)
+  static double[] metered(
+      Workload workload, int seconds, ServerProcess server, Callable<Void> op, Row row)
       throws Exception {
-    long[] before = cpu(server);
+    CpuMeter meter = start(server);
     long start = System.nanoTime();
     double rate = workload.timedOps(op, seconds);
     double wall = (System.nanoTime() - start) / 1e9;
-    long[] after = cpu(server);
+    long[] lap = meter.lap();
     double ops = rate * wall;
-    double serverUs = (after[0] - before[0]) / 1e3 / ops;
-    double restUs = ((after[1] - before[1]) - (after[0] - before[0])) / 1e3 / ops;
+    double serverUs = lap[0] / 1e3 / ops;
+    double clientUs = lap[1] / 1e3 / ops;
     int cores = Runtime.getRuntime().availableProcessors();
     System.out.printf(
-        "    %-8s %-12s %8.1f ops/s  CPU per op: server %7.0f us, client+JVM %7.0f us"
+        "    %-8s %-12s %8.1f ops/s  CPU per op: server %7.0f us, client %7.0f us"
             + " (client-bound ceiling %.0f ops/s)%n",
-        server == NODE ? "node" : "s3proxy",
-        row.name(),
-        rate,
-        serverUs,
-        restUs,
-        cores * 1e6 / restUs);
-    return rate;
+        server.name(), row.name(), rate, serverUs, clientUs, cores * 1e6 / clientUs);
+    return new double[] {rate, serverUs};
   }
 
-  /** Prints the CPU per MiB of a large phase, like {@link #metered}. */
-  static void largeCpu(List<String> server, String name, long[] before, double mib) {
-    long[] after = cpu(server);
-    double serverMs = (after[0] - before[0]) / 1e6 / mib;
-    double restMs = ((after[1] - before[1]) - (after[0] - before[0])) / 1e6 / mib;
+  /** Prints the CPU per MiB of a large phase; returns the server's milliseconds per MiB. */
+  double largeLap(String name, double mib) {
+    long[] lap = lap();
+    double serverMs = lap[0] / 1e6 / mib;
+    double clientMs = lap[1] / 1e6 / mib;
     System.out.printf(
-        "    %-8s %-12s CPU per MiB: server %6.2f ms, client+JVM %6.2f ms"
+        "    %-8s %-12s CPU per MiB: server %6.2f ms, client %6.2f ms"
             + " (client-bound ceiling %.0f MiB/s)%n",
-        server == NODE ? "node" : "s3proxy",
+        server.name(),
         name,
         serverMs,
-        restMs,
-        Runtime.getRuntime().availableProcessors() * 1e3 / restMs);
-  }
-
-  /** {@code [CPU ns of the server's threads, CPU ns of the whole process]}. */
-  static long[] cpu(List<String> serverPrefixes) {
-    java.lang.management.ThreadMXBean tmx =
-        java.lang.management.ManagementFactory.getThreadMXBean();
-    long server = 0;
-    for (java.lang.management.ThreadInfo ti : tmx.getThreadInfo(tmx.getAllThreadIds())) {
-      if (ti != null && serverPrefixes.stream().anyMatch(p -> ti.getThreadName().startsWith(p))) {
-        server += Math.max(0, tmx.getThreadCpuTime(ti.getThreadId()));
-      }
-    }
-    long process =
-        ((com.sun.management.OperatingSystemMXBean)
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-            .getProcessCpuTime();
-    return new long[] {server, process};
+        clientMs,
+        Runtime.getRuntime().availableProcessors() * 1e3 / clientMs);
+    return serverMs;
   }
 }

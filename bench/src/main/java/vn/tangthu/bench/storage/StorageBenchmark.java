@@ -11,22 +11,17 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.gaul.s3proxy.BlobStores;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
 import vn.tangthu.storage.Credentials;
-import vn.tangthu.storage.StorageNode;
-import vn.tangthu.storage.StorageNodeConfig;
 
 /**
- * Our storage node and S3Proxy (filesystem backend), both in this JVM on loopback, driven through
- * the MinIO Java SDK with the same client code and thread count: 4 KiB and 64 KiB PUT/GET ops/s, 1
- * MiB and 256 MiB PUT/GET MiB/s; and the disk's own limits on the same file system: 4 KiB
+ * Our storage node and S3Proxy (filesystem backend), each in its own JVM on loopback, driven
+ * through the MinIO Java SDK from this one with the same client code and thread count (each
+ * server's CPU per operation read from its process in {@code /proc}): 4 KiB and 64 KiB PUT/GET
+ * ops/s, 1 MiB and 256 MiB PUT/GET MiB/s; and the disk's own limits on the same file system: 4 KiB
  * write+fsync per file (FileChannel write + force, same threads) and fsync'd sequential writes.
  * Prints a table with the ratios node/S3Proxy and node/disk, and the goals.
  *
@@ -83,32 +78,59 @@ public final class StorageBenchmark {
     Path nodeDir = Files.createDirectories(work.resolve("node"));
     Path proxyDir = Files.createDirectories(work.resolve("s3proxy"));
     Credentials creds = new Credentials("bench-key", "bench-secret-123");
-    S3Proxy s3proxy = startS3Proxy(proxyDir, creds);
-    try (StorageNode n = StorageNode.start(StorageNodeConfig.loopback(nodeDir, 0, creds))) {
+    try (ServerProcess n = startNode(nodeDir, creds);
+        ServerProcess p = startS3Proxy(proxyDir, creds)) {
       MinioClient node = client(n.endpoint(), creds);
-      MinioClient proxy = client(URI.create("http://127.0.0.1:" + s3proxy.getPort()), creds);
-      Map<Row, Double> nodeResults = new LinkedHashMap<>();
-      Map<Row, Double> proxyResults = new LinkedHashMap<>();
+      MinioClient proxy = client(p.endpoint(), creds);
+      Map<Row, double[]> nodeResults = new LinkedHashMap<>();
+      Map<Row, double[]> proxyResults = new LinkedHashMap<>();
       warmUp(node, proxy);
-      smallPhases(node, proxy, nodeResults, proxyResults);
+      smallPhases(new Servers(n, p, node, proxy), nodeResults, proxyResults);
       System.out.println("  node group commit: " + Report.journalStats(n.endpoint()));
-      double[] nodeLarge = workload.large(node, source, CpuMeter.NODE, largeCount);
-      double[] proxyLarge = workload.large(proxy, source, CpuMeter.PROXY, largeCount);
+      double[] nodeLarge = workload.large(node, source, n, largeCount);
+      double[] proxyLarge = workload.large(proxy, source, p, largeCount);
       String[] names = {"PUT 256 MiB", "GET 256 MiB"};
       for (int k = 0; k < 2; k++) {
         Row r = new Row(names[k], "MiB/s");
-        nodeResults.put(r, nodeLarge[k]);
-        proxyResults.put(r, proxyLarge[k]);
+        nodeResults.put(r, new double[] {nodeLarge[k], nodeLarge[k + 2]});
+        proxyResults.put(r, new double[] {proxyLarge[k], proxyLarge[k + 2]});
         System.out.printf(
             "  %-12s node %8.1f  s3proxy %8.1f MiB/s%n", r.name(), nodeLarge[k], proxyLarge[k]);
       }
       Report.print(nodeResults, proxyResults, disk);
     } finally {
-      s3proxy.stop();
       delete(nodeDir);
       delete(proxyDir);
       Files.deleteIfExists(source);
     }
+  }
+
+  /** The two servers and a client for each. */
+  private record Servers(
+      ServerProcess node, ServerProcess proxy, MinioClient nodeClient, MinioClient proxyClient) {}
+
+  /** The storage node from this class path, standalone (it fsyncs every acknowledged write). */
+  private static ServerProcess startNode(Path dir, Credentials c) throws IOException {
+    return ServerProcess.start(
+        "node",
+        "vn.tangthu.storage.StorageNodeMain",
+        List.of(),
+        Map.of(
+            "STORAGE_ACCESS_KEY", c.accessKey(),
+            "STORAGE_SECRET_KEY", c.secretKey(),
+            "STORAGE_DATA_DIR", dir.toString(),
+            "STORAGE_HOST", "127.0.0.1",
+            "STORAGE_PORT", "0"),
+        "2g");
+  }
+
+  private static ServerProcess startS3Proxy(Path dir, Credentials c) throws IOException {
+    return ServerProcess.start(
+        "s3proxy",
+        S3ProxyMain.class.getName(),
+        List.of(dir.toString(), c.accessKey(), c.secretKey()),
+        Map.of(),
+        "2g");
   }
 
   /**
@@ -135,11 +157,10 @@ public final class StorageBenchmark {
    * the same machine load; which one goes first alternates with the object size.
    */
   private void smallPhases(
-      MinioClient node,
-      MinioClient proxy,
-      Map<Row, Double> nodeResults,
-      Map<Row, Double> proxyResults)
+      Servers servers, Map<Row, double[]> nodeResults, Map<Row, double[]> proxyResults)
       throws Exception {
+    MinioClient node = servers.nodeClient();
+    MinioClient proxy = servers.proxyClient();
     boolean nodeFirst = true;
     for (int size : new int[] {4 * KIB, 64 * KIB, MIB}) {
       boolean mib = size == MIB;
@@ -152,30 +173,31 @@ public final class StorageBenchmark {
       for (int k = 0; k < 2; k++) {
         if ((k == 0) == nodeFirst) {
           nodeResults.put(
-              put, meter(CpuMeter.NODE, () -> Workload.putSmall(node, size, nodeKeys), put));
+              put, meter(servers.node(), () -> Workload.putSmall(node, size, nodeKeys), put));
         } else {
           proxyResults.put(
-              put, meter(CpuMeter.PROXY, () -> Workload.putSmall(proxy, size, proxyKeys), put));
+              put, meter(servers.proxy(), () -> Workload.putSmall(proxy, size, proxyKeys), put));
         }
       }
       for (int k = 0; k < 2; k++) {
         if ((k == 0) == nodeFirst) {
-          nodeResults.put(get, meter(CpuMeter.NODE, () -> Workload.getRandom(node, nodeKeys), get));
+          nodeResults.put(
+              get, meter(servers.node(), () -> Workload.getRandom(node, nodeKeys), get));
         } else {
           proxyResults.put(
-              get, meter(CpuMeter.PROXY, () -> Workload.getRandom(proxy, proxyKeys), get));
+              get, meter(servers.proxy(), () -> Workload.getRandom(proxy, proxyKeys), get));
         }
       }
       nodeFirst = !nodeFirst;
       for (Row r : List.of(put, get)) {
         System.out.printf(
             "  %-12s node %8.1f  s3proxy %8.1f %s%n",
-            r.name(), nodeResults.get(r), proxyResults.get(r), unit);
+            r.name(), nodeResults.get(r)[0], proxyResults.get(r)[0], unit);
       }
     }
   }
 
-  private double meter(List<String> server, Callable<Void> op, Row row) throws Exception {
+  private double[] meter(ServerProcess server, Callable<Void> op, Row row) throws Exception {
     return CpuMeter.metered(workload, seconds, server, op, row);
   }
 
@@ -201,25 +223,6 @@ public final class StorageBenchmark {
         .credentials(c.accessKey(), c.secretKey())
         .httpClient(http)
         .build();
-  }
-
-  private static S3Proxy startS3Proxy(Path dir, Credentials c) throws Exception {
-    Properties p = new Properties();
-    p.setProperty("jclouds.filesystem.basedir", dir.toString());
-    S3Proxy proxy =
-        S3Proxy.builder()
-            .blobStore(BlobStores.create("filesystem", p))
-            .endpoint(URI.create("http://127.0.0.1:0"))
-            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, c.accessKey(), c.secretKey())
-            // S3Proxy holds a signed, non-chunked body in memory to check its hash
-            .v4MaxNonChunkedRequestSize(LARGE + MIB)
-            .maxSinglePartObjectSize(LARGE + MIB)
-            .build();
-    proxy.start();
-    while (!proxy.getState().equals("STARTED")) {
-      Thread.sleep(10);
-    }
-    return proxy;
   }
 
   static void delete(Path dir) throws IOException {

@@ -84,11 +84,16 @@ final class Workload {
     return null;
   }
 
-  /** {@code largeCount} single-request PUTs of 256 MiB over the threads, then GETs: MiB/s each. */
-  double[] large(MinioClient client, Path source, List<String> server, int largeCount)
+  /**
+   * {@code largeCount} uploads of 256 MiB over the threads (the MinIO SDK sends them as multipart
+   * uploads), then GETs.
+   *
+   * @return {@code [PUT MiB/s, GET MiB/s, server CPU ms per MiB PUT, per MiB GET]}
+   */
+  double[] large(MinioClient client, Path source, ServerProcess server, int largeCount)
       throws Exception {
     double mib = largeCount * (double) LARGE / MIB;
-    long[] cpu = CpuMeter.cpu(server);
+    CpuMeter meter = CpuMeter.start(server);
     long start = System.nanoTime();
     List<Future<Void>> puts = new ArrayList<>();
     for (int i = 0; i < largeCount; i++) {
@@ -108,31 +113,30 @@ final class Workload {
     for (Future<Void> f : puts) {
       f.get();
     }
-    double put = largeCount * (double) LARGE / MIB / ((System.nanoTime() - start) / 1e9);
-    CpuMeter.largeCpu(server, "PUT 256 MiB", cpu, mib);
-    cpu = CpuMeter.cpu(server);
+    double put = mib / ((System.nanoTime() - start) / 1e9);
+    double putCpu = meter.largeLap("PUT 256 MiB", mib);
     start = System.nanoTime();
     List<Future<Void>> gets = new ArrayList<>();
     for (int i = 0; i < largeCount; i++) {
       String key = "large/" + i;
-      gets.add(
-          pool.submit(
-              () -> {
-                try (InputStream in =
-                    client.getObject(GetObjectArgs.builder().bucket("bench").object(key).build())) {
-                  long n = in.transferTo(OutputStream.nullOutputStream());
-                  if (n != LARGE) {
-                    throw new IOException("short GET: " + n);
-                  }
-                }
-                return null;
-              }));
+      gets.add(pool.submit(() -> getLarge(client, key)));
     }
     for (Future<Void> f : gets) {
       f.get();
     }
-    double get = largeCount * (double) LARGE / MIB / ((System.nanoTime() - start) / 1e9);
-    CpuMeter.largeCpu(server, "GET 256 MiB", cpu, mib);
-    return new double[] {put, get};
+    double get = mib / ((System.nanoTime() - start) / 1e9);
+    double getCpu = meter.largeLap("GET 256 MiB", mib);
+    return new double[] {put, get, putCpu, getCpu};
+  }
+
+  private static Void getLarge(MinioClient client, String key) throws Exception {
+    try (InputStream in =
+        client.getObject(GetObjectArgs.builder().bucket("bench").object(key).build())) {
+      long n = in.transferTo(OutputStream.nullOutputStream());
+      if (n != LARGE) {
+        throw new IOException("short GET: " + n);
+      }
+    }
+    return null;
   }
 }
