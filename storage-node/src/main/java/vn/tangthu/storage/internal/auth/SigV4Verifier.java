@@ -19,7 +19,7 @@ import vn.tangthu.storage.internal.s3.S3Exception;
 
 /**
  * Verifies AWS Signature Version 4 (Authorization header and presigned query) against the
- * configured secrets. Thread-safe.
+ * configured secrets, and Signature Version 2 through {@link SigV2Verifier}. Thread-safe.
  */
 public final class SigV4Verifier {
   private static final org.slf4j.Logger LOG =
@@ -43,11 +43,23 @@ public final class SigV4Verifier {
   public SigV4Verifier(Map<String, String> secrets, Clock clock) {
     this.secrets = Map.copyOf(secrets);
     this.clock = clock;
+    this.v2 = new SigV2Verifier(secrets, clock);
   }
+
+  private final SigV2Verifier v2;
 
   /** The parts of a request that are signed. */
   public record SignedRequest(
-      String method, String rawPath, String rawQuery, Function<String, List<String>> header) {
+      String method,
+      String rawPath,
+      String rawQuery,
+      Function<String, List<String>> header,
+      java.util.function.Supplier<List<String>> headerNames) {
+    public SignedRequest(
+        String method, String rawPath, String rawQuery, Function<String, List<String>> header) {
+      this(method, rawPath, rawQuery, header, null);
+    }
+
     String first(String name) {
       List<String> v = header.apply(name);
       return v == null || v.isEmpty() ? null : v.get(0);
@@ -56,7 +68,9 @@ public final class SigV4Verifier {
 
   /** Whether the request carries any SigV4 authentication. */
   public static boolean hasAuth(SignedRequest r, Map<String, String> query) {
-    return r.first("authorization") != null || query.containsKey("X-Amz-Algorithm");
+    return r.first("authorization") != null
+        || query.containsKey("X-Amz-Algorithm")
+        || SigV2Verifier.isPresigned(query);
   }
 
   /**
@@ -68,11 +82,17 @@ public final class SigV4Verifier {
    */
   public AuthContext verify(SignedRequest r, Map<String, String> query) {
     String auth = r.first("authorization");
+    if (SigV2Verifier.isHeader(auth)) {
+      return v2.verifyHeader(r, auth);
+    }
     if (auth != null) {
       return verifyHeader(r, auth);
     }
     if (query.containsKey("X-Amz-Algorithm")) {
       return verifyPresigned(r, query);
+    }
+    if (SigV2Verifier.isPresigned(query)) {
+      return v2.verifyPresigned(r, query);
     }
     throw S3Exception.accessDenied("Anonymous access is not allowed");
   }

@@ -65,7 +65,12 @@ final class Exchange {
   }
 
   SigV4Verifier.SignedRequest signed() {
-    return new SigV4Verifier.SignedRequest(method, rawPath, rawQuery, this::headerValues);
+    return new SigV4Verifier.SignedRequest(
+        method,
+        rawPath,
+        rawQuery,
+        this::headerValues,
+        () -> List.copyOf(request.getHeaders().getFieldNamesCollection()));
   }
 
   List<String> headerValues(String name) {
