@@ -68,7 +68,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class S3ContractSuite
-    implements ContractContext, CleanupContract, ChecksumContract, BehaviourContract {
+    implements ContractContext, CleanupContract, ChecksumContract, BehaviourContract, CorsContract {
   private static final AtomicInteger BUCKETS = new AtomicInteger();
   protected MinioClient client;
   protected MinioAsyncClient asyncClient;

@@ -31,6 +31,8 @@ record S3Target(URI endpoint, String accessKey, String secretKey, Set<Feature> f
     /** GetObjectAttributes; S3Proxy 4.1.0 answers 501 NotImplemented. */
     OBJECT_ATTRIBUTES,
     /** A continuation token the server did not issue is refused (InvalidArgument). */
-    STRICT_CONTINUATION_TOKENS
+    STRICT_CONTINUATION_TOKENS,
+    /** Per-bucket CORS configuration and preflight answers from it. */
+    BUCKET_CORS
   }
 }

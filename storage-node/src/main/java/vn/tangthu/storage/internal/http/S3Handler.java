@@ -27,7 +27,6 @@ public final class S3Handler extends Handler.Abstract {
       Set.of(
           "acl",
           "policy",
-          "cors",
           "lifecycle",
           "encryption",
           "replication",
@@ -57,6 +56,7 @@ public final class S3Handler extends Handler.Abstract {
   private final MultipartOps multipart;
   private final LockOps locks;
   private final AttributesOps attributes;
+  private final CorsOps cors;
   private final AtomicLong requestIds = new AtomicLong(System.nanoTime());
 
   /**
@@ -77,6 +77,7 @@ public final class S3Handler extends Handler.Abstract {
     this.multipart = new MultipartOps(store, objects);
     this.locks = new LockOps(store);
     this.attributes = new AttributesOps(objects);
+    this.cors = new CorsOps(store);
   }
 
   @Override
@@ -204,6 +205,12 @@ public final class S3Handler extends Handler.Abstract {
       ex.sendText(200, "text/plain", "OK\n");
       return;
     }
+    if (ex.method.equals("OPTIONS") && !ex.bucket.isEmpty()) {
+      metrics.request("PreflightCors");
+      cors.preflight(ex);
+      return;
+    }
+    cors.decorate(ex);
     AuthContext auth = verifier.verify(ex.signed(), ex.query);
     ex.auth = auth;
     for (String q : ex.query.keySet()) {
@@ -246,7 +253,10 @@ public final class S3Handler extends Handler.Abstract {
     String op;
     switch (ex.method) {
       case "PUT" -> {
-        if (ex.has("versioning")) {
+        if (ex.has("cors")) {
+          op = "PutBucketCors";
+          cors.put(ex, owned(ex, auth));
+        } else if (ex.has("versioning")) {
           op = "PutBucketVersioning";
           buckets.putVersioning(ex, auth, owned(ex, auth));
         } else if (ex.has("object-lock")) {
@@ -258,7 +268,10 @@ public final class S3Handler extends Handler.Abstract {
         }
       }
       case "GET" -> {
-        if (ex.has("location")) {
+        if (ex.has("cors")) {
+          op = "GetBucketCors";
+          cors.get(ex, owned(ex, auth));
+        } else if (ex.has("location")) {
           op = "GetBucketLocation";
           owned(ex, auth);
           buckets.location(ex);
@@ -289,10 +302,15 @@ public final class S3Handler extends Handler.Abstract {
         ex.sendEmpty(200);
       }
       case "DELETE" -> {
-        op = "DeleteBucket";
-        owned(ex, auth);
-        store.deleteBucket(ex.bucket);
-        ex.sendEmpty(204);
+        if (ex.has("cors")) {
+          op = "DeleteBucketCors";
+          cors.delete(ex, owned(ex, auth));
+        } else {
+          op = "DeleteBucket";
+          owned(ex, auth);
+          store.deleteBucket(ex.bucket);
+          ex.sendEmpty(204);
+        }
       }
       case "POST" -> {
         if (!ex.has("delete")) {

@@ -218,6 +218,33 @@ public final class ObjectStore implements AutoCloseable {
 
   // ---------------------------------------------------------------- staging
 
+  /** The bucket's CORS configuration as it was put, or null when it has none. */
+  public byte[] bucketCors(String name) throws IOException {
+    try {
+      return Files.readAllBytes(bucketDir(name).resolve("cors.xml"));
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+  }
+
+  /** Replaces (atomically, durably) or, with null, removes the bucket's CORS configuration. */
+  public void putBucketCors(String name, byte[] xml) throws IOException {
+    ReentrantLock lock = lockFor(name, "");
+    lock.lock();
+    try {
+      requireBucket(name);
+      Path f = bucketDir(name).resolve("cors.xml");
+      if (xml == null) {
+        Files.deleteIfExists(f);
+        Durable.fsyncDir(bucketDir(name));
+      } else {
+        Durable.writeAtomically(tmp, f, xml);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /**
    * Streams {@code in} into a new temporary file (not fsynced: {@link #put} makes it durable, or
    * journals it), computing digests.
