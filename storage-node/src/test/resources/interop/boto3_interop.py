@@ -7,6 +7,7 @@ import base64
 import hashlib
 import os
 import sys
+import urllib.error
 import urllib.request
 import zlib
 
@@ -85,6 +86,45 @@ check("whitespace keys deleted", sorted(d["Key"] for d in deleted["Deleted"]) ==
 # presigned URL (SigV4 query)
 url = s3.generate_presigned_url("get_object", Params={"Bucket": bucket, "Key": "crc"}, ExpiresIn=300)
 check("presigned GET", urllib.request.urlopen(url).read() == body)
+
+# browser POST upload with a policy document signed by boto3
+def form_post(url, fields, filename, content):
+    boundary = "----tangthu" + os.urandom(8).hex()
+    parts = []
+    for k, v in fields.items():
+        parts.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n"
+                      % (boundary, k, v)).encode())
+    parts.append(("--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s\"\r\n"
+                  "Content-Type: text/plain\r\n\r\n" % (boundary, filename)).encode())
+    parts.append(content + ("\r\n--%s--\r\n" % boundary).encode())
+    request = urllib.request.Request(
+        url, data=b"".join(parts), method="POST",
+        headers={"Content-Type": "multipart/form-data; boundary=" + boundary})
+    try:
+        with urllib.request.urlopen(request) as r:
+            return r.status, r.read().decode()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode()
+
+
+post = s3.generate_presigned_post(
+    bucket, "forms/${filename}",
+    Fields={"Content-Type": "text/plain", "success_action_status": "201"},
+    Conditions=[{"Content-Type": "text/plain"}, {"success_action_status": "201"},
+                ["content-length-range", 1, 1000]],
+    ExpiresIn=300)
+status, text = form_post(post["url"], post["fields"], "note.txt", b"from a browser form")
+check("POST upload created", status == 201 and "<Key>forms/note.txt</Key>" in text, (status, text))
+got = s3.get_object(Bucket=bucket, Key="forms/note.txt")
+check("POST upload stored", got["Body"].read() == b"from a browser form"
+      and got["ContentType"] == "text/plain")
+status, text = form_post(post["url"], post["fields"], "big.txt", b"x" * 2000)
+check("POST upload over content-length-range refused", status == 400 and "EntityTooLarge" in text,
+      (status, text))
+tampered = dict(post["fields"], **{"Content-Type": "text/html"})
+status, text = form_post(post["url"], tampered, "evil.html", b"<script>")
+check("POST upload violating the policy refused", status == 403, (status, text))
+s3.delete_object(Bucket=bucket, Key="forms/note.txt")
 
 # clean-up: a bucket with only an in-progress upload can be deleted
 for k in ["crc", "sha", "mp"]:

@@ -18,8 +18,8 @@ import vn.tangthu.storage.StorageNodeConfig;
 /**
  * boto3 (Debian's {@code python3-boto3}, run by {@code /usr/bin/python3}) against a node on
  * loopback: additional checksums, composite multipart checksums, GetObjectAttributes, partNumber,
- * whitespace keys, FetchOwner, a presigned GET and deleting a bucket with a pending upload. Skipped
- * when boto3 is not installed.
+ * whitespace keys, FetchOwner, a presigned GET, browser POST uploads with a policy boto3 signed,
+ * and deleting a bucket with a pending upload. Skipped when boto3 is not installed.
  */
 class Boto3InteropIT {
   private static final Credentials C = new Credentials("boto3-access-key", "boto3-secret-key-1");
@@ -52,7 +52,7 @@ class Boto3InteropIT {
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
       assertThat(p.exitValue()).as(out).isZero();
-      assertThat(out).contains("ALL OK");
+      assertThat(out).contains("ok   POST upload created", "ok   composite checksum", "ALL OK");
     } finally {
       Files.deleteIfExists(script);
       delete(dir);

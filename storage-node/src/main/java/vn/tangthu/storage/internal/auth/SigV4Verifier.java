@@ -255,6 +255,63 @@ public final class SigV4Verifier {
     return key;
   }
 
+  /**
+   * Verifies the signature of a browser POST form over its base64 policy: SigV4 ({@code
+   * x-amz-algorithm}, {@code x-amz-credential}, {@code x-amz-date}, {@code x-amz-signature}) or
+   * SigV2 ({@code AWSAccessKeyId}, {@code signature}). Field names are lower-case.
+   *
+   * @return the access key that signed it
+   * @throws S3Exception AccessDenied, InvalidAccessKeyId, SignatureDoesNotMatch
+   */
+  public String verifyPostPolicy(Map<String, String> fields) {
+    String policy = fields.get("policy");
+    if (policy == null) {
+      throw S3Exception.accessDenied("Anonymous POST uploads are not allowed (no policy)");
+    }
+    if (fields.containsKey("awsaccesskeyid")) {
+      String access = fields.get("awsaccesskeyid");
+      String secret = secretOf(access);
+      if (!SigningKeys.same(
+          SigV2Verifier.sign(secret, policy), fields.getOrDefault("signature", ""))) {
+        throw signatureMismatch();
+      }
+      return access;
+    }
+    if (!ALGORITHM.equals(fields.get("x-amz-algorithm"))) {
+      throw S3Exception.invalidArgument("Unsupported x-amz-algorithm in the form");
+    }
+    String[] cred = fields.getOrDefault("x-amz-credential", "").split("/");
+    String date = fields.getOrDefault("x-amz-date", "");
+    if (cred.length != 5 || !"aws4_request".equals(cred[4]) || !date.startsWith(cred[1])) {
+      throw S3Exception.invalidArgument("Invalid x-amz-credential or x-amz-date in the form");
+    }
+    String secret = secretOf(cred[0]);
+    byte[] key = signingKey(cred[0], secret, cred[1], cred[2], cred[3]);
+    String expected = java.util.HexFormat.of().formatHex(SigningKeys.hmac(key, policy));
+    if (!SigningKeys.same(expected, fields.getOrDefault("x-amz-signature", ""))) {
+      throw signatureMismatch();
+    }
+    return cred[0];
+  }
+
+  private String secretOf(String access) {
+    String secret = secrets.get(access);
+    if (secret == null) {
+      throw new S3Exception(
+          403,
+          "InvalidAccessKeyId",
+          "The Access Key Id you provided does not exist in our records.");
+    }
+    return secret;
+  }
+
+  private static S3Exception signatureMismatch() {
+    return new S3Exception(
+        403,
+        "SignatureDoesNotMatch",
+        "The request signature we calculated does not match the signature you provided. Check your key and signing method.");
+  }
+
   static PayloadMode payloadMode(String contentSha) {
     return switch (contentSha) {
       case "UNSIGNED-PAYLOAD" -> PayloadMode.UNSIGNED;

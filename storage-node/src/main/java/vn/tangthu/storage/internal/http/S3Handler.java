@@ -57,6 +57,7 @@ public final class S3Handler extends Handler.Abstract {
   private final LockOps locks;
   private final AttributesOps attributes;
   private final CorsOps cors;
+  private final PostOps posts;
   private final AtomicLong requestIds = new AtomicLong(System.nanoTime());
 
   /**
@@ -78,6 +79,7 @@ public final class S3Handler extends Handler.Abstract {
     this.locks = new LockOps(store);
     this.attributes = new AttributesOps(objects);
     this.cors = new CorsOps(store);
+    this.posts = new PostOps(store, verifier, metrics);
   }
 
   @Override
@@ -211,6 +213,11 @@ public final class S3Handler extends Handler.Abstract {
       return;
     }
     cors.decorate(ex);
+    if (!hasAuth && PostOps.isPostUpload(ex)) {
+      metrics.request("PostObject");
+      posts.upload(ex);
+      return;
+    }
     AuthContext auth = verifier.verify(ex.signed(), ex.query);
     ex.auth = auth;
     for (String q : ex.query.keySet()) {
