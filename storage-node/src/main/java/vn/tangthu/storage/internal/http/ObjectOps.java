@@ -5,11 +5,9 @@ import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.w3c.dom.Element;
 import vn.tangthu.storage.internal.auth.AuthContext;
 import vn.tangthu.storage.internal.auth.Encoding;
 import vn.tangthu.storage.internal.s3.S3Exception;
@@ -17,7 +15,6 @@ import vn.tangthu.storage.internal.s3.Xml;
 import vn.tangthu.storage.internal.store.BucketMeta;
 import vn.tangthu.storage.internal.store.ChecksumAlgorithm;
 import vn.tangthu.storage.internal.store.DeleteResult;
-import vn.tangthu.storage.internal.store.Digests;
 import vn.tangthu.storage.internal.store.LockState;
 import vn.tangthu.storage.internal.store.NewObject;
 import vn.tangthu.storage.internal.store.ObjectMeta;
@@ -323,60 +320,6 @@ final class ObjectOps {
       ex.setHeader("x-amz-delete-marker", "true");
     }
     ex.sendEmpty(204);
-  }
-
-  void deleteObjects(Exchange ex, BucketMeta b) throws IOException {
-    AuthContext auth = null;
-    byte[] body = ex.smallBody(2 * 1024 * 1024);
-    String md5 = ex.header("Content-MD5");
-    if (md5 != null) {
-      byte[] actual = Digests.newDigest("MD5").digest(body);
-      if (!java.util.Base64.getEncoder().encodeToString(actual).equals(md5.trim())) {
-        throw S3Exception.badDigest(
-            "The Content-MD5 you specified did not match what we received.");
-      }
-    }
-    Element root = Xml.parse(body);
-    boolean quiet = "true".equalsIgnoreCase(Xml.childText(root, "Quiet"));
-    List<Element> objs = Xml.children(root, "Object");
-    if (objs.size() > 1000) {
-      throw S3Exception.malformedXml();
-    }
-    boolean bypass = "true".equalsIgnoreCase(ex.header("x-amz-bypass-governance-retention"));
-    Xml x = Xml.document("DeleteResult");
-    for (Element o : objs) {
-      String key = Xml.childTextExact(o, "Key");
-      String vid = Xml.childText(o, "VersionId");
-      if (key == null) {
-        throw S3Exception.malformedXml();
-      }
-      try {
-        DeleteResult r = store.delete(b, key, vid == null || vid.isEmpty() ? null : vid, bypass);
-        if (!quiet) {
-          x.open("Deleted").elem("Key", key);
-          if (vid != null) {
-            x.elem("VersionId", vid);
-          }
-          if (r.deleteMarker()) {
-            x.elem("DeleteMarker", true);
-            if (vid == null && r.versionId() != null) {
-              x.elem("DeleteMarkerVersionId", r.versionId());
-            }
-          }
-          x.close("Deleted");
-        }
-      } catch (S3Exception e) {
-        x.open("Error")
-            .elem("Key", key)
-            .elem("VersionId", vid)
-            .elem("Code", e.code())
-            .elem("Message", e.getMessage())
-            .close("Error");
-      }
-    }
-    if (auth == null) {
-      ex.sendXml(200, x.end("DeleteResult"));
-    }
   }
 
   /** The object named by {@code x-amz-copy-source}. */

@@ -58,6 +58,7 @@ public final class S3Handler extends Handler.Abstract {
   private final AttributesOps attributes;
   private final CorsOps cors;
   private final PostOps posts;
+  private final MultiDeleteOps multiDelete;
   private final AtomicLong requestIds = new AtomicLong(System.nanoTime());
 
   /**
@@ -80,6 +81,7 @@ public final class S3Handler extends Handler.Abstract {
     this.attributes = new AttributesOps(objects);
     this.cors = new CorsOps(store);
     this.posts = new PostOps(store, verifier, metrics);
+    this.multiDelete = new MultiDeleteOps(store);
   }
 
   @Override
@@ -274,34 +276,7 @@ public final class S3Handler extends Handler.Abstract {
           buckets.create(ex, auth);
         }
       }
-      case "GET" -> {
-        if (ex.has("cors")) {
-          op = "GetBucketCors";
-          cors.get(ex, owned(ex, auth));
-        } else if (ex.has("location")) {
-          op = "GetBucketLocation";
-          owned(ex, auth);
-          buckets.location(ex);
-        } else if (ex.has("versioning")) {
-          op = "GetBucketVersioning";
-          buckets.getVersioning(ex, owned(ex, auth));
-        } else if (ex.has("object-lock")) {
-          op = "GetObjectLockConfiguration";
-          buckets.getLockConfiguration(ex, owned(ex, auth));
-        } else if (ex.has("uploads")) {
-          op = "ListMultipartUploads";
-          multipart.listUploads(ex, owned(ex, auth));
-        } else if (ex.has("versions")) {
-          op = "ListObjectVersions";
-          buckets.listVersions(ex, owned(ex, auth));
-        } else if ("2".equals(ex.query.get("list-type"))) {
-          op = "ListObjectsV2";
-          buckets.listV2(ex, owned(ex, auth));
-        } else {
-          op = "ListObjects";
-          buckets.listV1(ex, owned(ex, auth));
-        }
-      }
+      case "GET" -> op = routeBucketGet(ex, auth);
       case "HEAD" -> {
         op = "HeadBucket";
         owned(ex, auth);
@@ -327,7 +302,7 @@ public final class S3Handler extends Handler.Abstract {
               "The specified method is not allowed against this resource.");
         }
         op = "DeleteObjects";
-        objects.deleteObjects(ex, owned(ex, auth));
+        multiDelete.deleteObjects(ex, owned(ex, auth));
       }
       default ->
           throw new S3Exception(
@@ -336,6 +311,36 @@ public final class S3Handler extends Handler.Abstract {
               "The specified method is not allowed against this resource.");
     }
     metrics.request(op);
+  }
+
+  /** GET on a bucket: the sub-resource asked for, else a listing; returns the operation. */
+  private String routeBucketGet(Exchange ex, AuthContext auth) throws IOException {
+    if (ex.has("cors")) {
+      cors.get(ex, owned(ex, auth));
+      return "GetBucketCors";
+    } else if (ex.has("location")) {
+      owned(ex, auth);
+      buckets.location(ex);
+      return "GetBucketLocation";
+    } else if (ex.has("versioning")) {
+      buckets.getVersioning(ex, owned(ex, auth));
+      return "GetBucketVersioning";
+    } else if (ex.has("object-lock")) {
+      buckets.getLockConfiguration(ex, owned(ex, auth));
+      return "GetObjectLockConfiguration";
+    } else if (ex.has("uploads")) {
+      multipart.listUploads(ex, owned(ex, auth));
+      return "ListMultipartUploads";
+    } else if (ex.has("versions")) {
+      buckets.listVersions(ex, owned(ex, auth));
+      return "ListObjectVersions";
+    } else if ("2".equals(ex.query.get("list-type"))) {
+      buckets.listV2(ex, owned(ex, auth));
+      return "ListObjectsV2";
+    } else {
+      buckets.listV1(ex, owned(ex, auth));
+      return "ListObjects";
+    }
   }
 
   private void routeObject(Exchange ex, AuthContext auth) throws IOException {
