@@ -130,7 +130,8 @@ public final class StorageBenchmark {
         S3ProxyMain.class.getName(),
         List.of(dir.toString(), c.accessKey(), c.secretKey()),
         Map.of(),
-        "2g");
+        // S3Proxy holds each signed single-request body in memory: 4 x 256 MiB at once
+        "4g");
   }
 
   /**
