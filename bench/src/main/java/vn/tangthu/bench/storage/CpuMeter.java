@@ -50,18 +50,26 @@ final class CpuMeter {
       Workload workload, int seconds, ServerProcess server, Callable<Void> op, Row row)
       throws Exception {
     CpuMeter meter = start(server);
+    long kernelBefore = server.cpuSplit()[1];
     long start = System.nanoTime();
     double rate = workload.timedOps(op, seconds);
     double wall = (System.nanoTime() - start) / 1e9;
+    long kernel = server.cpuSplit()[1] - kernelBefore;
     long[] lap = meter.lap();
     double ops = rate * wall;
     double serverUs = lap[0] / 1e3 / ops;
     double clientUs = lap[1] / 1e3 / ops;
     int cores = Runtime.getRuntime().availableProcessors();
     System.out.printf(
-        "    %-8s %-12s %8.1f ops/s  CPU per op: server %7.0f us, client %7.0f us"
+        "    %-8s %-12s %8.1f ops/s  CPU per op: server %7.0f us (kernel %5.0f), client %7.0f us"
             + " (client-bound ceiling %.0f ops/s)%n",
-        server.name(), row.name(), rate, serverUs, clientUs, cores * 1e6 / clientUs);
+        server.name(),
+        row.name(),
+        rate,
+        serverUs,
+        kernel / 1e3 / ops,
+        clientUs,
+        cores * 1e6 / clientUs);
     return new double[] {rate, serverUs};
   }
 

@@ -105,12 +105,21 @@ final class ServerProcess implements AutoCloseable {
 
   /** CPU time (user + system) of the whole server process so far, in nanoseconds. */
   long cpuNanos() {
+    long[] split = cpuSplit();
+    return split[0] + split[1];
+  }
+
+  /** {@code [user, system]} CPU time of the whole server process so far, in nanoseconds. */
+  long[] cpuSplit() {
     try {
       String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
       // fields after the command name, which is in parentheses and may contain spaces
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
-      return ticks * 1_000_000_000L / ticksPerSecond;
+      long nanosPerTick = 1_000_000_000L / ticksPerSecond;
+      // utime and stime, fields 14 and 15 of stat(5)
+      return new long[] {
+        Long.parseLong(f[11]) * nanosPerTick, Long.parseLong(f[12]) * nanosPerTick
+      };
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
