@@ -136,7 +136,11 @@ class CliInteropIT {
         ok(env, aws("s3api", "head-object", "--bucket", "aws-cli", "--key", "one/big.bin"))
             .output();
     assertThat(head).contains("\"ContentLength\": " + Files.size(big)).contains("-2\\\"");
+    awsCliObjectLock(env, small);
+  }
 
+  /** Object Lock through aws-cli: retention on PUT, legal hold, refused deletes. */
+  private void awsCliObjectLock(Map<String, String> env, Path small) throws Exception {
     ok(
         env,
         aws("s3api", "create-bucket", "--bucket", "aws-lock", "--object-lock-enabled-for-bucket"));
