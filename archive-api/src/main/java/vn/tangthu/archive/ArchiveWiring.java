@@ -84,6 +84,16 @@ public final class ArchiveWiring {
   private static final Logger LOG = LoggerFactory.getLogger(ArchiveWiring.class);
   private static final long MAX_FILE_BYTES = 64L * 1024 * 1024 * 1024;
 
+  /** Failed authentications from one address: 10 free, then 1 s doubling up to a minute. */
+  private static final FailedAuthLimiter.Policy ADDRESS_FAILURES =
+      new FailedAuthLimiter.Policy(
+          10, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMinutes(15));
+
+  /** Failed sign-ins of one name: 5 free, then 1 s doubling up to 5 minutes. */
+  private static final FailedAuthLimiter.Policy NAME_FAILURES =
+      new FailedAuthLimiter.Policy(
+          5, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofMinutes(15));
+
   private final Jdbi jdbi;
   private final ObjectStore store;
   private final SearchIndex index;
@@ -323,7 +333,7 @@ public final class ArchiveWiring {
             dataDir,
             admin.token(),
             resources,
-            new FailedAuthLimiter(clock, 10, Duration.ofMinutes(1)),
+            new FailedAuthLimiter(clock, ADDRESS_FAILURES, NAME_FAILURES),
             evidence,
             evidenceRecords,
             audit);
