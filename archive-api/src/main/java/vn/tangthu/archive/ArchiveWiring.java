@@ -48,6 +48,7 @@ import vn.tangthu.archive.id.Ids;
 import vn.tangthu.archive.outbox.IndexDocuments;
 import vn.tangthu.archive.outbox.IndexerWorker;
 import vn.tangthu.archive.outbox.TextStage;
+import vn.tangthu.archive.outbox.VisibilityFence;
 import vn.tangthu.archive.reconcile.Reconciler;
 import vn.tangthu.archive.record.GrantResource;
 import vn.tangthu.archive.record.IngestService;
@@ -61,6 +62,7 @@ import vn.tangthu.archive.seal.ArchiveKeys;
 import vn.tangthu.archive.seal.ArchiveResource;
 import vn.tangthu.archive.seal.Receipts;
 import vn.tangthu.archive.search.SearchResource;
+import vn.tangthu.archive.search.VisibilityFenceFilter;
 import vn.tangthu.archive.signature.SignatureVerification;
 import vn.tangthu.archive.signature.SignatureVerifiers;
 import vn.tangthu.archive.signature.TrustStore;
@@ -299,6 +301,8 @@ public final class ArchiveWiring {
                 }),
             new GrantResource(jdbi, reader, access, worker, clock, audit),
             new SearchResource(index, access, audit),
+            new VisibilityFenceFilter(
+                new VisibilityFence(jdbi, worker, VisibilityFence.DEFAULT_WAIT)),
             new AuditResource(audit),
             new SignatureHistoryResource(jdbi, reader, env.getObjectMapper()),
             new ArchiveResource(keys)));
