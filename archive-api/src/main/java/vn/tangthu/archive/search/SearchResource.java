@@ -31,10 +31,13 @@ import vn.tangthu.indexer.search.SearchResult;
 /**
  * {@code GET /search} and {@code POST /search} (the same parameters as a JSON object, for searches
  * too long for a URL): full-text search over the records the caller may read; the visibility rule
- * is part of the index query, so totals, facets and highlights never count hidden records.
+ * is part of the index query, so totals, facets and highlights never count hidden records, and the
+ * {@link VisibilityFenceFilter} runs first, so a record whose visibility was just narrowed is not
+ * returned from an index that has not applied the change yet.
  */
 @Path("/search")
 @Produces(MediaType.APPLICATION_JSON)
+@VisibilityFenced
 public final class SearchResource {
 
   private final SearchIndex index;

@@ -334,7 +334,7 @@ class BadInputIT {
 
   @Test
   void hugeHeaderIsHeaderTooLarge() throws Exception {
-    RawHttp.Answer a =
+    RawHttp.Response a =
         RawHttp.send(
             archive.api(""),
             "GET /api/v1/me HTTP/1.1\r\nAuthorization: Bearer "
@@ -347,7 +347,7 @@ class BadInputIT {
   @ParameterizedTest
   @ValueSource(strings = {"records/a%2Fb", "records/a%5Cb", "records/a%25b", "records/%2e%2e/me"})
   void encodedSeparatorsInAPathAreRefused(String path) throws Exception {
-    RawHttp.Answer a =
+    RawHttp.Response a =
         RawHttp.send(
             archive.api(""), "GET /api/v1/" + path + " HTTP/1.1\r\nAuthorization: Bearer " + admin);
     assertThat(a.status()).as(a.body()).isBetween(400, 404);
@@ -356,7 +356,7 @@ class BadInputIT {
 
   @Test
   void nulInAHeaderIsABadRequest() throws Exception {
-    RawHttp.Answer a =
+    RawHttp.Response a =
         RawHttp.send(
             archive.api(""),
             "GET /api/v1/me HTTP/1.1\r\nAuthorization: Bearer " + admin + "\r\nX-Nul: a\u0000b");
@@ -392,7 +392,7 @@ class BadInputIT {
             HttpRequest.newBuilder(archive.admin("no-such-thing")).build(),
             HttpResponse.BodyHandlers.ofString());
     assertProblem(adminPort, 404, "NOT_FOUND");
-    RawHttp.Answer trace =
+    RawHttp.Response trace =
         RawHttp.send(archive.api(""), "TRACE /api/v1/me HTTP/1.1\r\nAuthorization: Bearer x");
     assertThat(trace.status()).isBetween(400, 499);
     assertProblemShape(trace.status(), trace.contentType(), trace.body());
@@ -458,7 +458,7 @@ class BadInputIT {
     assertThat(RunningArchive.json(r).get("code").asText()).as(r.body()).isEqualTo(code);
   }
 
-  static void assertProblem(RawHttp.Answer a, int status, String code) throws Exception {
+  static void assertProblem(RawHttp.Response a, int status, String code) throws Exception {
     assertThat(a.status()).as(a.body()).isEqualTo(status);
     assertProblemShape(status, a.contentType(), a.body());
     assertThat(RunningArchive.JSON.readTree(a.body()).get("code").asText()).isEqualTo(code);

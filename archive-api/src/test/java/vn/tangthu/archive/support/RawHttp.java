@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -12,94 +14,123 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * HTTP/1.1 over a plain socket, for requests a well-behaved client refuses to send (NUL in a
- * header, raw bytes in the request line, oversized headers). One request per connection.
+ * One HTTP/1.1 connection over a plain socket, byte for byte what the test writes: requests are
+ * sent on the same connection one after another (keep-alive), optionally from a chosen local
+ * address (any of 127.0.0.0/8 reaches a server bound to every interface). Not thread-safe.
  */
-public final class RawHttp {
+public final class RawHttp implements AutoCloseable {
 
-  /** A response as read from the wire; header names in lower case. */
-  public record Answer(int status, Map<String, String> headers, String body) {
+  /** A response: status, headers (names lower-cased, last value wins) and body. */
+  public record Response(int status, Map<String, String> headers, String body) {
     public String contentType() {
       return headers.getOrDefault("content-type", "");
     }
   }
 
-  private RawHttp() {}
+  private final Socket socket;
+  private final InputStream in;
+  private final OutputStream out;
+  private final String host;
+
+  private RawHttp(Socket socket, String host) throws IOException {
+    this.socket = socket;
+    this.in = socket.getInputStream();
+    this.out = socket.getOutputStream();
+    this.host = host;
+  }
+
+  /** Connects to the host and port of {@code base}, from {@code localAddress} when not null. */
+  public static RawHttp connect(URI base, String localAddress) throws IOException {
+    Socket s = new Socket();
+    s.setSoTimeout(60_000);
+    if (localAddress != null) {
+      s.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
+    }
+    s.connect(new InetSocketAddress(base.getHost(), base.getPort()), 10_000);
+    return new RawHttp(s, base.getHost() + ":" + base.getPort());
+  }
 
   /**
-   * Sends {@code head} (request line and headers, without the blank line; {@code Host} and {@code
-   * Connection: close} are added) and {@code body}, and reads the whole answer.
+   * Sends {@code GET path} with exactly these header lines (each {@code "Name: value"}) and reads
+   * the answer; the connection stays open for the next request.
    */
-  public static Answer send(URI server, byte[] head, byte[] body) throws IOException {
-    try (Socket s = new Socket(server.getHost(), server.getPort())) {
-      s.setSoTimeout(30_000);
-      OutputStream out = s.getOutputStream();
-      out.write(head);
-      String tail =
-          "\r\nHost: "
-              + server.getHost()
-              + ":"
-              + server.getPort()
-              + "\r\nConnection: close\r\n"
-              + (body.length > 0 ? "Content-Length: " + body.length + "\r\n" : "")
-              + "\r\n";
-      out.write(tail.getBytes(StandardCharsets.US_ASCII));
-      out.write(body);
-      out.flush();
-      return read(s.getInputStream());
+  public Response get(String path, String... headerLines) throws IOException {
+    StringBuilder request = new StringBuilder();
+    request.append("GET ").append(path).append(" HTTP/1.1\r\n");
+    request.append("Host: ").append(host).append("\r\n");
+    for (String line : headerLines) {
+      request.append(line).append("\r\n");
+    }
+    request.append("\r\n");
+    out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+    out.flush();
+    return read();
+  }
+
+  /**
+   * Sends one request on a new connection, byte for byte: {@code head} is the request line and
+   * header lines (ISO-8859-1, so a request a well-behaved client refuses to send, such as a NUL in
+   * a header, goes out as written), to which {@code Host}, {@code Connection: close} and the blank
+   * line are added; then reads the answer.
+   */
+  public static Response send(URI base, String head) throws IOException {
+    try (RawHttp c = connect(base, null)) {
+      c.out.write(
+          (head + "\r\nHost: " + c.host + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      c.out.flush();
+      return c.read();
     }
   }
 
-  /** A request line and headers given as text (ISO-8859-1, so every char is one byte). */
-  public static Answer send(URI server, String head) throws IOException {
-    return send(server, head.getBytes(StandardCharsets.ISO_8859_1), new byte[0]);
-  }
-
-  private static Answer read(InputStream in) throws IOException {
-    ByteArrayOutputStream all = new ByteArrayOutputStream();
-    try {
-      in.transferTo(all);
-    } catch (java.net.SocketException e) {
-      // the server may reset after answering a refused request; keep what arrived
-    }
-    byte[] bytes = all.toByteArray();
-    String text = new String(bytes, StandardCharsets.ISO_8859_1);
-    int end = text.indexOf("\r\n\r\n");
-    if (end < 0) {
-      throw new IOException("No complete answer: " + text);
-    }
-    String[] lines = text.substring(0, end).split("\r\n");
-    int status = Integer.parseInt(lines[0].split(" ")[1]);
+  private Response read() throws IOException {
+    String statusLine = line();
+    int status = Integer.parseInt(statusLine.split(" ")[1]);
     Map<String, String> headers = new LinkedHashMap<>();
-    for (int i = 1; i < lines.length; i++) {
-      int colon = lines[i].indexOf(':');
+    for (String line = line(); !line.isEmpty(); line = line()) {
+      int colon = line.indexOf(':');
       headers.put(
-          lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
-          lines[i].substring(colon + 1).strip());
+          line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+          line.substring(colon + 1).strip());
     }
-    byte[] raw = java.util.Arrays.copyOfRange(bytes, end + 4, bytes.length);
+    byte[] body;
     if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-      raw = dechunk(raw);
+      ByteArrayOutputStream b = new ByteArrayOutputStream();
+      for (int size = chunkSize(); size > 0; size = chunkSize()) {
+        b.write(in.readNBytes(size));
+        line();
+      }
+      for (String trailer = line(); !trailer.isEmpty(); trailer = line()) {
+        // trailers are ignored
+      }
+      body = b.toByteArray();
+    } else {
+      body = in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
     }
-    return new Answer(status, headers, new String(raw, StandardCharsets.UTF_8));
+    return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
   }
 
-  private static byte[] dechunk(byte[] raw) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int i = 0;
-    while (i < raw.length) {
-      int lineEnd = i;
-      while (lineEnd + 1 < raw.length && !(raw[lineEnd] == '\r' && raw[lineEnd + 1] == '\n')) {
-        lineEnd++;
+  private int chunkSize() throws IOException {
+    String line = line();
+    int semicolon = line.indexOf(';');
+    return Integer.parseInt((semicolon < 0 ? line : line.substring(0, semicolon)).strip(), 16);
+  }
+
+  private String line() throws IOException {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    for (int c = in.read(); c != '\n'; c = in.read()) {
+      if (c < 0) {
+        throw new IOException("connection closed by the server");
       }
-      String sizeLine = new String(raw, i, lineEnd - i, StandardCharsets.US_ASCII).split(";")[0];
-      int size = Integer.parseInt(sizeLine.strip(), 16);
-      if (size == 0) {
-        break;
+      if (c != '\r') {
+        b.write(c);
       }
-      out.write(raw, lineEnd + 2, size);
-      i = lineEnd + 2 + size + 2;
     }
-    return out.toByteArray();
+    return b.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
   }
 }
