@@ -9,7 +9,9 @@ import java.time.Duration;
 
 /**
  * PostgreSQL run from the data directory (io.zonky binaries), kept across restarts. Started eagerly
- * so the connection pool can be built; stopped last, as a {@link Managed}.
+ * so the connection pool can be built; stopped last, as a {@link Managed}. Start-up first stops a
+ * PostgreSQL that a killed process left running on the directory (see {@link OrphanedPostgres}),
+ * so a restart after kill -9 comes up at once.
  */
 public final class EmbeddedDatabase implements Managed {
 
@@ -19,9 +21,15 @@ public final class EmbeddedDatabase implements Managed {
     this.postgres = postgres;
   }
 
-  /** Starts PostgreSQL on a free loopback port with its files under {@code directory}. */
+  /**
+   * Starts PostgreSQL on a free loopback port with its files under {@code directory}, after
+   * stopping one left running there. Call while holding the {@link DataDirectory} lock.
+   *
+   * @throws IllegalStateException when an orphaned PostgreSQL will not stop
+   */
   public static EmbeddedDatabase start(Path directory) throws IOException {
     Files.createDirectories(directory);
+    OrphanedPostgres.of(directory).stop();
     EmbeddedPostgres pg =
         EmbeddedPostgres.builder()
             .setDataDirectory(directory)
