@@ -21,7 +21,8 @@ import vn.tangthu.archive.db.DatabaseLogin;
  * here, never in clear text); both roles as plain logins without any attribute or membership that
  * would lift them; the schema {@code public} and every object in it owned by the owner (a cluster
  * of an earlier version had them owned by the superuser); nobody else may create in it; and {@code
- * pg_hba.conf} asking every connection for a password, checked by being refused with a wrong one.
+ * pg_hba.conf} asking every connection for a password (after a rewrite, the start waits until a
+ * wrong password is refused).
  */
 final class EmbeddedRoles {
 
@@ -60,10 +61,10 @@ final class EmbeddedRoles {
       if (HostBasedAuth.requirePasswords(pgDir)) {
         execute(c, "SELECT pg_reload_conf()");
         c.commit();
+        awaitPasswordsRequired();
         LOG.warn("The embedded PostgreSQL now asks every connection for a password");
       }
     }
-    awaitPasswordsRequired();
   }
 
   /** Creates the role if missing and strips it of every attribute and membership beyond LOGIN. */
