@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,12 +75,7 @@ final class OrphanedPostgres {
       return OptionalLong.empty();
     }
     if (!ours.get()) {
-      LOG.warn(
-          "{} names process {}, which is not a PostgreSQL of this directory: removing the stale"
-              + " file",
-          pgDir.resolve(PID_FILE),
-          pid);
-      Files.deleteIfExists(pgDir.resolve(PID_FILE));
+      removeStale(pid);
       return OptionalLong.empty();
     }
     long started = System.nanoTime();
@@ -101,6 +97,49 @@ final class OrphanedPostgres {
         pid,
         Duration.ofNanos(System.nanoTime() - started).toMillis());
     return OptionalLong.of(pid);
+  }
+
+  /**
+   * Removes a {@code postmaster.pid} naming a live process that is not our PostgreSQL (PostgreSQL
+   * would refuse to start while it names a live process), unless some PostgreSQL process still runs
+   * in the directory: then the file's shared-memory interlock must stay for PostgreSQL to judge.
+   */
+  private void removeStale(long pid) throws IOException {
+    if (postgresRunsHere()) {
+      LOG.warn(
+          "{} names process {}, which is not our PostgreSQL, but PostgreSQL processes still run"
+              + " on {}; leaving it to PostgreSQL",
+          pgDir.resolve(PID_FILE),
+          pid,
+          pgDir);
+      return;
+    }
+    LOG.warn(
+        "{} names process {}, which is not a PostgreSQL of this directory: removing the stale file",
+        pgDir.resolve(PID_FILE),
+        pid);
+    Files.deleteIfExists(pgDir.resolve(PID_FILE));
+  }
+
+  /** Whether any {@code postgres} process works in our directory; true when we cannot tell. */
+  private boolean postgresRunsHere() throws IOException {
+    if (!Files.isDirectory(Path.of("/proc/self"))) {
+      return true;
+    }
+    Path dir = pgDir.toRealPath();
+    try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+      return processes
+          .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+          .anyMatch(
+              p -> {
+                try {
+                  return Files.readString(p.resolve("comm")).strip().equals("postgres")
+                      && Files.readSymbolicLink(p.resolve("cwd")).equals(dir);
+                } catch (IOException | SecurityException e) {
+                  return false;
+                }
+              });
+    }
   }
 
   /** The PID on the first line of {@code postmaster.pid}, if the file is there and well formed. */
@@ -134,8 +173,6 @@ final class OrphanedPostgres {
         String comm = Files.readString(proc.resolve("comm")).strip();
         Path cwd = Files.readSymbolicLink(proc.resolve("cwd"));
         return Optional.of(comm.equals("postgres") && cwd.equals(dir));
-      } catch (NoSuchFileException e) {
-        return Optional.of(false);
       } catch (IOException | SecurityException e) {
         return Optional.empty();
       }
