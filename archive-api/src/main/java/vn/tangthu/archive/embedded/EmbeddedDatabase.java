@@ -8,13 +8,17 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.tangthu.archive.db.DatabaseLogin;
 
 /**
  * PostgreSQL run from the data directory ({@code pg/}, io.zonky binaries), kept across restarts.
- * Started eagerly so the connection pool can be built; stopped last, as a {@link Managed}.
+ * Started eagerly so the connection pool can be built. In a server it is stopped last, as a {@link
+ * Managed}, after everything that writes to it (the audit trail's last reads included); started
+ * otherwise (a command, a start that failed, a test), it is stopped at {@link #stop()} or when the
+ * JVM exits.
  *
  * <p>Start-up first stops a PostgreSQL that a killed process left running on the directory (see
  * {@link OrphanedPostgres}), so a restart after kill -9 comes up at once.
@@ -41,6 +45,8 @@ public final class EmbeddedDatabase implements Managed {
   private static final int PASSWORD_BYTES = 32;
 
   private final EmbeddedPostgres postgres;
+  private final AtomicBoolean managed = new AtomicBoolean();
+  private final Thread exitHook = new Thread(this::stopUnlessManaged, "embedded-postgres-exit");
   private final DatabaseLogin superuser;
   private final DatabaseLogin owner;
   private final DatabaseLogin app;
@@ -86,10 +92,11 @@ public final class EmbeddedDatabase implements Managed {
             new DatabaseLogin(url, SUPERUSER, superPassword),
             new DatabaseLogin(url, OWNER, ownerPassword),
             new DatabaseLogin(url, APP, appPassword));
+    Runtime.getRuntime().addShutdownHook(db.exitHook);
     try {
       new EmbeddedRoles(db.superuser, db.owner, db.app).apply(pg);
     } catch (SQLException | IOException | RuntimeException e) {
-      postgres.close();
+      db.stop();
       throw new IllegalStateException(
           "Cannot secure the embedded PostgreSQL in "
               + pg
@@ -115,6 +122,9 @@ public final class EmbeddedDatabase implements Managed {
             .setDataDirectory(pg)
             .setCleanDataDirectory(false)
             .setPGStartupWait(Duration.ofSeconds(60))
+            // Our own hook (or the server's lifecycle) stops it, in order; io.zonky's would race
+            // the server's shutdown and stop the database under requests still being served.
+            .setRegisterShutdownHook(false)
             .setConnectConfig("password", superPassword)
             .setServerConfig("listen_addresses", "127.0.0.1")
             .setServerConfig("unix_socket_directories", "''")
@@ -169,8 +179,29 @@ public final class EmbeddedDatabase implements Managed {
     return superuser;
   }
 
+  /** Called by the server's lifecycle: from now on it also stops the database, in order. */
+  @Override
+  public void start() {
+    managed.set(true);
+  }
+
   @Override
   public void stop() throws IOException {
+    try {
+      Runtime.getRuntime().removeShutdownHook(exitHook);
+    } catch (IllegalStateException e) {
+      // the JVM is exiting: the hook runs, or already has
+    }
     postgres.close();
+  }
+
+  private void stopUnlessManaged() {
+    if (!managed.get()) {
+      try {
+        postgres.close();
+      } catch (IOException e) {
+        LOG.error("Cannot stop the embedded PostgreSQL", e);
+      }
+    }
   }
 }

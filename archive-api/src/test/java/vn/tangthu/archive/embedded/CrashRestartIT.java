@@ -34,7 +34,8 @@ import vn.tangthu.archive.support.Multipart;
  * ingest and again when idle: each next start comes up (the embedded PostgreSQL the killed JVM left
  * running is stopped first, instead of blocking the start for 60 s and failing it), nothing of the
  * killed server keeps running, and every record whose upload was acknowledged is there with its
- * exact bytes.
+ * exact bytes. A clean stop (SIGTERM) stops PostgreSQL last, after the audit trail has written the
+ * reads it still held.
  *
  * <p>Speed is judged against this run's own first start, not against the clock: a restart must not
  * take more than twice the cold start (which also creates the cluster) plus 30 s. The old failure
@@ -104,6 +105,10 @@ class CrashRestartIT {
     assertEveryAcknowledgedRecordIsThere(third, token);
     assertThat(upload(third, token)).as("ingest works again").isEqualTo(201);
 
+    String term = "dungtruockhidung" + System.nanoTime();
+    for (int i = 0; i < 3; i++) {
+      assertThat(search(third, token, term)).isEqualTo(200);
+    }
     third.process.destroy(); // SIGTERM: a clean stop
     assertThat(third.process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES))
         .as("stopped")
@@ -111,6 +116,9 @@ class CrashRestartIT {
     assertThat(data.resolve("pg").resolve("postmaster.pid"))
         .as("a clean stop leaves no PostgreSQL behind")
         .doesNotExist();
+    assertThat(auditedSearches(term))
+        .as("searches audited just before a clean stop are written before PostgreSQL stops")
+        .isEqualTo(3);
     System.out.printf(
         "CrashRestartIT: cold start %d ms; after kill -9 during ingest %d ms (%s); after kill -9"
             + " when idle %d ms (%s); %d records acknowledged%n",
@@ -205,6 +213,36 @@ class CrashRestartIT {
       }
       assertThat(r.statusCode()).as("record %s", e.getKey()).isEqualTo(200);
       assertThat(sha256(bytes)).as("bytes of record %s", e.getKey()).isEqualTo(e.getValue());
+    }
+  }
+
+  private int search(Server server, String token, String q) throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(server.api("search?q=" + q))
+                .header("Authorization", "Bearer " + token)
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  /** Reads the audit trail offline, with the server stopped. */
+  private long auditedSearches(String term) throws Exception {
+    try (DataDirectory dir = DataDirectory.acquire(data)) {
+      EmbeddedDatabase pg = EmbeddedDatabase.start(dir);
+      try {
+        return pg.app()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.select(
+                            "SELECT count(*) FROM audit_log WHERE action = 'SEARCH'"
+                                + " AND details LIKE ?",
+                            "%" + term + "%")
+                        .mapTo(Long.class)
+                        .one());
+      } finally {
+        pg.stop();
+      }
     }
   }
 
