@@ -19,6 +19,8 @@
 # BENCH_API_ROUNDS=<n> measures the API over n rounds (default: rounds, as PostgreSQL): a p99 needs many queries.
 # Each engine is first warmed up for BENCH_WARMUP_SECONDS (default 180) with another mix of the same shape:
 # the server's JIT compilation keeps ~40% of a core busy for the first ~150 s of full load.
+# The HTTP client sends each search once (no retry: a failed exchange or an answer but 200 stops the run) and
+# closes connections idle for 5 s, before the server's 30 s; it prints the requests and connections it used.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 docs=${1:-1000000}

@@ -289,7 +289,7 @@ public final class ArchiveWiring {
                 }),
             new GrantResource(jdbi, reader, access, worker, clock, audit),
             new SearchResource(index, access, audit),
-            new AuditResource(audit),
+            new AuditResource(audit, agencies),
             new SignatureHistoryResource(jdbi, reader, env.getObjectMapper()),
             new ArchiveResource(keys)));
     resources.addAll(retention.resources(agencies, access, reader, index, audit));

@@ -56,6 +56,12 @@ public final class Messages {
               "INVALID_SCHEDULE",
               new Title("Thời hạn bảo quản không hợp lệ", "Invalid retention schedule")),
           Map.entry("INVALID_DOSSIER", new Title("Hồ sơ không hợp lệ", "Invalid dossier")),
+          Map.entry(
+              "FILE_CODE_TAKEN",
+              new Title("Mã hồ sơ đã được cơ quan khác dùng", "File code taken")),
+          Map.entry(
+              "DOSSIER_AGENCY_FIXED",
+              new Title("Không chuyển hồ sơ sang cơ quan khác", "Dossier agency fixed")),
           Map.entry("INVALID_HOLD", new Title("Lệnh phong tỏa không hợp lệ", "Invalid hold")),
           Map.entry(
               "HOLD_RELEASED", new Title("Lệnh phong tỏa đã được gỡ", "Hold already released")));

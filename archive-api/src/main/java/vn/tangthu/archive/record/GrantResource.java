@@ -88,7 +88,8 @@ public final class GrantResource {
                         row.id().toString(),
                         AuditOutcome.SUCCESS,
                         null)
-                    .withDetail("username", body.username()));
+                    .withDetail("username", body.username())
+                    .concerning(row.agencyCode()));
           }
         });
     worker.wake();
@@ -117,7 +118,8 @@ public final class GrantResource {
                       row.id().toString(),
                       AuditOutcome.SUCCESS,
                       null)
-                  .withDetail("username", username));
+                  .withDetail("username", username)
+                  .concerning(row.agencyCode()));
         });
     worker.wake();
     return Response.noContent().build();

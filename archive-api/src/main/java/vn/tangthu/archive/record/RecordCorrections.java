@@ -103,6 +103,11 @@ public final class RecordCorrections {
     jdbi.useTransaction(
         h -> {
           retention.enter(h);
+          if (patch.changes().containsKey("fileCode")
+              && corrected.fileCode() != null
+              && !retention.mayFile(h, corrected.agencyCode(), corrected.fileCode())) {
+            throw RetentionHook.fileCodeRefused();
+          }
           RecordDao dao = h.attach(RecordDao.class);
           dao.updateMetadata(corrected);
           retention.recompute(h, List.of(row.id()));
@@ -117,7 +122,8 @@ public final class RecordCorrections {
                       row.id().toString(),
                       AuditOutcome.SUCCESS,
                       address)
-                  .withDetail("fields", String.join(",", patch.changes().keySet())));
+                  .withDetail("fields", String.join(",", patch.changes().keySet()))
+                  .concerning(row.agencyCode()));
         });
     worker.wake();
     retention.protect(List.of(row.id()));

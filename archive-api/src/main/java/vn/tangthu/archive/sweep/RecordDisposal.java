@@ -94,6 +94,7 @@ final class RecordDisposal {
       }
     }
     Instant now = clock.instant();
+    String agency = rows.isEmpty() ? null : rows.get(0).agencyCode();
     jdbi.useTransaction(
         h -> {
           SweepDao dao = h.attach(SweepDao.class);
@@ -110,7 +111,8 @@ final class RecordDisposal {
                       AuditOutcome.SUCCESS,
                       null)
                   .withDetail("sweepId", sweepId)
-                  .withDetail("attachments", ids.size() - 1));
+                  .withDetail("attachments", ids.size() - 1)
+                  .concerning(agency));
         });
     worker.wake();
   }

@@ -86,6 +86,7 @@ public final class SearchBenchmark {
         Comparison c =
             compare(http, pg, mix, warmUp, Integer.parseInt(args[6]), rounds, apiRounds(rounds));
         System.out.print(c.report(docs));
+        System.out.println("HTTP client: " + http.usage());
         if (!c.filterCountsAgree()) {
           System.exit(1);
         }
@@ -145,6 +146,7 @@ public final class SearchBenchmark {
         load = threads + " client threads";
       }
       System.out.printf("archive API (Lucene, HTTP), %s: %s%n%s", load, f, f.perKind());
+      System.out.println("HTTP client: " + http.usage());
     }
   }
 
