@@ -26,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import vn.tangthu.archive.storage.StorageProbe;
 import vn.tangthu.archive.support.Multipart;
 import vn.tangthu.archive.support.RawHttp;
 import vn.tangthu.archive.support.RunningArchive;
@@ -280,6 +281,13 @@ class BadInputIT {
         "IDEMPOTENCY_KEY_REUSED");
     assertThat(Stored.snapshot(archive)).isEqualTo(before);
 
+    // the very same request again: only the multipart boundary differs, and that is no difference
+    HttpResponse<String> sameBytes =
+        upload(meta, "cv.txt", bytes("Công văn 45"), "Idempotency-Key", "reuse-1");
+    assertThat(sameBytes.statusCode()).as(sameBytes.body()).isEqualTo(201);
+    assertThat(RunningArchive.json(sameBytes).get("id"))
+        .isEqualTo(RunningArchive.json(first).get("id"));
+
     // the same request again (a new multipart boundary, keys in another order) is a replay
     String reordered =
         "{\"subject\":\"Quyết định về việc phê duyệt kế hoạch\",\"agencyCode\":\"BN\","
@@ -292,9 +300,17 @@ class BadInputIT {
     assertThat(Stored.snapshot(archive)).isEqualTo(before);
   }
 
+  /**
+   * Requests that race with one key each store their file before the key is claimed; the losers
+   * answer the winner's record and remove every version of what they wrote (a plain delete would
+   * leave their bytes behind as non-current versions).
+   */
   @Test
-  void concurrentRequestsWithOneKeyMakeOneRecord() throws Exception {
+  void concurrentRequestsWithOneKeyMakeOneRecordAndLeaveOneObjectVersion() throws Exception {
     String meta = metadata("\"issuedDate\":\"2024-03-15\"");
+    String originals = archive.configuration().getStorage().originalsBucket();
+    StorageProbe probe = new StorageProbe(archive.wiring().store());
+    int versionsBefore = probe.countVersions(originals, null);
     ExecutorService pool = Executors.newFixedThreadPool(6);
     try {
       List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
@@ -322,6 +338,7 @@ class BadInputIT {
                         .mapTo(Integer.class)
                         .one());
     assertThat(stored).isEqualTo(1);
+    assertThat(probe.countVersions(originals, null)).isEqualTo(versionsBefore + 1);
   }
 
   // ---- defect 9: errors Jetty answers itself ----------------------------------------------
