@@ -33,7 +33,12 @@ public final class Cursors {
     if (s.length() > 19 || !s.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
       throw invalid();
     }
-    long n = Long.parseLong(s);
+    long n;
+    try {
+      n = Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      throw invalid(); // nineteen digits past 2^63 - 1
+    }
     if (n <= 0) {
       throw invalid();
     }

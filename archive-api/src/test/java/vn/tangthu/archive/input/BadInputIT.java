@@ -101,6 +101,11 @@ class BadInputIT {
     assertProblem(r, 400, "INVALID_CURSOR");
   }
 
+  @Test
+  void cursorPastTheLargestEntryIdIsRefused() throws Exception {
+    assertProblem(archive.get("audit?cursor=9999999999999999999", admin), 400, "INVALID_CURSOR");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"issuedDate", "workEndDate"})
   void farFutureDateWithSeriesIsRefusedAndLeavesNoObjectVersion(String field) throws Exception {

@@ -22,6 +22,7 @@ class CursorsTest {
     UUID id = UUID.randomUUID();
     assertThat(Cursors.uuid(id.toString())).contains(id);
     assertThat(Cursors.position("42")).hasValue(42);
+    assertThat(Cursors.position("9223372036854775807")).hasValue(Long.MAX_VALUE);
     assertThat(Cursors.key("BN.HS.10", s -> true)).contains("BN.HS.10");
   }
 
@@ -37,8 +38,21 @@ class CursorsTest {
                 assertThat(e.code()).isEqualTo("INVALID_CURSOR");
               });
     }
-    for (String bad : new String[] {"0", "-1", "1.5", "99999999999999999999", "+1", "\u0000"}) {
-      assertThatThrownBy(() -> Cursors.position(bad)).as(bad).isInstanceOf(ApiException.class);
+    for (String bad :
+        new String[] {
+          "0",
+          "-1",
+          "1.5",
+          "99999999999999999999",
+          "9999999999999999999",
+          "9223372036854775808",
+          "+1",
+          "\u0000"
+        }) {
+      assertThatThrownBy(() -> Cursors.position(bad))
+          .as(bad)
+          .isInstanceOfSatisfying(
+              ApiException.class, e -> assertThat(e.code()).isEqualTo("INVALID_CURSOR"));
     }
     assertThatThrownBy(() -> Cursors.key("a\u0000", s -> true)).isInstanceOf(ApiException.class);
     assertThatThrownBy(() -> Cursors.key("!!", s -> false)).isInstanceOf(ApiException.class);
