@@ -2,7 +2,7 @@ package vn.tangthu.archive.signature;
 
 import java.time.Clock;
 import java.time.Duration;
-import vn.tangthu.indexer.extract.ForkSettings;
+import vn.tangthu.child.ForkSettings;
 
 /** Builds the configured {@link SignatureVerification}. */
 public final class SignatureVerifiers {

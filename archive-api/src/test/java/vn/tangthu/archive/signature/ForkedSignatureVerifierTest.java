@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import vn.tangthu.indexer.extract.ForkSettings;
+import vn.tangthu.child.ForkSettings;
 
 /**
  * Verification in a child JVM answers exactly as in this JVM (over the whole signature corpus and

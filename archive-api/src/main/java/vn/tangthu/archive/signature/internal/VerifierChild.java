@@ -1,12 +1,5 @@
 package vn.tangthu.archive.signature.internal;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,46 +13,38 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import vn.tangthu.archive.signature.SignatureFormatException;
 import vn.tangthu.archive.signature.SignatureReport;
 import vn.tangthu.archive.signature.SignatureVerifier;
+import vn.tangthu.child.ChildLoop;
 
 /**
- * Main class of a signature-verification child process: reads the trust store, then requests, from
- * stdin and answers on stdout ({@link VerifierProtocol}); whatever libraries print goes to stderr.
- * Exits at end of input. Started with {@code -XX:+ExitOnOutOfMemoryError}, so a document that
- * exhausts the heap ends the process instead of leaving it damaged.
+ * Main class of a signature-verification child process, served by {@link ChildLoop}: the greeting
+ * is the trust store; each request is verified and answered ({@link VerifierProtocol}).
  */
 public final class VerifierChild {
 
   private VerifierChild() {}
 
   public static void main(String[] args) throws IOException {
-    DataOutputStream out =
-        new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
-    System.setOut(System.err);
-    DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
-    RequestClock clock = new RequestClock();
-    SignatureVerifier verifier = new SignatureVerifier(VerifierProtocol.readTrust(in), clock);
-    warmUp(verifier);
-    out.writeUTF(VerifierProtocol.READY);
-    out.flush();
-    while (true) {
-      String op;
-      String path;
-      String detached;
-      try {
-        op = in.readUTF();
-        clock.now = Instant.ofEpochMilli(in.readLong());
-        path = in.readUTF();
-        detached = VerifierProtocol.readNullable(in);
-      } catch (EOFException e) {
-        return;
-      }
-      answer(out, verifier, op, Path.of(path), detached == null ? null : Path.of(detached));
-    }
+    ChildLoop.serve(
+        greeting -> {
+          RequestClock clock = new RequestClock();
+          SignatureVerifier verifier =
+              new SignatureVerifier(VerifierProtocol.readTrust(greeting), clock);
+          warmUp(verifier);
+          return request -> {
+            VerifierProtocol.Request r = VerifierProtocol.readRequest(request);
+            clock.now = Instant.ofEpochMilli(r.nowMillis());
+            return answer(
+                verifier,
+                r.op(),
+                Path.of(r.path()),
+                r.detached() == null ? null : Path.of(r.detached()));
+          };
+        });
   }
 
   /**
-   * Loads the PDF and CMS code paths before the first request, so that the time limit of a request
-   * measures the document, not class loading.
+   * Loads the PDF and CMS code paths and the report's serialiser before the first request, so that
+   * the time limit of a request measures the document, not class loading.
    */
   private static void warmUp(SignatureVerifier verifier) {
     Path pdf = null;
@@ -69,7 +54,7 @@ public final class VerifierChild {
         doc.addPage(new PDPage());
         doc.save(pdf.toFile());
       }
-      verifier.verifyPdf(pdf);
+      VerifierProtocol.report(verifier.verifyPdf(pdf));
       verifier.verifyCms(pdf, Optional.empty());
     } catch (IOException | SignatureFormatException | RuntimeException e) {
       // a cold start is only slower
@@ -84,9 +69,7 @@ public final class VerifierChild {
     }
   }
 
-  private static void answer(
-      DataOutputStream out, SignatureVerifier verifier, String op, Path file, Path detached)
-      throws IOException {
+  private static byte[] answer(SignatureVerifier verifier, String op, Path file, Path detached) {
     SignatureReport report;
     try {
       report =
@@ -97,13 +80,11 @@ public final class VerifierChild {
             default -> throw new IOException("unknown operation " + op);
           };
     } catch (SignatureFormatException e) {
-      VerifierProtocol.writeRefusal(out, VerifierProtocol.FORMAT, e.getMessage(), e.messageVi());
-      return;
+      return VerifierProtocol.refusal(VerifierProtocol.FORMAT, e.getMessage(), e.messageVi());
     } catch (IOException | RuntimeException e) {
-      VerifierProtocol.writeRefusal(out, VerifierProtocol.IO, String.valueOf(e), String.valueOf(e));
-      return;
+      return VerifierProtocol.refusal(VerifierProtocol.IO, String.valueOf(e), String.valueOf(e));
     }
-    VerifierProtocol.writeReport(out, report);
+    return VerifierProtocol.report(report);
   }
 
   /** The parent's time of the current request. */

@@ -16,16 +16,16 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.tangthu.archive.signature.SignatureReport;
 import vn.tangthu.archive.signature.TrustStore;
+import vn.tangthu.child.Messages;
 
 /**
- * The pipe protocol between {@link vn.tangthu.archive.signature.ForkedSignatureVerifier} and {@link
- * VerifierChild}. The parent first sends the trust store (anchors and CRLs, DER); the child answers
- * {@link #READY}. Each request is an operation, the parent's current time, the file path and the
- * nullable detached-content path; each response is a report (JSON), a format refusal (English and
+ * The messages between {@link vn.tangthu.archive.signature.ForkedSignatureVerifier} and {@link
+ * VerifierChild} (the child-process pool frames them). The greeting is the trust store (anchors and
+ * CRLs, DER). Each request is an operation, the parent's current time, the file path and the
+ * nullable detached-content path; each answer is a report (JSON), a format refusal (English and
  * Vietnamese) or an I/O failure.
  */
 public final class VerifierProtocol {
-  public static final String READY = "tangthu-signature-verifier-ready";
   public static final String PDF = "PDF";
   public static final String CMS = "CMS";
   public static final String OOXML = "OOXML";
@@ -35,6 +35,10 @@ public final class VerifierProtocol {
   static final byte IO = 2;
 
   private static final int MAX_ITEM = 64 * 1024 * 1024;
+
+  /** The largest answer: a report of at most 64 MiB of JSON. */
+  public static final int MAX_ANSWER = MAX_ITEM + 16;
+
   private static final ObjectMapper JSON = Jackson.newObjectMapper();
 
   private VerifierProtocol() {}
@@ -42,23 +46,34 @@ public final class VerifierProtocol {
   /** An answer of the child. */
   public record Answer(SignatureReport report, String message, String messageVi, boolean format) {}
 
-  public static void writeTrust(DataOutputStream out, TrustStore trust) throws IOException {
-    try {
-      out.writeInt(trust.anchors().size());
-      for (X509Certificate c : trust.anchors()) {
-        writeBytes(out, c.getEncoded());
-      }
-      out.writeInt(trust.crls().size());
-      for (X509CRL c : trust.crls()) {
-        writeBytes(out, c.getEncoded());
-      }
-    } catch (CertificateEncodingException | CRLException e) {
-      throw new IOException("cannot encode the trust store", e);
-    }
-    out.flush();
+  /** A request, as the child reads it. */
+  record Request(String op, long nowMillis, String path, String detached) {}
+
+  /**
+   * The greeting: the trust store's anchors and CRLs.
+   *
+   * @throws IllegalArgumentException if a certificate or CRL cannot be encoded
+   */
+  public static byte[] trust(TrustStore trust) {
+    return Messages.encode(
+        out -> {
+          try {
+            out.writeInt(trust.anchors().size());
+            for (X509Certificate c : trust.anchors()) {
+              writeBytes(out, c.getEncoded());
+            }
+            out.writeInt(trust.crls().size());
+            for (X509CRL c : trust.crls()) {
+              writeBytes(out, c.getEncoded());
+            }
+          } catch (CertificateEncodingException | CRLException e) {
+            throw new IllegalArgumentException("cannot encode the trust store", e);
+          }
+        });
   }
 
-  static TrustStore readTrust(DataInputStream in) throws IOException {
+  static TrustStore readTrust(byte[] greeting) throws IOException {
+    DataInputStream in = Messages.decode(greeting);
     try {
       CertificateFactory f = CertificateFactory.getInstance("X.509");
       List<X509Certificate> anchors = new ArrayList<>();
@@ -76,31 +91,40 @@ public final class VerifierProtocol {
     }
   }
 
-  public static void writeRequest(
-      DataOutputStream out, String op, long nowMillis, String path, String detached)
-      throws IOException {
-    out.writeUTF(op);
-    out.writeLong(nowMillis);
-    out.writeUTF(path);
-    writeNullable(out, detached);
-    out.flush();
+  public static byte[] request(String op, long nowMillis, String path, String detached) {
+    return Messages.encode(
+        out -> {
+          out.writeUTF(op);
+          out.writeLong(nowMillis);
+          out.writeUTF(path);
+          Messages.writeNullable(out, detached);
+        });
   }
 
-  static void writeReport(DataOutputStream out, SignatureReport report) throws IOException {
-    out.writeByte(REPORT);
-    writeBytes(out, JSON.writeValueAsBytes(report));
-    out.flush();
+  static Request readRequest(byte[] request) throws IOException {
+    DataInputStream in = Messages.decode(request);
+    return new Request(in.readUTF(), in.readLong(), in.readUTF(), Messages.readNullable(in));
   }
 
-  static void writeRefusal(DataOutputStream out, byte kind, String message, String messageVi)
-      throws IOException {
-    out.writeByte(kind);
-    out.writeUTF(cut(message));
-    out.writeUTF(cut(messageVi));
-    out.flush();
+  static byte[] report(SignatureReport report) {
+    return Messages.encode(
+        out -> {
+          out.writeByte(REPORT);
+          writeBytes(out, JSON.writeValueAsBytes(report));
+        });
   }
 
-  public static Answer readAnswer(DataInputStream in) throws IOException {
+  static byte[] refusal(byte kind, String message, String messageVi) {
+    return Messages.encode(
+        out -> {
+          out.writeByte(kind);
+          out.writeUTF(cut(message));
+          out.writeUTF(cut(messageVi));
+        });
+  }
+
+  public static Answer readAnswer(byte[] answer) throws IOException {
+    DataInputStream in = Messages.decode(answer);
     byte kind = in.readByte();
     if (kind == REPORT) {
       return new Answer(JSON.readValue(readBytes(in), SignatureReport.class), null, null, false);
@@ -108,17 +132,6 @@ public final class VerifierProtocol {
     String message = in.readUTF();
     String vi = in.readUTF();
     return new Answer(null, message, vi, kind == FORMAT);
-  }
-
-  static void writeNullable(DataOutputStream out, String s) throws IOException {
-    out.writeBoolean(s != null);
-    if (s != null) {
-      out.writeUTF(s);
-    }
-  }
-
-  static String readNullable(DataInputStream in) throws IOException {
-    return in.readBoolean() ? in.readUTF() : null;
   }
 
   private static void writeBytes(DataOutputStream out, byte[] b) throws IOException {

@@ -1,15 +1,16 @@
-package vn.tangthu.indexer.extract;
+package vn.tangthu.child;
 
 import java.util.List;
 import java.util.Objects;
 
 /**
- * How {@link ForkedTextExtractor} starts its child JVMs.
+ * How a {@link ChildPool} starts its child JVMs and how many it keeps.
  *
  * @param javaCommand the {@code java} executable
- * @param classPath class path of the child (must contain this module and Tika)
- * @param processes number of warm child processes, hence of concurrent extractions
- * @param maxHeapMb heap limit of each child ({@code -Xmx}); a document that needs more fails
+ * @param classPath class path of the children (must contain the program's main class, this module
+ *     and whatever the program uses)
+ * @param processes number of warm child processes, hence of concurrent requests
+ * @param maxHeapMb heap limit of each child ({@code -Xmx}); a request that needs more fails
  * @param jvmOptions further JVM options for the children
  */
 public record ForkSettings(
@@ -29,7 +30,9 @@ public record ForkSettings(
 
   /**
    * Children running the same {@code java} and class path as this JVM (read from this process's
-   * {@code java.home} and {@code java.class.path}), e.g. {@code fromThisJvm(2, 512)}.
+   * {@code java.home} and {@code java.class.path}), e.g. {@code fromThisJvm(2, 512)}. In the shaded
+   * {@code archive-api.jar} the class path is that jar, which holds every module; under Maven or an
+   * IDE it lists each module's classes.
    */
   public static ForkSettings fromThisJvm(int processes, int maxHeapMb) {
     String java =
