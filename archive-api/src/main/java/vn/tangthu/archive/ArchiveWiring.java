@@ -61,9 +61,6 @@ import vn.tangthu.archive.seal.ArchiveKeys;
 import vn.tangthu.archive.seal.ArchiveResource;
 import vn.tangthu.archive.seal.Receipts;
 import vn.tangthu.archive.search.SearchResource;
-import vn.tangthu.archive.signature.SignatureVerification;
-import vn.tangthu.archive.signature.SignatureVerifiers;
-import vn.tangthu.archive.signature.TrustStore;
 import vn.tangthu.archive.signature.history.SignatureHistoryResource;
 import vn.tangthu.archive.storage.ObjectStore;
 import vn.tangthu.archive.sweep.Sweeps;
@@ -73,6 +70,9 @@ import vn.tangthu.indexer.extract.ForkedTextExtractor;
 import vn.tangthu.indexer.extract.TextExtractor;
 import vn.tangthu.indexer.extract.TikaTextExtractor;
 import vn.tangthu.indexer.search.SearchIndex;
+import vn.tangthu.signature.SignatureVerification;
+import vn.tangthu.signature.SignatureVerifiers;
+import vn.tangthu.signature.TrustStore;
 
 /**
  * Builds the running archive by hand, in dependency order: data directory, database, storage,
