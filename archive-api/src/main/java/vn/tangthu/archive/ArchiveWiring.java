@@ -48,6 +48,7 @@ import vn.tangthu.archive.id.Ids;
 import vn.tangthu.archive.outbox.IndexDocuments;
 import vn.tangthu.archive.outbox.IndexerWorker;
 import vn.tangthu.archive.outbox.TextStage;
+import vn.tangthu.archive.outbox.VisibilityFence;
 import vn.tangthu.archive.reconcile.Reconciler;
 import vn.tangthu.archive.record.GrantResource;
 import vn.tangthu.archive.record.IngestService;
@@ -61,6 +62,7 @@ import vn.tangthu.archive.seal.ArchiveKeys;
 import vn.tangthu.archive.seal.ArchiveResource;
 import vn.tangthu.archive.seal.Receipts;
 import vn.tangthu.archive.search.SearchResource;
+import vn.tangthu.archive.search.VisibilityFenceFilter;
 import vn.tangthu.archive.signature.history.SignatureHistoryResource;
 import vn.tangthu.archive.storage.ObjectStore;
 import vn.tangthu.archive.sweep.Sweeps;
@@ -83,6 +85,16 @@ public final class ArchiveWiring {
 
   private static final Logger LOG = LoggerFactory.getLogger(ArchiveWiring.class);
   private static final long MAX_FILE_BYTES = 64L * 1024 * 1024 * 1024;
+
+  /** Failed authentications from one address: 10 free, then 1 s doubling up to a minute. */
+  private static final FailedAuthLimiter.Policy ADDRESS_FAILURES =
+      new FailedAuthLimiter.Policy(
+          10, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMinutes(15));
+
+  /** Failed sign-ins of one name: 5 free, then 1 s doubling up to 5 minutes. */
+  private static final FailedAuthLimiter.Policy NAME_FAILURES =
+      new FailedAuthLimiter.Policy(
+          5, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofMinutes(15));
 
   private final Jdbi jdbi;
   private final ObjectStore store;
@@ -289,7 +301,9 @@ public final class ArchiveWiring {
                 }),
             new GrantResource(jdbi, reader, access, worker, clock, audit),
             new SearchResource(index, access, audit),
-            new AuditResource(audit),
+            new VisibilityFenceFilter(
+                new VisibilityFence(jdbi, worker, VisibilityFence.DEFAULT_WAIT)),
+            new AuditResource(audit, agencies),
             new SignatureHistoryResource(jdbi, reader, env.getObjectMapper()),
             new ArchiveResource(keys)));
     resources.addAll(retention.resources(agencies, access, reader, index, audit));
@@ -323,7 +337,7 @@ public final class ArchiveWiring {
             dataDir,
             admin.token(),
             resources,
-            new FailedAuthLimiter(clock, 10, Duration.ofMinutes(1)),
+            new FailedAuthLimiter(clock, ADDRESS_FAILURES, NAME_FAILURES),
             evidence,
             evidenceRecords,
             audit);

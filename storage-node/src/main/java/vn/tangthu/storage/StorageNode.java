@@ -140,6 +140,11 @@ public final class StorageNode implements AutoCloseable {
     return endpoint;
   }
 
+  /** The interface the node is bound to, as configured ({@code 0.0.0.0}: every interface). */
+  public String boundHost() {
+    return connector.getHost();
+  }
+
   /** The bound TCP port. */
   public int port() {
     return connector.getLocalPort();

@@ -12,15 +12,19 @@ import vn.tangthu.storage.internal.store.Scrubber;
  *
  * <ul>
  *   <li>{@code java -jar storage-node.jar}: serves S3 with {@code STORAGE_DATA_DIR} (default {@code
- *       ./storage-data}), {@code STORAGE_HOST} (default {@code 0.0.0.0}), {@code STORAGE_PORT}
- *       (9000), {@code STORAGE_ACCESS_KEY} and {@code STORAGE_SECRET_KEY} (required), {@code
- *       STORAGE_REGION} (us-east-1), {@code STORAGE_MULTIPART_EXPIRY} (ISO-8601 duration after
- *       which incomplete multipart uploads are aborted, default {@code P7D}).
+ *       ./storage-data}), {@code STORAGE_HOST} (interface to bind, default {@code 127.0.0.1}:
+ *       loopback only; {@code 0.0.0.0} binds every interface), {@code STORAGE_PORT} (9000), {@code
+ *       STORAGE_ACCESS_KEY} and {@code STORAGE_SECRET_KEY} (required), {@code STORAGE_REGION}
+ *       (us-east-1), {@code STORAGE_MULTIPART_EXPIRY} (ISO-8601 duration after which incomplete
+ *       multipart uploads are aborted, default {@code P7D}).
  *   <li>{@code java -jar storage-node.jar scrub <dataDir>}: verifies every stored version against
  *       its SHA-256; exit status 0 when clean, 1 when corrupt objects were found.
  * </ul>
  */
 public final class StorageNodeMain {
+  /** The interface bound when {@code STORAGE_HOST} is not set: loopback only. */
+  static final String DEFAULT_HOST = "127.0.0.1";
+
   private StorageNodeMain() {}
 
   public static void main(String[] args) throws Exception {
@@ -32,6 +36,51 @@ public final class StorageNodeMain {
     if (status >= 0) {
       System.exit(status);
     }
+  }
+
+  /**
+   * The configuration the environment describes.
+   *
+   * @throws IllegalArgumentException when a variable is missing or invalid (the message says which)
+   */
+  static StorageNodeConfig config(Map<String, String> env) {
+    String access = env.get("STORAGE_ACCESS_KEY");
+    String secret = env.get("STORAGE_SECRET_KEY");
+    if (access == null || access.isBlank() || secret == null || secret.isBlank()) {
+      throw new IllegalArgumentException(
+          "STORAGE_ACCESS_KEY and STORAGE_SECRET_KEY must be set (secret: at least 8 characters); refusing to start");
+    }
+    try {
+      Credentials credentials = new Credentials(access, secret);
+      int port = Integer.parseInt(env.getOrDefault("STORAGE_PORT", "9000"));
+      String age = env.get("STORAGE_MULTIPART_EXPIRY");
+      java.time.Duration uploadAge =
+          age == null || age.isBlank() ? null : java.time.Duration.parse(age);
+      return new StorageNodeConfig(
+          Path.of(env.getOrDefault("STORAGE_DATA_DIR", "./storage-data")),
+          env.getOrDefault("STORAGE_HOST", DEFAULT_HOST),
+          port,
+          List.of(credentials),
+          env.get("STORAGE_REGION"),
+          uploadAge);
+    } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);
+    }
+  }
+
+  /** The line logged once the node listens: the address it is bound to, as bound. */
+  static String listening(StorageNodeConfig config, int port) {
+    String host = config.host();
+    String shown = host.contains(":") ? "[" + host + "]" : host;
+    boolean every = host.equals("0.0.0.0") || host.equals("::");
+    return "storage node listening on http://"
+        + shown
+        + ":"
+        + port
+        + (every ? " (every interface)" : "")
+        + " (data "
+        + config.dataDir().toAbsolutePath()
+        + ")";
   }
 
   /** Runs the command; returns an exit status, or -1 when a server was started and stopped. */
@@ -52,40 +101,15 @@ public final class StorageNodeMain {
       err.println("unknown command " + args[0] + " (expected no argument or: scrub <dataDir>)");
       return 2;
     }
-    String access = env.get("STORAGE_ACCESS_KEY");
-    String secret = env.get("STORAGE_SECRET_KEY");
-    if (access == null || access.isBlank() || secret == null || secret.isBlank()) {
-      err.println(
-          "STORAGE_ACCESS_KEY and STORAGE_SECRET_KEY must be set (secret: at least 8 characters); refusing to start");
-      return 2;
-    }
-    Credentials credentials;
-    int port;
-    java.time.Duration uploadAge;
+    StorageNodeConfig config;
     try {
-      credentials = new Credentials(access, secret);
-      port = Integer.parseInt(env.getOrDefault("STORAGE_PORT", "9000"));
-      String age = env.get("STORAGE_MULTIPART_EXPIRY");
-      uploadAge = age == null || age.isBlank() ? null : java.time.Duration.parse(age);
+      config = config(env);
     } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-      err.println("invalid configuration: " + e.getMessage());
+      err.println(e.getMessage());
       return 2;
     }
-    StorageNodeConfig config =
-        new StorageNodeConfig(
-            Path.of(env.getOrDefault("STORAGE_DATA_DIR", "./storage-data")),
-            env.getOrDefault("STORAGE_HOST", "0.0.0.0"),
-            port,
-            List.of(credentials),
-            env.get("STORAGE_REGION"),
-            uploadAge);
     StorageNode node = StorageNode.start(config);
-    out.println(
-        "storage node listening on "
-            + node.endpoint()
-            + " (data "
-            + config.dataDir().toAbsolutePath()
-            + ")");
+    out.println(listening(config, node.port()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -62,6 +62,40 @@ public final class AccessPolicy {
         && agencies.tree().actingScope(caller.agencyCode()).contains(agencyCode);
   }
 
+  /**
+   * The agencies {@code caller} acts for, whatever the role: their agency, the agencies below it
+   * and the agencies they succeeded; empty for a caller without an agency. (ADMIN acts for every
+   * agency; check {@link Caller#isAdmin()} first.)
+   */
+  public Set<String> actingScope(Caller caller) {
+    return caller.agencyCode() == null
+        ? Set.of()
+        : agencies.tree().actingScope(caller.agencyCode());
+  }
+
+  /**
+   * What a caller who is not ADMIN may read, as sets a query can filter on; {@link #canRead} and
+   * this agree on every record.
+   *
+   * @param internalOwners owners whose INTERNAL records the caller reads (its identities and the
+   *     agencies below them)
+   * @param ownOwners owners whose RESTRICTED records the caller reads (its identities)
+   * @param username the caller, for RESTRICTED records granted to them
+   */
+  public record ReadScope(Set<String> internalOwners, Set<String> ownOwners, String username) {
+    public ReadScope {
+      internalOwners = Set.copyOf(internalOwners);
+      ownOwners = Set.copyOf(ownOwners);
+    }
+  }
+
+  /** {@code caller}'s reading rights as sets (see {@link ReadScope}). */
+  public ReadScope readScope(Caller caller) {
+    Set<String> mine =
+        caller.agencyCode() == null ? Set.of() : agencies.tree().identities(caller.agencyCode());
+    return new ReadScope(agencies.tree().below(mine), mine, caller.username());
+  }
+
   /** The caller as the search index's visibility filter. */
   public Visibility visibility(Caller caller) {
     if (caller.isAdmin()) {

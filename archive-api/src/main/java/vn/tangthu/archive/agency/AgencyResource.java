@@ -81,7 +81,8 @@ public final class AgencyResource {
                           AuditOutcome.SUCCESS,
                           null)
                       .withDetail("parentCode", body.parentCode())
-                      .withDetail("successorCode", body.successorCode()));
+                      .withDetail("successorCode", body.successorCode())
+                      .concerning(body.code()));
               return dao.find(body.code()).orElseThrow();
             });
     directory.invalidate();
@@ -123,7 +124,8 @@ public final class AgencyResource {
               h,
               AuditEvent.of(
                       caller, AuditEvent.AGENCY_POLICY, "AGENCY", code, AuditOutcome.SUCCESS, null)
-                  .withDetail("signature", body.signature()));
+                  .withDetail("signature", body.signature())
+                  .concerning(code));
           return dao.find(code).orElseThrow();
         });
   }

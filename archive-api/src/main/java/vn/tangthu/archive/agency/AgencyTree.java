@@ -2,6 +2,7 @@ package vn.tangthu.archive.agency;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
@@ -79,6 +80,22 @@ public final class AgencyTree {
       }
     }
     return Collections.unmodifiableSet(scope);
+  }
+
+  /**
+   * {@code codes} and every agency below one of them through parent links only (not through
+   * succession): the owners whose INTERNAL records users of {@code codes} read.
+   */
+  public Set<String> below(Collection<String> codes) {
+    Set<String> out = new LinkedHashSet<>();
+    Deque<String> todo = new ArrayDeque<>(codes);
+    while (!todo.isEmpty()) {
+      String c = todo.pop();
+      if (out.add(c)) {
+        todo.addAll(children.getOrDefault(c, List.of()));
+      }
+    }
+    return Collections.unmodifiableSet(out);
   }
 
   /** The agency and, transitively, every agency it succeeded: whose visibility it inherits. */

@@ -23,7 +23,10 @@ import vn.tangthu.archive.auth.Role;
  *
  * @param actor the username, or {@link #ANONYMOUS} when no one was authenticated
  * @param roles the caller's roles (empty when anonymous)
- * @param agencyCode the caller's agency; null for the built-in admin and anonymous callers
+ * @param agencyCode whose trail the entry belongs to: the caller's agency; for a caller without one
+ *     (the built-in admin) the agency of what was acted on, where there is one ({@link
+ *     #concerning}); null otherwise (anonymous callers, the admin's searches and listings). An
+ *     AUDITOR sees the entries of their agency tree only; entries without an agency, ADMIN only
  * @param action what was attempted, {@code UPPER_SNAKE_CASE} (see the constants here)
  * @param targetType what kind of thing was acted on ({@code RECORD}, {@code TOKEN}, …), or null
  * @param targetId which one, or null
@@ -133,6 +136,19 @@ public record AuditEvent(
     }
     return new AuditEvent(
         actor, roles, agencyCode, action, targetType, targetId, outcome, clientAddress, d);
+  }
+
+  /**
+   * A copy accounted to {@code agency} when the event has no agency of its own (the built-in admin
+   * acts for none), so that agency's auditors see what was done to its records, users and sweeps.
+   * An event that has an agency (its caller's) keeps it; a null {@code agency} changes nothing.
+   */
+  public AuditEvent concerning(String agency) {
+    if (agencyCode != null || agency == null) {
+      return this;
+    }
+    return new AuditEvent(
+        actor, roles, agency, action, targetType, targetId, outcome, clientAddress, details);
   }
 
   /** The roles as stored and hashed: names in ascending order, joined by commas. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -232,6 +233,18 @@ public final class AuditLog implements Managed, AutoCloseable {
 
   /** Checks the whole trail against itself, the database head and the anchor. */
   public AuditVerification verify() {
+    return verify(null);
+  }
+
+  /**
+   * Checks the whole trail (it is one chain) and answers as an auditor of {@code agencies} may see
+   * it: {@code valid}, {@code entries} counting only their entries, and {@code firstBrokenId} with
+   * its {@code problem} only when that entry is one of theirs; nothing about the anchor.
+   *
+   * @param agencies the agencies whose entries the caller sees; null for every entry (the full
+   *     answer of {@link #verify()})
+   */
+  public AuditVerification verify(Set<String> agencies) {
     flush();
     AnchoredHead a;
     boolean unreadable = false;
@@ -246,12 +259,23 @@ public final class AuditLog implements Managed, AutoCloseable {
     AnchoredHead at = a;
     boolean badAnchor = unreadable;
     return jdbi.inTransaction(
-        TransactionIsolationLevel.REPEATABLE_READ, h -> new TrailVerifier(at, badAnchor).run(h));
+        TransactionIsolationLevel.REPEATABLE_READ,
+        h -> new TrailVerifier(at, badAnchor, agencies).run(h));
   }
 
   /** A page of entries, newest first. */
   public AuditPage list(AuditQuery query) {
-    List<AuditEntry> rows = jdbi.withHandle(h -> AuditRows.page(h, query));
+    return list(query, null);
+  }
+
+  /**
+   * A page of the entries of {@code agencies} (by the entry's {@code agencyCode}; entries without
+   * one are in no agency's page), newest first.
+   *
+   * @param agencies null for every entry
+   */
+  public AuditPage list(AuditQuery query, Set<String> agencies) {
+    List<AuditEntry> rows = jdbi.withHandle(h -> AuditRows.page(h, query, agencies));
     if (rows.size() <= query.size()) {
       return new AuditPage(rows, null);
     }

@@ -11,24 +11,31 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Set;
+import vn.tangthu.archive.agency.AgencyDirectory;
 import vn.tangthu.archive.auth.Caller;
 import vn.tangthu.archive.auth.Role;
 import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.archive.id.Ids;
 
 /**
- * {@code /audit}: the trail, for {@code AUDITOR} and {@code ADMIN} only (403 for everyone else).
- * Both queries flush the queued reads first, so they see every read served so far, and are
- * themselves audited.
+ * {@code /audit}: the trail, for {@code AUDITOR} and {@code ADMIN} only (403 for everyone else). An
+ * ADMIN sees every entry; an AUDITOR only the entries of their agency tree: those whose {@code
+ * agencyCode} is their agency, one below it or one it succeeded (the agency's acting scope, as for
+ * sweeps), whatever the filters. Entries without an agency (failed sign-ins, the admin's searches)
+ * are the ADMIN's only. Both queries flush the queued reads first, so they see every read served so
+ * far, and are themselves audited.
  */
 @Path("/audit")
 @Produces(MediaType.APPLICATION_JSON)
 public final class AuditResource {
 
   private final AuditLog log;
+  private final AgencyDirectory agencies;
 
-  public AuditResource(AuditLog log) {
+  public AuditResource(AuditLog log, AgencyDirectory agencies) {
     this.log = log;
+    this.agencies = agencies;
   }
 
   /**
@@ -51,7 +58,7 @@ public final class AuditResource {
     allow(caller, client, AuditEvent.AUDIT_LIST);
     AuditQuery q = query(recordId, targetId, actor, action, from, to, cursor, size);
     log.flush();
-    AuditPage page = log.list(q);
+    AuditPage page = log.list(q, scope(caller));
     log.appendRead(
         AuditEvent.of(caller, AuditEvent.AUDIT_LIST, null, null, AuditOutcome.SUCCESS, client)
             .withDetail("targetId", q.targetId())
@@ -63,19 +70,34 @@ public final class AuditResource {
     return page;
   }
 
-  /** {@code GET /audit/verify}: the whole chain, the database head and the external anchor. */
+  /**
+   * {@code GET /audit/verify}: the whole chain, the database head and the external anchor. An
+   * AUDITOR who is not ADMIN gets {@code valid}, {@code entries} (the number of their own entries)
+   * and, only when the first broken entry is one of theirs, {@code firstBrokenId} and {@code
+   * problem}: nothing of another agency's entries.
+   */
   @GET
   @Path("verify")
   public AuditVerification verify(@Auth Caller caller, @Context HttpServletRequest request) {
     String client = request == null ? null : request.getRemoteAddr();
     allow(caller, client, AuditEvent.AUDIT_VERIFY);
-    AuditVerification v = log.verify();
+    AuditVerification v = log.verify(scope(caller));
     log.appendRead(
         AuditEvent.of(caller, AuditEvent.AUDIT_VERIFY, null, null, AuditOutcome.SUCCESS, client)
             .withDetail("valid", v.valid())
             .withDetail("entries", v.entries())
             .withDetail("firstBrokenId", v.firstBrokenId()));
     return v;
+  }
+
+  /** The agencies whose entries the caller sees; null for every entry (ADMIN). */
+  private Set<String> scope(Caller caller) {
+    if (caller.isAdmin()) {
+      return null;
+    }
+    return caller.agencyCode() == null
+        ? Set.of()
+        : agencies.tree().actingScope(caller.agencyCode());
   }
 
   private void allow(Caller caller, String client, String action) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -84,8 +85,17 @@ final class AuditRows {
         .list();
   }
 
-  static List<AuditEntry> page(Handle h, AuditQuery q) {
+  /**
+   * A page of entries matching {@code q}, newest first, with one more than asked for (to tell
+   * whether there is a next page).
+   *
+   * @param agencies only entries whose agency is one of these; null for every entry
+   */
+  static List<AuditEntry> page(Handle h, AuditQuery q, Set<String> agencies) {
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_log WHERE TRUE");
+    if (agencies != null) {
+      sql.append(" AND agency_code = ANY(:agencies)");
+    }
     if (q.targetId() != null) {
       sql.append(" AND target_id = :targetId");
     }
@@ -106,6 +116,9 @@ final class AuditRows {
     }
     sql.append(" ORDER BY id DESC LIMIT :limit");
     var query = h.createQuery(sql.toString()).bind("limit", q.size() + 1);
+    if (agencies != null) {
+      query.bind("agencies", agencies.toArray(String[]::new));
+    }
     if (q.targetId() != null) {
       query.bind("targetId", q.targetId());
     }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
- * The result of checking the whole trail.
+ * The result of checking the whole trail. An auditor who is not ADMIN gets a narrower answer about
+ * the same check (see {@link AuditLog#verify(java.util.Set)}): {@code entries} counts only their
+ * agency tree's entries, {@code firstBrokenId} and {@code problem} are given only when the first
+ * broken entry is theirs, and the anchor is not shown.
  *
  * @param valid true when every entry chains from genesis, the database head names the last entry,
  *     and the anchored entry is present with the anchored hash

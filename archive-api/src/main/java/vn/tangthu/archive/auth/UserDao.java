@@ -74,6 +74,10 @@ public interface UserDao {
           + " WHERE user_id = :userId ORDER BY created_at, id")
   java.util.List<TokenRow> tokensOf(@Bind("userId") long userId);
 
+  /** The agency of user {@code id}; null for a user without one (the built-in admin). */
+  @SqlQuery("SELECT agency_code FROM users WHERE id = :id")
+  String agencyOf(@Bind("id") long id);
+
   @SqlUpdate("UPDATE api_tokens SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
   int revoke(@Bind("id") UUID id, @Bind("now") Instant now);
 

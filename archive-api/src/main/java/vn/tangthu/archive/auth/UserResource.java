@@ -117,7 +117,8 @@ public final class UserResource {
                           AuditOutcome.SUCCESS,
                           null)
                       .withDetail("agencyCode", body.agencyCode())
-                      .withDetail("roles", String.join(",", body.roleNames())));
+                      .withDetail("roles", String.join(",", body.roleNames()))
+                      .concerning(body.agencyCode()));
               return dao.find(body.username()).orElseThrow();
             });
     return Response.created(URI.create("users/" + created.username()))
@@ -169,7 +170,8 @@ public final class UserResource {
                       AuditOutcome.SUCCESS,
                       null)
                   .withDetail("username", username)
-                  .withDetail("expiresAt", expiresAt));
+                  .withDetail("expiresAt", expiresAt)
+                  .concerning(user.agencyCode()));
         });
     return Response.status(201).entity(new NewToken(id, token, expiresAt)).build();
   }
@@ -199,16 +201,18 @@ public final class UserResource {
     }
     jdbi.useTransaction(
         h -> {
-          h.attach(UserDao.class).revoke(tokenId, clock.instant());
+          UserDao users = h.attach(UserDao.class);
+          users.revoke(tokenId, clock.instant());
           audit.append(
               h,
               AuditEvent.of(
-                  caller,
-                  AuditEvent.TOKEN_REVOKE,
-                  "TOKEN",
-                  tokenId.toString(),
-                  AuditOutcome.SUCCESS,
-                  null));
+                      caller,
+                      AuditEvent.TOKEN_REVOKE,
+                      "TOKEN",
+                      tokenId.toString(),
+                      AuditOutcome.SUCCESS,
+                      null)
+                  .concerning(users.agencyOf(token.userId())));
         });
     return Response.noContent().build();
   }

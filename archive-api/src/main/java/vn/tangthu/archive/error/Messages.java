@@ -44,6 +44,9 @@ public final class Messages {
               "STORAGE_UNAVAILABLE",
               new Title("Kho lưu trữ không sẵn sàng", "Storage unavailable")),
           Map.entry("INDEX_TIMEOUT", new Title("Chưa lập chỉ mục kịp", "Indexing not finished")),
+          Map.entry(
+              "INDEX_CATCHING_UP",
+              new Title("Chỉ mục tìm kiếm đang cập nhật", "Search index catching up")),
           Map.entry("TOO_MANY_REQUESTS", new Title("Quá nhiều yêu cầu", "Too many requests")),
           Map.entry(
               "METHOD_NOT_ALLOWED", new Title("Phương thức không được phép", "Method not allowed")),
@@ -56,6 +59,12 @@ public final class Messages {
               "INVALID_SCHEDULE",
               new Title("Thời hạn bảo quản không hợp lệ", "Invalid retention schedule")),
           Map.entry("INVALID_DOSSIER", new Title("Hồ sơ không hợp lệ", "Invalid dossier")),
+          Map.entry(
+              "FILE_CODE_TAKEN",
+              new Title("Mã hồ sơ đã được cơ quan khác dùng", "File code taken")),
+          Map.entry(
+              "DOSSIER_AGENCY_FIXED",
+              new Title("Không chuyển hồ sơ sang cơ quan khác", "Dossier agency fixed")),
           Map.entry("INVALID_HOLD", new Title("Lệnh phong tỏa không hợp lệ", "Invalid hold")),
           Map.entry(
               "HOLD_RELEASED", new Title("Lệnh phong tỏa đã được gỡ", "Hold already released")));

@@ -88,7 +88,8 @@ public final class GrantResource {
                         row.id().toString(),
                         AuditOutcome.SUCCESS,
                         null)
-                    .withDetail("username", body.username()));
+                    .withDetail("username", body.username())
+                    .concerning(row.agencyCode()));
           }
         });
     worker.wake();
@@ -107,7 +108,7 @@ public final class GrantResource {
           if (h.attach(RecordDao.class).revokeGrant(row.id(), username) == 0) {
             throw ApiException.notFound();
           }
-          h.attach(OutboxDao.class).append(List.of(row.id()), "UPSERT", clock.instant());
+          h.attach(OutboxDao.class).appendNarrowing(List.of(row.id()), "UPSERT", clock.instant());
           audit.append(
               h,
               AuditEvent.of(
@@ -117,7 +118,8 @@ public final class GrantResource {
                       row.id().toString(),
                       AuditOutcome.SUCCESS,
                       null)
-                  .withDetail("username", username));
+                  .withDetail("username", username)
+                  .concerning(row.agencyCode()));
         });
     worker.wake();
     return Response.noContent().build();

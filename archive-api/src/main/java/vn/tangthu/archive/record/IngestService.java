@@ -252,6 +252,10 @@ public final class IngestService {
           "You may not store records for agency " + m.agencyCode() + ".",
           "Bạn không được lưu văn bản cho cơ quan " + m.agencyCode() + ".");
     }
+    if (m.fileCode() != null
+        && !jdbi.withHandle(h -> retention.mayFile(h, m.agencyCode(), m.fileCode()))) {
+      throw RetentionHook.fileCodeRefused();
+    }
     if (m.docCode() != null) {
       jdbi.withExtension(RecordDao.class, d -> d.findByDocCode(m.agencyCode(), m.docCode()))
           .ifPresent(
@@ -418,8 +422,12 @@ public final class IngestService {
       String address,
       Map<UUID, String> versions) {
     retention.enter(h);
+    RecordRow main = rows.get(0);
+    if (main.fileCode() != null && !retention.mayFile(h, main.agencyCode(), main.fileCode())) {
+      throw RetentionHook.fileCodeRefused();
+    }
     RecordDao records = h.attach(RecordDao.class);
-    UUID mainId = rows.get(0).id();
+    UUID mainId = main.id();
     rows.forEach(records::insert);
     versions.forEach(records::setObjectVersion);
     retention.recompute(h, List.of(mainId));
@@ -440,7 +448,8 @@ public final class IngestService {
                   AuditOutcome.SUCCESS,
                   address)
               .withDetail("sha256", r.sha256())
-              .withDetail("agencyCode", r.agencyCode()));
+              .withDetail("agencyCode", r.agencyCode())
+              .concerning(r.agencyCode()));
     }
     return new Outcome(mainId, position, false);
   }

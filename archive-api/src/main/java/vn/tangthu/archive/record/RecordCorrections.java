@@ -103,11 +103,21 @@ public final class RecordCorrections {
     jdbi.useTransaction(
         h -> {
           retention.enter(h);
+          if (patch.changes().containsKey("fileCode")
+              && corrected.fileCode() != null
+              && !retention.mayFile(h, corrected.agencyCode(), corrected.fileCode())) {
+            throw RetentionHook.fileCodeRefused();
+          }
           RecordDao dao = h.attach(RecordDao.class);
           dao.updateMetadata(corrected);
           retention.recompute(h, List.of(row.id()));
           dao.insertHistory(row.id(), now, caller.username(), previous, changes);
-          h.attach(OutboxDao.class).append(List.of(row.id()), "UPSERT", now);
+          OutboxDao outbox = h.attach(OutboxDao.class);
+          if (narrowsVisibility(row.accessLevel(), corrected.accessLevel())) {
+            outbox.appendNarrowing(List.of(row.id()), "UPSERT", now);
+          } else {
+            outbox.append(List.of(row.id()), "UPSERT", now);
+          }
           audit.append(
               h,
               AuditEvent.of(
@@ -117,11 +127,21 @@ public final class RecordCorrections {
                       row.id().toString(),
                       AuditOutcome.SUCCESS,
                       address)
-                  .withDetail("fields", String.join(",", patch.changes().keySet())));
+                  .withDetail("fields", String.join(",", patch.changes().keySet()))
+                  .concerning(row.agencyCode()));
         });
     worker.wake();
     retention.protect(List.of(row.id()));
     return corrected;
+  }
+
+  /**
+   * Whether someone who could read a record at access level {@code from} may not at {@code to}: any
+   * change except to PUBLIC (INTERNAL to RESTRICTED hides it from the owner's ancestors, RESTRICTED
+   * to INTERNAL from its grantees).
+   */
+  static boolean narrowsVisibility(String from, String to) {
+    return !from.equals(to) && !"PUBLIC".equals(to);
   }
 
   /** The record's corrections, oldest first; the read is audited. */

@@ -42,13 +42,17 @@ public interface RecordDao {
   @SqlQuery("SELECT " + COLUMNS + " FROM records WHERE id IN (<ids>)")
   List<RecordRow> findAll(@BindList("ids") List<UUID> ids);
 
+  /** A page of the records of {@code agencyCode} filed under {@code fileCode}, in id order. */
   @SqlQuery(
       "SELECT "
           + COLUMNS
-          + " FROM records WHERE file_code = :fileCode AND (CAST(:after AS uuid) IS NULL OR id >"
-          + " :after) ORDER BY id LIMIT :limit")
+          + " FROM records WHERE file_code = :fileCode AND agency_code = :agencyCode"
+          + " AND (CAST(:after AS uuid) IS NULL OR id > :after) ORDER BY id LIMIT :limit")
   List<RecordRow> pageByFileCode(
-      @Bind("fileCode") String fileCode, @Bind("after") UUID after, @Bind("limit") int limit);
+      @Bind("fileCode") String fileCode,
+      @Bind("agencyCode") String agencyCode,
+      @Bind("after") UUID after,
+      @Bind("limit") int limit);
 
   /** A record's effective retention as last computed, and its active legal holds. */
   record RetentionColumns(

@@ -35,7 +35,8 @@ public final class RecordReader {
     try {
       RecordRow row = visible(caller, id);
       audit.appendRead(
-          AuditEvent.of(caller, action, AuditEvent.RECORD, id, AuditOutcome.SUCCESS, address));
+          AuditEvent.of(caller, action, AuditEvent.RECORD, id, AuditOutcome.SUCCESS, address)
+              .concerning(row.agencyCode()));
       return row;
     } catch (ApiException e) {
       audit.appendRead(
@@ -70,10 +71,17 @@ public final class RecordReader {
     return filtered(caller, cursor, size, (d, from, limit) -> d.page(agencyCode, from, limit));
   }
 
-  /** A page of the records of dossier {@code fileCode} the caller may read, in id order. */
-  public Page dossierPage(Caller caller, String fileCode, String cursor, int size) {
+  /**
+   * A page of the records of dossier {@code fileCode} of agency {@code agencyCode} (a dossier holds
+   * its own agency's records only) the caller may read, in id order.
+   */
+  public Page dossierPage(
+      Caller caller, String fileCode, String agencyCode, String cursor, int size) {
     return filtered(
-        caller, cursor, size, (d, from, limit) -> d.pageByFileCode(fileCode, from, limit));
+        caller,
+        cursor,
+        size,
+        (d, from, limit) -> d.pageByFileCode(fileCode, agencyCode, from, limit));
   }
 
   @FunctionalInterface

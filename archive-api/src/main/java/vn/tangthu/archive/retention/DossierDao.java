@@ -20,6 +20,22 @@ public interface DossierDao {
   @SqlQuery("SELECT " + COLUMNS + " FROM dossiers WHERE file_code = :fileCode FOR UPDATE")
   Optional<DossierRow> findForUpdate(@Bind("fileCode") String fileCode);
 
+  /**
+   * Whether a record of {@code agency} may not carry {@code fileCode}: its dossier belongs to
+   * another agency or, without a dossier, a record of another agency carries it.
+   */
+  @SqlQuery(
+      "SELECT COALESCE((SELECT agency_code <> :agency FROM dossiers WHERE file_code = :fileCode),"
+          + " EXISTS (SELECT 1 FROM records WHERE file_code = :fileCode"
+          + " AND agency_code <> :agency))")
+  boolean takenByOtherAgency(@Bind("fileCode") String fileCode, @Bind("agency") String agency);
+
+  /** Whether a record of another agency than {@code agency} carries {@code fileCode}. */
+  @SqlQuery(
+      "SELECT EXISTS (SELECT 1 FROM records WHERE file_code = :fileCode"
+          + " AND agency_code <> :agency)")
+  boolean carriedByOtherAgency(@Bind("fileCode") String fileCode, @Bind("agency") String agency);
+
   /** Inserts or replaces (keeping created_at); returns true when the dossier was new. */
   @SqlQuery(
       "INSERT INTO dossiers ("

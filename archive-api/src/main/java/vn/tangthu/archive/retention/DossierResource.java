@@ -38,6 +38,12 @@ import vn.tangthu.retention.schedule.SeriesCodes;
  * all its records in the same transaction ({@code RETENTION_LOCKED} and nothing changed when that
  * would shorten a lock). Reading it follows the INTERNAL rule for its agency (a dossier of an
  * agency the caller cannot see is 404); its records are listed only where the caller may read them.
+ *
+ * <p>A dossier belongs to one agency and holds only that agency's records (never an ancestor's or a
+ * descendant's): a file code that records of another agency already carry cannot become a dossier
+ * of this one ({@code FILE_CODE_TAKEN}, 409, without saying whose), and an existing dossier keeps
+ * its agency ({@code DOSSIER_AGENCY_FIXED}, 409). Ingest and corrections refuse a record whose file
+ * code belongs to another agency ({@link vn.tangthu.archive.record.RetentionHook#mayFile}).
  */
 @Path("/dossiers/{fileCode}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -100,14 +106,11 @@ public final class DossierResource {
     RetentionRecompute.Result result =
         jdbi.inTransaction(
             h -> {
+              recompute.enterExclusive(h);
+              FileCodes.lock(h, fileCode);
               DossierDao dao = h.attach(DossierDao.class);
               Optional<DossierRow> existing = dao.findForUpdate(fileCode);
-              if (existing.isPresent()
-                  && !access.actsFor(caller, Role.ARCHIVIST, existing.get().agencyCode())) {
-                throw ApiException.forbidden(
-                    "The dossier belongs to an agency you do not act for.",
-                    "Hồ sơ thuộc cơ quan mà bạn không có quyền.");
-              }
+              requireOwnAgency(caller, dao, existing, wanted);
               DossierRow row = existing.map(e -> withCreated(wanted, e.createdAt())).orElse(wanted);
               created[0] = dao.upsert(row);
               RetentionRecompute.Result r = recompute.dossier(h, fileCode);
@@ -123,7 +126,8 @@ public final class DossierResource {
                       .withDetail("agencyCode", row.agencyCode())
                       .withDetail("seriesCode", row.seriesCode())
                       .withDetail("endDate", row.endDate())
-                      .withDetail("recordsUpdated", r.changed()));
+                      .withDetail("recordsUpdated", r.changed())
+                      .concerning(row.agencyCode()));
               return r;
             });
     ScheduleResource.afterCommit(keeper, result);
@@ -144,8 +148,41 @@ public final class DossierResource {
         jdbi.withExtension(DossierDao.class, d -> d.find(fileCode))
             .filter(d -> access.canRead(caller, null, d.agencyCode(), "INTERNAL"))
             .orElseThrow(ApiException::notFound);
-    RecordReader.Page page = reader.dossierPage(caller, fileCode, cursor, n);
+    RecordReader.Page page = reader.dossierPage(caller, fileCode, row.agencyCode(), cursor, n);
     return new DossierView(row, retention(row), null, page.items(), page.nextCursor());
+  }
+
+  /**
+   * @throws ApiException 403 when the existing dossier belongs to an agency the caller does not act
+   *     for, 409 {@code DOSSIER_AGENCY_FIXED} when it would move to another agency, 409 {@code
+   *     FILE_CODE_TAKEN} when records of another agency carry the file code of a new dossier
+   */
+  private void requireOwnAgency(
+      Caller caller, DossierDao dao, Optional<DossierRow> existing, DossierRow wanted) {
+    if (existing.isPresent()) {
+      String agency = existing.get().agencyCode();
+      if (!access.actsFor(caller, Role.ARCHIVIST, agency)) {
+        throw ApiException.forbidden(
+            "The dossier belongs to an agency you do not act for.",
+            "Hồ sơ thuộc cơ quan mà bạn không có quyền.");
+      }
+      if (!agency.equals(wanted.agencyCode())) {
+        throw ApiException.of(
+                409,
+                "DOSSIER_AGENCY_FIXED",
+                "The dossier belongs to agency " + agency + " and cannot move to another agency.",
+                "Hồ sơ thuộc cơ quan " + agency + ", không chuyển sang cơ quan khác được.")
+            .with("agencyCode", agency);
+      }
+    } else if (dao.carriedByOtherAgency(wanted.fileCode(), wanted.agencyCode())) {
+      throw ApiException.of(
+          409,
+          "FILE_CODE_TAKEN",
+          "Records of another agency already carry this file code; a dossier holds the records of"
+              + " its own agency only.",
+          "Văn bản của cơ quan khác đã mang mã hồ sơ này; hồ sơ chỉ gồm văn bản của chính cơ"
+              + " quan mình.");
+    }
   }
 
   private DossierRetention retention(DossierRow d) {

@@ -72,15 +72,49 @@ public interface HoldDao {
 
   /**
    * The active records held together with {@code ids}: each one's main record and attachments, and
-   * every record of the same dossier (fileCode), with theirs.
+   * every record of the same dossier (fileCode, of the same agency: a dossier holds its own
+   * agency's records only), with theirs. Who may read each is for the caller to check.
+   */
+  @RegisterConstructorMapper(Member.class)
+  @SqlQuery(
+      "SELECT r.id, r.agency_code, r.access_level, r.status FROM records r"
+          + " JOIN records src ON src.id = COALESCE(r.main_record_id, r.id)"
+          + " WHERE r.status = 'ACTIVE' AND (src.id IN (SELECT COALESCE(x.main_record_id, x.id)"
+          + " FROM records x WHERE x.id = ANY(:ids)) OR (src.file_code, src.agency_code) IN"
+          + " (SELECT s.file_code, s.agency_code FROM records x JOIN records s"
+          + " ON s.id = COALESCE(x.main_record_id, x.id)"
+          + " WHERE x.id = ANY(:ids) AND s.file_code IS NOT NULL)) ORDER BY r.id")
+  List<Member> heldTogether(@Bind("ids") UUID[] ids);
+
+  /** The agencies of the records of hold {@code hold}. */
+  @SqlQuery(
+      "SELECT DISTINCT r.agency_code FROM hold_records hr JOIN records r ON r.id = hr.record_id"
+          + " WHERE hr.hold_id = :hold")
+  List<String> agenciesOf(@Bind("hold") UUID hold);
+
+  /** Whether hold {@code hold} holds a record of one of {@code agencies}. */
+  @SqlQuery(
+      "SELECT EXISTS (SELECT 1 FROM hold_records hr JOIN records r ON r.id = hr.record_id"
+          + " WHERE hr.hold_id = :hold AND r.agency_code = ANY(:agencies))")
+  boolean holdsAnyOf(@Bind("hold") UUID hold, @Bind("agencies") String[] agencies);
+
+  /**
+   * How many of the records of hold {@code hold} a caller may read, given as {@link
+   * vn.tangthu.archive.access.AccessPolicy.ReadScope}: PUBLIC ones, INTERNAL ones of {@code
+   * internal}, RESTRICTED ones of {@code own} or granted to {@code username}.
    */
   @SqlQuery(
-      "SELECT r.id FROM records r JOIN records src ON src.id = COALESCE(r.main_record_id, r.id)"
-          + " WHERE r.status = 'ACTIVE' AND (src.id IN (SELECT COALESCE(x.main_record_id, x.id)"
-          + " FROM records x WHERE x.id = ANY(:ids)) OR src.file_code IN (SELECT s.file_code"
-          + " FROM records x JOIN records s ON s.id = COALESCE(x.main_record_id, x.id)"
-          + " WHERE x.id = ANY(:ids) AND s.file_code IS NOT NULL)) ORDER BY r.id")
-  List<UUID> heldTogether(@Bind("ids") UUID[] ids);
+      "SELECT count(*) FROM hold_records hr JOIN records r ON r.id = hr.record_id"
+          + " WHERE hr.hold_id = :hold AND (r.access_level = 'PUBLIC'"
+          + " OR (r.access_level = 'INTERNAL' AND r.agency_code = ANY(:internal))"
+          + " OR (r.access_level = 'RESTRICTED' AND (r.agency_code = ANY(:own)"
+          + " OR EXISTS (SELECT 1 FROM record_grants g WHERE g.record_id = r.id"
+          + " AND g.username = :username))))")
+  int countReadable(
+      @Bind("hold") UUID hold,
+      @Bind("internal") String[] internal,
+      @Bind("own") String[] own,
+      @Bind("username") String username);
 
   /**
    * Adds {@code ids} (and their attachments) to the active holds of the records they are held
@@ -92,7 +126,8 @@ public interface HoldDao {
           + " SELECT DISTINCT hr.hold_id, r.id FROM records r"
           + " JOIN records src ON src.id = COALESCE(r.main_record_id, r.id)"
           + " JOIN records peer ON (peer.id = src.id OR peer.main_record_id = src.id"
-          + " OR (src.file_code IS NOT NULL AND peer.file_code = src.file_code))"
+          + " OR (src.file_code IS NOT NULL AND peer.file_code = src.file_code"
+          + " AND peer.agency_code = src.agency_code))"
           + " JOIN hold_records hr ON hr.record_id = peer.id"
           + " JOIN holds h ON h.id = hr.hold_id AND h.released_at IS NULL"
           + " WHERE (r.id = ANY(:ids) OR r.main_record_id = ANY(:ids)) AND r.status = 'ACTIVE'"

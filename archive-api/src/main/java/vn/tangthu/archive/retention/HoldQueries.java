@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import vn.tangthu.archive.access.AccessPolicy;
 import vn.tangthu.archive.auth.Caller;
+import vn.tangthu.archive.auth.Role;
 import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.indexer.search.SearchHit;
 import vn.tangthu.indexer.search.SearchIndex;
@@ -18,8 +19,9 @@ import vn.tangthu.indexer.search.SearchResult;
 
 /**
  * Resolves a hold's query once: the same full-text search as {@code GET /search}, with the placing
- * user's visibility, paged through to the last hit, each hit checked again against the database.
- * Records not indexed yet are not found. Thread-safe.
+ * user's visibility, paged through to the last hit, each hit checked again against the database and
+ * kept only when the placer may also act for its agency (as an ARCHIVIST). Records not indexed yet
+ * are not found. Thread-safe.
  */
 public final class HoldQueries {
 
@@ -37,7 +39,7 @@ public final class HoldQueries {
   }
 
   /**
-   * The ids of the active records matching {@code q} that {@code caller} may read.
+   * The ids of the active records matching {@code q} that {@code caller} may read and act for.
    *
    * @throws ApiException {@code INVALID_HOLD} (422) for a query the index refuses or one matching
    *     more than {@value #MAX_HITS} records
@@ -88,7 +90,8 @@ public final class HoldQueries {
       UUID[] chunk = all.subList(i, Math.min(all.size(), i + 1000)).toArray(UUID[]::new);
       for (HoldDao.Member m : jdbi.withExtension(HoldDao.class, d -> d.records(chunk))) {
         if ("ACTIVE".equals(m.status())
-            && access.canRead(caller, m.id(), m.agencyCode(), m.accessLevel())) {
+            && access.canRead(caller, m.id(), m.agencyCode(), m.accessLevel())
+            && access.actsFor(caller, Role.ARCHIVIST, m.agencyCode())) {
           visible.add(m.id());
         }
       }

@@ -33,9 +33,17 @@ import vn.tangthu.archive.id.Ids;
  * {@code /holds}: legal holds. An ARCHIVIST or ADMIN places one on listed records or on the records
  * a search finds (resolved once, with the placer's visibility); a record is held together with its
  * attachments and the whole of its dossier. A held record is never disposed and carries an S3 legal
- * hold. ARCHIVISTs, APPROVERs and AUDITORs read the holds placed within their agency's scope;
- * records are listed only where the caller may read them. Placing and releasing are audited in
- * their transactions.
+ * hold. Placing and releasing are audited in their transactions.
+ *
+ * <p>A hold takes only records the placing archivist may both read and act for (the record's agency
+ * is theirs, below theirs, or one they succeeded): a listed record they cannot read is 404, one
+ * they read but do not act for 403 {@code OUTSIDE_AGENCY}; a query and the spread to attachments
+ * and dossier take only such records. ADMIN takes everything.
+ *
+ * <p>ARCHIVISTs, APPROVERs and AUDITORs read the holds placed within their agency's scope, and the
+ * holds an ADMIN placed that hold a record of their scope; records are listed and counted only
+ * where the caller may read them. A hold is released by an ARCHIVIST acting for the agency that
+ * placed it, or by an ADMIN (the only one who releases an ADMIN's hold).
  */
 @Path("/holds")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,6 +51,7 @@ import vn.tangthu.archive.id.Ids;
 public final class HoldResource {
 
   private static final String CODE = "INVALID_HOLD";
+  private static final List<Role> READERS = List.of(Role.ARCHIVIST, Role.APPROVER, Role.AUDITOR);
   static final int MAX_IDS = 10_000;
 
   private final Jdbi jdbi;
@@ -77,7 +86,10 @@ public final class HoldResource {
   /** Body of {@code DELETE /holds/{id}}. */
   public record ReleaseRequest(String reason) {}
 
-  /** A hold, with a page of the record ids the caller may read when asked for one hold. */
+  /**
+   * A hold, with a page of the record ids the caller may read when asked for one hold; {@code
+   * recordCount} counts only the records the caller may read.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record HoldView(
       UUID id,
@@ -96,7 +108,10 @@ public final class HoldResource {
       List<UUID> recordIds,
       String nextCursor) {
 
-    static HoldView of(HoldRow h, List<UUID> recordIds, String nextCursor) {
+    /**
+     * @param recordCount how many of its records the reader may see
+     */
+    static HoldView of(HoldRow h, int recordCount, List<UUID> recordIds, String nextCursor) {
       return new HoldView(
           h.id(),
           h.name(),
@@ -106,7 +121,7 @@ public final class HoldResource {
           h.agencyCode(),
           h.placedBy(),
           h.placedAt(),
-          h.recordCount(),
+          recordCount,
           h.releasedAt() == null,
           h.releasedBy(),
           h.releasedAt(),
@@ -143,14 +158,18 @@ public final class HoldResource {
     List<UUID> seed =
         byQuery
             ? queries.resolve(caller, Requests.text(CODE, "query", body.query(), 1000))
-            : visibleIds(caller, body.recordIds());
+            : namedIds(caller, body.recordIds());
     UUID id = ids.next();
     Instant now = clock.instant();
     List<UUID> held =
         jdbi.inTransaction(
             h -> {
               HoldDao dao = h.attach(HoldDao.class);
-              List<UUID> members = dao.heldTogether(seed.toArray(UUID[]::new));
+              List<HoldDao.Member> taken =
+                  dao.heldTogether(seed.toArray(UUID[]::new)).stream()
+                      .filter(m -> takes(caller, m))
+                      .toList();
+              List<UUID> members = taken.stream().map(HoldDao.Member::id).toList();
               HoldRow row =
                   new HoldRow(
                       id,
@@ -179,13 +198,15 @@ public final class HoldResource {
                       .withDetail("name", name)
                       .withDetail("authority", authority)
                       .withDetail("query", row.query())
-                      .withDetail("recordCount", members.size()));
+                      .withDetail("recordCount", members.size())
+                      .concerning(
+                          onlyAgency(taken.stream().map(HoldDao.Member::agencyCode).toList())));
               return members;
             });
     keeper.protect(held);
     HoldRow saved = jdbi.withExtension(HoldDao.class, d -> d.find(id)).orElseThrow();
     return Response.created(URI.create("holds/" + id))
-        .entity(HoldView.of(saved, null, null))
+        .entity(HoldView.of(saved, saved.recordCount(), null, null))
         .build();
   }
 
@@ -204,7 +225,7 @@ public final class HoldResource {
       for (HoldRow h : rows) {
         after = h.id();
         if (sees(caller, h)) {
-          items.add(HoldView.of(h, null, null));
+          items.add(HoldView.of(h, count(caller, h), null, null));
           if (items.size() == n) {
             return new Page(items, after.toString());
           }
@@ -237,12 +258,12 @@ public final class HoldResource {
         if (access.canRead(caller, m.id(), m.agencyCode(), m.accessLevel())) {
           records.add(m.id());
           if (records.size() == n) {
-            return HoldView.of(hold, records, after.toString());
+            return HoldView.of(hold, count(caller, hold), records, after.toString());
           }
         }
       }
       if (rows.size() < n * 2) {
-        return HoldView.of(hold, records, null);
+        return HoldView.of(hold, count(caller, hold), records, null);
       }
     }
   }
@@ -267,8 +288,16 @@ public final class HoldResource {
               HoldDao dao = h.attach(HoldDao.class);
               HoldRow hold =
                   dao.findForUpdate(holdId)
-                      .filter(x -> actsFor(caller, x, Role.ARCHIVIST))
+                      .filter(x -> sees(caller, x))
                       .orElseThrow(ApiException::notFound);
+              if (!caller.isAdmin()
+                  && (hold.agencyCode() == null
+                      || !access.actsFor(caller, Role.ARCHIVIST, hold.agencyCode()))) {
+                throw ApiException.forbidden(
+                    "Only an archivist of the agency that placed the hold, or an administrator,"
+                        + " releases it.",
+                    "Chỉ lưu trữ viên của cơ quan đã phong tỏa, hoặc quản trị viên, được gỡ.");
+              }
               if (hold.releasedAt() != null) {
                 throw ApiException.of(
                         409,
@@ -288,15 +317,20 @@ public final class HoldResource {
                           AuditOutcome.SUCCESS,
                           null)
                       .withDetail("reason", reason)
-                      .withDetail("recordCount", hold.recordCount()));
+                      .withDetail("recordCount", hold.recordCount())
+                      .concerning(onlyAgency(dao.agenciesOf(holdId))));
               return dao.recordIds(holdId);
             });
     keeper.protect(members, true);
-    return HoldView.of(
-        jdbi.withExtension(HoldDao.class, d -> d.find(holdId)).orElseThrow(), null, null);
+    HoldRow released = jdbi.withExtension(HoldDao.class, d -> d.find(holdId)).orElseThrow();
+    return HoldView.of(released, count(caller, released), null, null);
   }
 
-  private List<UUID> visibleIds(Caller caller, List<String> recordIds) {
+  /**
+   * The listed records, parsed and checked: all must exist and be readable (else 404, naming none),
+   * the caller must act for each one's agency (else 403) and each must be ACTIVE (else 410).
+   */
+  private List<UUID> namedIds(Caller caller, List<String> recordIds) {
     if (recordIds.isEmpty() || recordIds.size() > MAX_IDS) {
       throw Requests.invalid(
           CODE,
@@ -319,6 +353,16 @@ public final class HoldResource {
       throw ApiException.notFound();
     }
     for (HoldDao.Member m : found) {
+      if (!access.actsFor(caller, Role.ARCHIVIST, m.agencyCode())) {
+        throw ApiException.of(
+                403,
+                "OUTSIDE_AGENCY",
+                "A listed record belongs to an agency you do not act for.",
+                "Một văn bản trong danh sách thuộc cơ quan ngoài phạm vi của bạn.")
+            .with("recordId", m.id().toString());
+      }
+    }
+    for (HoldDao.Member m : found) {
       if (!"ACTIVE".equals(m.status())) {
         throw ApiException.of(
                 410,
@@ -329,6 +373,33 @@ public final class HoldResource {
       }
     }
     return parsed;
+  }
+
+  /** Whether a hold placed by {@code caller} takes {@code m}: they may read it and act for it. */
+  private boolean takes(Caller caller, HoldDao.Member m) {
+    return access.canRead(caller, m.id(), m.agencyCode(), m.accessLevel())
+        && access.actsFor(caller, Role.ARCHIVIST, m.agencyCode());
+  }
+
+  /** How many of the hold's records the caller may read (all of them for ADMIN). */
+  private int count(Caller caller, HoldRow h) {
+    if (caller.isAdmin()) {
+      return h.recordCount();
+    }
+    AccessPolicy.ReadScope scope = access.readScope(caller);
+    return jdbi.withExtension(
+        HoldDao.class,
+        d ->
+            d.countReadable(
+                h.id(),
+                scope.internalOwners().toArray(String[]::new),
+                scope.ownOwners().toArray(String[]::new),
+                scope.username()));
+  }
+
+  /** The one agency of {@code agencies} when they are all the same; null otherwise. */
+  private static String onlyAgency(List<String> agencies) {
+    return agencies.stream().distinct().count() == 1 ? agencies.get(0) : null;
   }
 
   private HoldRow visibleHold(Caller caller, String id) {
@@ -349,21 +420,22 @@ public final class HoldResource {
     }
   }
 
+  /**
+   * Whether the caller (with a role that reads holds) sees hold {@code h}: ADMIN always; others
+   * when they act for the agency that placed it, or, for a hold an ADMIN placed, when it holds a
+   * record of an agency they act for.
+   */
   private boolean sees(Caller caller, HoldRow h) {
-    return actsFor(caller, h, Role.ARCHIVIST)
-        || actsFor(caller, h, Role.APPROVER)
-        || actsFor(caller, h, Role.AUDITOR);
-  }
-
-  /** Whether the caller acts with {@code role} for the agency that placed the hold. */
-  private boolean actsFor(Caller caller, HoldRow h, Role role) {
     if (caller.isAdmin()) {
       return true;
     }
-    if (!caller.has(role)) {
-      return false;
+    if (h.agencyCode() != null) {
+      return READERS.stream().anyMatch(role -> access.actsFor(caller, role, h.agencyCode()));
     }
-    return h.agencyCode() == null || access.actsFor(caller, role, h.agencyCode());
+    String[] scope = access.actingScope(caller).toArray(String[]::new);
+    return READERS.stream().anyMatch(caller::has)
+        && scope.length > 0
+        && jdbi.withExtension(HoldDao.class, d -> d.holdsAnyOf(h.id(), scope));
   }
 
   private static UUID cursor(String cursor) {

@@ -25,6 +25,12 @@ public final class RecordRetention implements RetentionHook {
   }
 
   @Override
+  public boolean mayFile(Handle h, String agencyCode, String fileCode) {
+    FileCodes.lock(h, fileCode);
+    return !h.attach(DossierDao.class).takenByOtherAgency(fileCode, agencyCode);
+  }
+
+  @Override
   public void recompute(Handle h, Collection<UUID> recordIds) {
     recompute.records(h, recordIds);
     h.attach(HoldDao.class).joinHeldGroups(recordIds.toArray(UUID[]::new));

@@ -13,7 +13,9 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * The retention columns of {@code records}: inputs of the computation (keyset-paged by record id),
- * the computed values, and what was last applied in storage.
+ * the computed values, and what was last applied in storage. A record takes its dossier's retention
+ * only from a dossier of its own agency (a file code another agency's dossier carries, which ingest
+ * and corrections refuse today, leaves the record on its own fields).
  */
 public interface RetentionDao {
 
@@ -28,6 +30,7 @@ public interface RetentionDao {
           + " r.retention_action AS stored_action, r.eligible_on AS stored_eligible_on"
           + " FROM records r JOIN records src ON src.id = COALESCE(r.main_record_id, r.id)"
           + " LEFT JOIN dossiers d ON d.file_code = src.file_code"
+          + " AND d.agency_code = src.agency_code"
           + " WHERE r.status = 'ACTIVE' AND r.id > :after AND ";
   String PAGE = " ORDER BY r.id LIMIT :limit";
 

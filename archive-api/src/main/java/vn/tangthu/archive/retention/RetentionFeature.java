@@ -75,7 +75,7 @@ public final class RetentionFeature {
       SearchIndex index,
       AuditLog audit) {
     return List.of(
-        new ScheduleResource(jdbi, recompute, keeper, audit, clock),
+        new ScheduleResource(jdbi, agencies, recompute, keeper, audit, clock),
         new DossierResource(jdbi, agencies, access, reader, recompute, keeper, audit, clock),
         new HoldResource(
             jdbi,

@@ -57,7 +57,12 @@ public final class RetentionRecompute {
     h.select("SELECT 1 FROM pg_advisory_xact_lock_shared(?)", LOCK_KEY).mapTo(Integer.class).one();
   }
 
-  private static void enterExclusive(Handle h) {
+  /**
+   * Takes the retention lock exclusively for the rest of {@code h}'s transaction: no record is
+   * written or recomputed meanwhile. Schedule and dossier changes take it before checking which
+   * agencies' records they would change.
+   */
+  void enterExclusive(Handle h) {
     h.select("SELECT 1 FROM pg_advisory_xact_lock(?)", LOCK_KEY).mapTo(Integer.class).one();
   }
 

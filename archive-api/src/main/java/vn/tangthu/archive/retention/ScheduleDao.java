@@ -29,6 +29,16 @@ public interface ScheduleDao {
   @SqlQuery("SELECT " + COLUMNS + " FROM retention_schedules WHERE series_code = :code")
   Optional<ScheduleRow> find(@Bind("code") String code);
 
+  /**
+   * Whether an active record or a dossier of an agency outside {@code agencies} names series {@code
+   * code}: a change of its schedule would change that agency's retention.
+   */
+  @SqlQuery(
+      "SELECT EXISTS (SELECT 1 FROM records WHERE series_code = :code AND status = 'ACTIVE'"
+          + " AND NOT (agency_code = ANY(:agencies))) OR EXISTS (SELECT 1 FROM dossiers"
+          + " WHERE series_code = :code AND NOT (agency_code = ANY(:agencies)))")
+  boolean usedOutside(@Bind("code") String code, @Bind("agencies") String[] agencies);
+
   @SqlQuery("SELECT count(*) FROM retention_schedules")
   long count();
 

@@ -15,7 +15,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import vn.tangthu.archive.agency.AgencyDirectory;
 import vn.tangthu.archive.audit.AuditEvent;
 import vn.tangthu.archive.audit.AuditLog;
 import vn.tangthu.archive.audit.AuditOutcome;
@@ -32,6 +34,12 @@ import vn.tangthu.retention.schedule.SeriesCodes;
  * them; an ARCHIVIST or ADMIN sets one, which recomputes every record of the series (directly or
  * through its dossier) in the same transaction, or changes nothing when that would shorten a lock
  * ({@code RETENTION_LOCKED}).
+ *
+ * <p>Schedules are shared by every agency, so an ARCHIVIST sets one only while every active record
+ * and dossier naming the series belongs to an agency they act for (their agency, below it, or one
+ * it succeeded): a series no other agency uses yet is free to create or change, one that another
+ * agency's records use is refused with {@code OUTSIDE_AGENCY} (403, without saying whose). ADMIN
+ * always may.
  */
 @Path("/retention/schedules")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,14 +49,21 @@ public final class ScheduleResource {
   private static final String CODE = "INVALID_SCHEDULE";
 
   private final Jdbi jdbi;
+  private final AgencyDirectory agencies;
   private final RetentionRecompute recompute;
   private final LockKeeper keeper;
   private final AuditLog audit;
   private final Clock clock;
 
   public ScheduleResource(
-      Jdbi jdbi, RetentionRecompute recompute, LockKeeper keeper, AuditLog audit, Clock clock) {
+      Jdbi jdbi,
+      AgencyDirectory agencies,
+      RetentionRecompute recompute,
+      LockKeeper keeper,
+      AuditLog audit,
+      Clock clock) {
     this.jdbi = jdbi;
+    this.agencies = agencies;
     this.recompute = recompute;
     this.keeper = keeper;
     this.audit = audit;
@@ -100,6 +115,8 @@ public final class ScheduleResource {
     RetentionRecompute.Result result =
         jdbi.inTransaction(
             h -> {
+              recompute.enterExclusive(h);
+              requireActsForUsers(h, caller, schedule.seriesCode());
               created[0] = h.attach(ScheduleDao.class).upsert(row);
               RetentionRecompute.Result r = recompute.series(h, schedule.seriesCode());
               audit.append(
@@ -120,6 +137,26 @@ public final class ScheduleResource {
     return Response.status(created[0] ? 201 : 200)
         .entity(new ScheduleSet(row, result.changed()))
         .build();
+  }
+
+  private void requireActsForUsers(Handle h, Caller caller, String seriesCode) {
+    if (caller.isAdmin()) {
+      return;
+    }
+    String[] scope =
+        caller.agencyCode() == null
+            ? new String[0]
+            : agencies.tree().actingScope(caller.agencyCode()).toArray(String[]::new);
+    if (h.attach(ScheduleDao.class).usedOutside(seriesCode, scope)) {
+      throw ApiException.of(
+          403,
+          "OUTSIDE_AGENCY",
+          "Records or dossiers of agencies you do not act for use this series; only an"
+              + " administrator, or an archivist acting for all of them, changes its schedule.",
+          "Văn bản hoặc hồ sơ của cơ quan ngoài phạm vi của bạn đang dùng nhóm này; chỉ quản trị"
+              + " viên, hoặc lưu trữ viên có quyền với tất cả các cơ quan đó, được đổi thời hạn"
+              + " bảo quản của nhóm.");
+    }
   }
 
   static void afterCommit(LockKeeper keeper, RetentionRecompute.Result result) {

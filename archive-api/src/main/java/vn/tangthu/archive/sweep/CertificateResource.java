@@ -41,15 +41,16 @@ public final class CertificateResource {
     SweepDao.CertificateRow row =
         jdbi.withExtension(SweepDao.class, d -> d.certificate(SweepService.parse(id)))
             .orElseThrow(ApiException::notFound);
-    sweeps.visible(caller, row.sweepId().toString());
+    SweepRow sweep = sweeps.visible(caller, row.sweepId().toString());
     audit.appendRead(
         AuditEvent.of(
-            caller,
-            SweepAudit.CERTIFICATE_READ,
-            "CERTIFICATE",
-            row.id().toString(),
-            AuditOutcome.SUCCESS,
-            null));
+                caller,
+                SweepAudit.CERTIFICATE_READ,
+                "CERTIFICATE",
+                row.id().toString(),
+                AuditOutcome.SUCCESS,
+                null)
+            .concerning(sweep.agencyCode()));
     String pem = sealer.identity(row.keyId()).map(i -> pem(i.certificate())).orElse(null);
     return new CertificateView(
         row.id(),

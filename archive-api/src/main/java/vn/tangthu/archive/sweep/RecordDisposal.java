@@ -94,12 +94,13 @@ final class RecordDisposal {
       }
     }
     Instant now = clock.instant();
+    String agency = rows.isEmpty() ? null : rows.get(0).agencyCode();
     jdbi.useTransaction(
         h -> {
           SweepDao dao = h.attach(SweepDao.class);
           dao.markGone(mainId, kind.recordStatus, now);
           dao.setItemState(sweepId, mainId, kind.itemState, null, now);
-          h.attach(OutboxDao.class).append(ids, "DELETE", now);
+          h.attach(OutboxDao.class).appendNarrowing(ids, "DELETE", now);
           audit.append(
               h,
               AuditEvent.of(
@@ -110,7 +111,8 @@ final class RecordDisposal {
                       AuditOutcome.SUCCESS,
                       null)
                   .withDetail("sweepId", sweepId)
-                  .withDetail("attachments", ids.size() - 1));
+                  .withDetail("attachments", ids.size() - 1)
+                  .concerning(agency));
         });
     worker.wake();
   }

@@ -35,12 +35,13 @@ public interface SweepDao {
 
   /** The planning query (see {@link #candidates}). */
   String CANDIDATES =
-      "WITH eligible AS (SELECT id, file_code FROM records WHERE status = 'ACTIVE'"
+      "WITH eligible AS (SELECT id, file_code, agency_code FROM records WHERE status = 'ACTIVE'"
           + " AND eligible_on IS NOT NULL AND eligible_on <= :asOf AND agency_code IN (<agencies>)"
           + " AND main_record_id IS NULL),"
           + " ids AS (SELECT id FROM eligible UNION SELECT m.id FROM records m JOIN (SELECT"
-          + " DISTINCT file_code FROM eligible WHERE file_code IS NOT NULL) d ON m.file_code ="
-          + " d.file_code WHERE m.main_record_id IS NULL), "
+          + " DISTINCT file_code, agency_code FROM eligible WHERE file_code IS NOT NULL) d"
+          + " ON m.file_code = d.file_code AND m.agency_code = d.agency_code"
+          + " WHERE m.main_record_id IS NULL), "
           + HELD
           + " SELECT "
           + FACT_COLUMNS
@@ -50,7 +51,9 @@ public interface SweepDao {
   /**
    * Planning's candidates: the ACTIVE main records of the agencies with {@code eligible_on <= asOf}
    * (through the partial index {@code records_eligible}), and every other main record of their
-   * dossiers (whatever their agency or state: the dossier rule needs them all).
+   * dossiers (whatever their state: the dossier rule needs them all). A dossier holds the records
+   * of its own agency only, so a record of another agency that carries the same file code is no
+   * peer: a sweep never takes, lists or excludes another agency's records.
    */
   @SqlQuery(CANDIDATES)
   List<RecordFacts> candidates(

@@ -107,7 +107,13 @@ public final class SweepExecutor {
           for (ItemDecision d : recheck(pending)) {
             UUID recordId = UUID.fromString(d.item().recordId());
             switch (d.outcome()) {
-              case SKIP -> skip(caller, visible.id(), recordId, d.skipReason().orElseThrow());
+              case SKIP ->
+                  skip(
+                      caller,
+                      visible.id(),
+                      visible.agencyCode(),
+                      recordId,
+                      d.skipReason().orElseThrow());
               case LIST_ONLY -> setState(visible.id(), recordId, "LISTED");
               case EXECUTE -> {
                 if (d.item().action() == DispositionAction.TRANSFER) {
@@ -161,7 +167,12 @@ public final class SweepExecutor {
           for (ItemDecision d : recheck(items(visible.id(), "AWAITING_TRANSFER"))) {
             UUID recordId = UUID.fromString(d.item().recordId());
             if (d.outcome() == ItemDecision.Outcome.SKIP) {
-              skip(caller, visible.id(), recordId, d.skipReason().orElseThrow());
+              skip(
+                  caller,
+                  visible.id(),
+                  visible.agencyCode(),
+                  recordId,
+                  d.skipReason().orElseThrow());
             } else {
               disposal.dispose(caller, visible.id(), recordId, RecordDisposal.Kind.TRANSFER);
             }
@@ -221,7 +232,8 @@ public final class SweepExecutor {
                       id.toString(),
                       AuditOutcome.SUCCESS,
                       null)
-                  .withDetail("phase", state == SweepState.APPROVED ? "start" : "resume"));
+                  .withDetail("phase", state == SweepState.APPROVED ? "start" : "resume")
+                  .concerning(row.agencyCode()));
         });
   }
 
@@ -266,7 +278,7 @@ public final class SweepExecutor {
     return SweepRules.recheck(items, current, clock);
   }
 
-  private void skip(Caller caller, UUID id, UUID recordId, SkipReason reason) {
+  private void skip(Caller caller, UUID id, String agency, UUID recordId, SkipReason reason) {
     jdbi.useTransaction(
         h -> {
           h.attach(SweepDao.class)
@@ -281,7 +293,8 @@ public final class SweepExecutor {
                       AuditOutcome.SUCCESS,
                       null)
                   .withDetail("sweepId", id)
-                  .withDetail("reason", reason.name()));
+                  .withDetail("reason", reason.name())
+                  .concerning(agency));
         });
   }
 
@@ -338,6 +351,7 @@ public final class SweepExecutor {
                       AuditOutcome.SUCCESS,
                       null)
                   .withDetail("phase", "finish")
+                  .concerning(row.agencyCode())
                   .withDetail("certificateId", certificateId)
                   .withDetail("destroyed", done.size())
                   .withDetail("skipped", skipped.size()));
@@ -370,6 +384,7 @@ public final class SweepExecutor {
                       AuditOutcome.SUCCESS,
                       null)
                   .withDetail("certificateId", certificateId)
+                  .concerning(row.agencyCode())
                   .withDetail("receivedBy", receivedBy)
                   .withDetail("reference", reference)
                   .withDetail("transferred", done.size())

@@ -78,8 +78,8 @@ public final class SweepResource {
   public SweepView get(@Auth Caller caller, @PathParam("id") String id) {
     SweepRow row = sweeps.visible(caller, id);
     audit.appendRead(
-        AuditEvent.of(
-            caller, SweepAudit.READ, SweepService.TARGET, id, AuditOutcome.SUCCESS, null));
+        AuditEvent.of(caller, SweepAudit.READ, SweepService.TARGET, id, AuditOutcome.SUCCESS, null)
+            .concerning(row.agencyCode()));
     return sweeps.view(row);
   }
 
@@ -90,10 +90,12 @@ public final class SweepResource {
       @PathParam("id") String id,
       @QueryParam("cursor") String cursor,
       @QueryParam("size") @DefaultValue("100") String size) {
-    SweepService.Page<ItemView> page = sweeps.items(caller, id, cursor, pageSize(size, 1000));
+    SweepRow row = sweeps.visible(caller, id);
+    SweepService.Page<ItemView> page = sweeps.items(row, cursor, pageSize(size, 1000));
     audit.appendRead(
         AuditEvent.of(caller, SweepAudit.READ, SweepService.TARGET, id, AuditOutcome.SUCCESS, null)
-            .withDetail("items", page.items().size()));
+            .withDetail("items", page.items().size())
+            .concerning(row.agencyCode()));
     return page;
   }
 
@@ -104,7 +106,8 @@ public final class SweepResource {
     SweepRow row = sweeps.visible(caller, id);
     audit.appendRead(
         AuditEvent.of(caller, SweepAudit.READ, SweepService.TARGET, id, AuditOutcome.SUCCESS, null)
-            .withDetail("format", "csv"));
+            .withDetail("format", "csv")
+            .concerning(row.agencyCode()));
     var items = sweeps.allItems(row);
     StreamingOutput body =
         out -> {
@@ -179,7 +182,8 @@ public final class SweepResource {
                 id,
                 AuditOutcome.SUCCESS,
                 null)
-            .withDetail("records", records.size()));
+            .withDetail("records", records.size())
+            .concerning(row.agencyCode()));
     return Response.ok(body, "application/x-tar")
         .header("Content-Disposition", "attachment; filename=\"transfer-" + row.id() + ".tar\"")
         .build();

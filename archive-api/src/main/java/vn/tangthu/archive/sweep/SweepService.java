@@ -94,7 +94,8 @@ public final class SweepService {
                   .withDetail("agencyCode", agencyCode)
                   .withDetail("asOf", date)
                   .withDetail("items", plan.items().size())
-                  .withDetail("excluded", plan.excluded().size()));
+                  .withDetail("excluded", plan.excluded().size())
+                  .concerning(agencyCode));
         });
     return view(find(id));
   }
@@ -180,9 +181,8 @@ public final class SweepService {
     return new Page<>(out, rows.size() > size ? out.get(out.size() - 1).id().toString() : null);
   }
 
-  /** A page of a sweep's items (those not taken out), in record id order. */
-  public Page<ItemView> items(Caller caller, String id, String cursor, int size) {
-    SweepRow row = visible(caller, id);
+  /** A page of the items (those not taken out) of a sweep the caller sees, in record id order. */
+  public Page<ItemView> items(SweepRow row, String cursor, int size) {
     UUID after = cursor(cursor);
     List<ItemRow> rows =
         jdbi.withExtension(SweepDao.class, d -> d.items(row.id(), after, size + 1));
@@ -254,7 +254,8 @@ public final class SweepService {
                       null)
                   .withDetail("recordId", recordId)
                   .withDetail("removed", out.size())
-                  .withDetail("reason", why));
+                  .withDetail("reason", why)
+                  .concerning(row.agencyCode()));
           return out;
         });
   }
@@ -291,7 +292,8 @@ public final class SweepService {
                       row.id().toString(),
                       AuditOutcome.SUCCESS,
                       null)
-                  .withDetail("reason", why));
+                  .withDetail("reason", why)
+                  .concerning(row.agencyCode()));
         });
     return view(find(visible.id()));
   }
@@ -320,7 +322,8 @@ public final class SweepService {
                         row.id().toString(),
                         AuditOutcome.SUCCESS,
                         null)
-                    .withDetail("plannedBy", row.plannedBy()));
+                    .withDetail("plannedBy", row.plannedBy())
+                    .concerning(row.agencyCode()));
           });
     } catch (SweepException e) {
       audit.appendNow(
@@ -331,7 +334,8 @@ public final class SweepService {
                   visible.id().toString(),
                   AuditOutcome.DENIED,
                   null)
-              .withDetail("code", e.code().name()));
+              .withDetail("code", e.code().name())
+              .concerning(visible.agencyCode()));
       throw SweepErrors.of(e);
     }
     return view(find(visible.id()));

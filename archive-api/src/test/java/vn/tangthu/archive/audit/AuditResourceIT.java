@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import vn.tangthu.archive.agency.AgencyDirectory;
 import vn.tangthu.archive.auth.Caller;
 import vn.tangthu.archive.auth.Role;
 import vn.tangthu.archive.error.ApiException;
@@ -46,14 +48,20 @@ class AuditResourceIT {
     fixture.close();
   }
 
+  private static AuditResource resource(AuditFixture.Trail trail, AuditLog log) {
+    trail.jdbi().installPlugin(new SqlObjectPlugin());
+    return new AuditResource(log, new AgencyDirectory(trail.jdbi(), Clock.systemUTC()));
+  }
+
   private static AuditPage list(AuditResource r, Caller c, String recordId, String size) {
     return r.list(c, null, recordId, null, null, null, null, null, null, size);
   }
 
   @Test
   void onlyAuditorsAndAdminsReadTheTrailAndRefusalsAreAudited() {
-    AuditLog log = fixture.newTrail().log(Clock.systemUTC());
-    AuditResource r = new AuditResource(log);
+    AuditFixture.Trail trail = fixture.newTrail();
+    AuditLog log = trail.log(Clock.systemUTC());
+    AuditResource r = resource(trail, log);
 
     assertThatThrownBy(() -> list(r, clerk, null, "20"))
         .isInstanceOfSatisfying(
@@ -82,8 +90,9 @@ class AuditResourceIT {
 
   @Test
   void listsOneRecordsEntriesPageByPage() {
-    AuditLog log = fixture.newTrail().log(Clock.systemUTC());
-    AuditResource r = new AuditResource(log);
+    AuditFixture.Trail trail = fixture.newTrail();
+    AuditLog log = trail.log(Clock.systemUTC());
+    AuditResource r = resource(trail, log);
     String record = "0190e6a0-1234-7000-8000-000000000001";
     for (int i = 0; i < 5; i++) {
       log.appendRead(
@@ -115,7 +124,8 @@ class AuditResourceIT {
       })
   void badParametersAreRefusedWith400(
       String recordId, String from, String to, String cursor, String size) {
-    AuditResource r = new AuditResource(fixture.newTrail().log(Clock.systemUTC()));
+    AuditFixture.Trail trail = fixture.newTrail();
+    AuditResource r = resource(trail, trail.log(Clock.systemUTC()));
     assertThatThrownBy(
             () -> r.list(auditor, null, recordId, null, null, null, from, to, cursor, size))
         .isInstanceOfSatisfying(
@@ -128,14 +138,15 @@ class AuditResourceIT {
 
   @Test
   void entriesAndVerificationSerializeAsTheContractSays() throws Exception {
-    AuditLog log = fixture.newTrail().log(Clock.systemUTC());
+    AuditFixture.Trail trail = fixture.newTrail();
+    AuditLog log = trail.log(Clock.systemUTC());
     log.appendNow(AuditEvents.event(1).withDetail("query", "quyết định"));
     ObjectMapper json = Jackson.newObjectMapper();
     json.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     JsonNode page =
         json.valueToTree(
-            new AuditResource(log)
+            resource(trail, log)
                 .list(auditor, null, null, null, null, null, null, null, null, "20"));
     JsonNode e = page.get("items").get(0);
     assertThat(e.get("id").asLong()).isEqualTo(1);

@@ -67,10 +67,12 @@ import org.junit.jupiter.api.TestInstance;
  * (our node, S3Proxy); one server per test class, one fresh bucket per test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class S3ContractSuite {
+abstract class S3ContractSuite
+    implements ContractContext, CleanupContract, ChecksumContract, BehaviourContract, CorsContract {
   private static final AtomicInteger BUCKETS = new AtomicInteger();
   protected MinioClient client;
   protected MinioAsyncClient asyncClient;
+  protected software.amazon.awssdk.services.s3.S3Client aws;
   protected String bucket;
 
   /** The server under test; called once per class. */
@@ -78,7 +80,8 @@ abstract class S3ContractSuite {
 
   private S3Target target;
 
-  protected final S3Target server() {
+  @Override
+  public final S3Target server() {
     if (target == null) {
       target = target();
       client =
@@ -91,8 +94,24 @@ abstract class S3ContractSuite {
               .endpoint(target.endpoint().toString())
               .credentials(target.accessKey(), target.secretKey())
               .build();
+      aws = ContractContext.awsClient(target);
     }
     return target;
+  }
+
+  @Override
+  public final MinioClient minio() {
+    return client;
+  }
+
+  @Override
+  public final software.amazon.awssdk.services.s3.S3Client aws() {
+    return aws;
+  }
+
+  @Override
+  public final String bucket() {
+    return bucket;
   }
 
   @BeforeEach
@@ -846,7 +865,8 @@ abstract class S3ContractSuite {
     assumeFeature(S3Target.Feature.VERSIONING_AND_LOCK);
   }
 
-  protected void assumeFeature(S3Target.Feature feature) {
+  @Override
+  public void assumeFeature(S3Target.Feature feature) {
     assumeThat(server().features()).as("server under test lacks " + feature).contains(feature);
   }
 }

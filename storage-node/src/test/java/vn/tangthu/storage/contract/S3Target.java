@@ -20,6 +20,19 @@ record S3Target(URI endpoint, String accessKey, String secretKey, Set<Feature> f
     /** A key may also be the prefix of other keys ({@code a} and {@code a/b}), or end in '/'. */
     KEY_IS_ALSO_PREFIX,
     /** An aborted upload id is unknown afterwards (NoSuchUpload). */
-    STRICT_UPLOAD_IDS
+    STRICT_UPLOAD_IDS,
+    /** DeleteBucket succeeds when only in-progress multipart uploads remain, discarding them. */
+    DELETE_BUCKET_DISCARDS_UPLOADS,
+    /**
+     * Additional checksums (CRC32, CRC32C, SHA-1, SHA-256, multipart composite and full-object)
+     * stored and returned; S3Proxy 4.1.0 verifies some but returns none.
+     */
+    CHECKSUMS,
+    /** GetObjectAttributes; S3Proxy 4.1.0 answers 501 NotImplemented. */
+    OBJECT_ATTRIBUTES,
+    /** A continuation token the server did not issue is refused (InvalidArgument). */
+    STRICT_CONTINUATION_TOKENS,
+    /** Per-bucket CORS configuration and preflight answers from it. */
+    BUCKET_CORS
   }
 }

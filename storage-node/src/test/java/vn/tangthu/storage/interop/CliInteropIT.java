@@ -136,7 +136,11 @@ class CliInteropIT {
         ok(env, aws("s3api", "head-object", "--bucket", "aws-cli", "--key", "one/big.bin"))
             .output();
     assertThat(head).contains("\"ContentLength\": " + Files.size(big)).contains("-2\\\"");
+    awsCliObjectLock(env, small);
+  }
 
+  /** Object Lock through aws-cli: retention on PUT, legal hold, refused deletes. */
+  private void awsCliObjectLock(Map<String, String> env, Path small) throws Exception {
     ok(
         env,
         aws("s3api", "create-bucket", "--bucket", "aws-lock", "--object-lock-enabled-for-bucket"));
@@ -197,11 +201,10 @@ class CliInteropIT {
 
   // ------------------------------------------------------------------ s3cmd
 
-  @Test
-  void s3cmdPutGetListAndMultipart() throws Exception {
-    assume("/usr/bin/s3cmd");
+  /** An s3cmd configuration for the node (path-style); returns its {@code --config=} option. */
+  private String s3cmdConfig(String name, boolean signatureV2) throws IOException {
     String hostPort = node.endpoint().getHost() + ":" + node.endpoint().getPort();
-    Path cfg = work.resolve("s3cfg");
+    Path cfg = work.resolve(name);
     Files.writeString(
         cfg,
         "[default]\naccess_key = "
@@ -212,10 +215,52 @@ class CliInteropIT {
             + hostPort
             + "\nhost_bucket = "
             + hostPort
-            + "\nuse_https = False\nsignature_v2 = False\n"
-            + "bucket_location = us-east-1\nmultipart_chunk_size_mb = 5\ncheck_ssl_certificate = False\n");
+            + "\nuse_https = False\nsignature_v2 = "
+            + (signatureV2 ? "True" : "False")
+            + "\nbucket_location = us-east-1\nmultipart_chunk_size_mb = 5\ncheck_ssl_certificate = False\n");
+    return "--config=" + cfg;
+  }
+
+  @Test
+  void s3cmdSignatureV2HeadersAndSignurl() throws Exception {
+    assume("/usr/bin/s3cmd");
     Map<String, String> env = Map.of("HOME", work.toString());
-    String c = "--config=" + cfg;
+    String c = s3cmdConfig("s3cfg-v2", true);
+    ok(env, "/usr/bin/s3cmd", c, "mb", "s3://s3cmd-v2");
+    Path small = file("s3cmd/v2.bin", 3000, 9);
+    ok(env, "/usr/bin/s3cmd", c, "put", small.toString(), "s3://s3cmd-v2/d/v2 file.bin");
+    assertThat(ok(env, "/usr/bin/s3cmd", c, "ls", "--recursive", "s3://s3cmd-v2").output())
+        .contains("d/v2 file.bin");
+    String url =
+        ok(env, "/usr/bin/s3cmd", c, "signurl", "s3://s3cmd-v2/d/v2 file.bin", "+300")
+            .output()
+            .lines()
+            .filter(l -> l.startsWith("http"))
+            .findFirst()
+            .orElseThrow()
+            .trim();
+    assertThat(url).contains("AWSAccessKeyId=").contains("Signature=");
+    var http = java.net.http.HttpClient.newHttpClient();
+    var got =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(got.statusCode()).as(url).isEqualTo(200);
+    assertThat(got.body()).isEqualTo(Files.readAllBytes(small));
+    var tampered =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(url.replace("v2%20file", "v2%20filf")))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(tampered.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void s3cmdPutGetListAndMultipart() throws Exception {
+    assume("/usr/bin/s3cmd");
+    Map<String, String> env = Map.of("HOME", work.toString());
+    String c = s3cmdConfig("s3cfg", false);
     ok(env, "/usr/bin/s3cmd", c, "mb", "s3://s3cmd-b");
     Path small = file("s3cmd/small.bin", 2000, 5);
     Path big = file("s3cmd/big.bin", 6 * 1024 * 1024, 6);

@@ -189,7 +189,7 @@ public final class SignatureReverifier {
     return new AuditEvent(
             actor,
             null,
-            null,
+            row.agencyCode(),
             ACTION,
             AuditEvent.RECORD,
             row.id().toString(),

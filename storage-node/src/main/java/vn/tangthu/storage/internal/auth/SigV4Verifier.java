@@ -19,7 +19,7 @@ import vn.tangthu.storage.internal.s3.S3Exception;
 
 /**
  * Verifies AWS Signature Version 4 (Authorization header and presigned query) against the
- * configured secrets. Thread-safe.
+ * configured secrets, and Signature Version 2 through {@link SigV2Verifier}. Thread-safe.
  */
 public final class SigV4Verifier {
   private static final org.slf4j.Logger LOG =
@@ -43,11 +43,23 @@ public final class SigV4Verifier {
   public SigV4Verifier(Map<String, String> secrets, Clock clock) {
     this.secrets = Map.copyOf(secrets);
     this.clock = clock;
+    this.v2 = new SigV2Verifier(secrets, clock);
   }
+
+  private final SigV2Verifier v2;
 
   /** The parts of a request that are signed. */
   public record SignedRequest(
-      String method, String rawPath, String rawQuery, Function<String, List<String>> header) {
+      String method,
+      String rawPath,
+      String rawQuery,
+      Function<String, List<String>> header,
+      java.util.function.Supplier<List<String>> headerNames) {
+    public SignedRequest(
+        String method, String rawPath, String rawQuery, Function<String, List<String>> header) {
+      this(method, rawPath, rawQuery, header, null);
+    }
+
     String first(String name) {
       List<String> v = header.apply(name);
       return v == null || v.isEmpty() ? null : v.get(0);
@@ -56,7 +68,9 @@ public final class SigV4Verifier {
 
   /** Whether the request carries any SigV4 authentication. */
   public static boolean hasAuth(SignedRequest r, Map<String, String> query) {
-    return r.first("authorization") != null || query.containsKey("X-Amz-Algorithm");
+    return r.first("authorization") != null
+        || query.containsKey("X-Amz-Algorithm")
+        || SigV2Verifier.isPresigned(query);
   }
 
   /**
@@ -68,11 +82,17 @@ public final class SigV4Verifier {
    */
   public AuthContext verify(SignedRequest r, Map<String, String> query) {
     String auth = r.first("authorization");
+    if (SigV2Verifier.isHeader(auth)) {
+      return v2.verifyHeader(r, auth);
+    }
     if (auth != null) {
       return verifyHeader(r, auth);
     }
     if (query.containsKey("X-Amz-Algorithm")) {
       return verifyPresigned(r, query);
+    }
+    if (SigV2Verifier.isPresigned(query)) {
+      return v2.verifyPresigned(r, query);
     }
     throw S3Exception.accessDenied("Anonymous access is not allowed");
   }
@@ -233,6 +253,63 @@ public final class SigV4Verifier {
       signingKeys.put(id, key);
     }
     return key;
+  }
+
+  /**
+   * Verifies the signature of a browser POST form over its base64 policy: SigV4 ({@code
+   * x-amz-algorithm}, {@code x-amz-credential}, {@code x-amz-date}, {@code x-amz-signature}) or
+   * SigV2 ({@code AWSAccessKeyId}, {@code signature}). Field names are lower-case.
+   *
+   * @return the access key that signed it
+   * @throws S3Exception AccessDenied, InvalidAccessKeyId, SignatureDoesNotMatch
+   */
+  public String verifyPostPolicy(Map<String, String> fields) {
+    String policy = fields.get("policy");
+    if (policy == null) {
+      throw S3Exception.accessDenied("Anonymous POST uploads are not allowed (no policy)");
+    }
+    if (fields.containsKey("awsaccesskeyid")) {
+      String access = fields.get("awsaccesskeyid");
+      String secret = secretOf(access);
+      if (!SigningKeys.same(
+          SigV2Verifier.sign(secret, policy), fields.getOrDefault("signature", ""))) {
+        throw signatureMismatch();
+      }
+      return access;
+    }
+    if (!ALGORITHM.equals(fields.get("x-amz-algorithm"))) {
+      throw S3Exception.invalidArgument("Unsupported x-amz-algorithm in the form");
+    }
+    String[] cred = fields.getOrDefault("x-amz-credential", "").split("/");
+    String date = fields.getOrDefault("x-amz-date", "");
+    if (cred.length != 5 || !"aws4_request".equals(cred[4]) || !date.startsWith(cred[1])) {
+      throw S3Exception.invalidArgument("Invalid x-amz-credential or x-amz-date in the form");
+    }
+    String secret = secretOf(cred[0]);
+    byte[] key = signingKey(cred[0], secret, cred[1], cred[2], cred[3]);
+    String expected = java.util.HexFormat.of().formatHex(SigningKeys.hmac(key, policy));
+    if (!SigningKeys.same(expected, fields.getOrDefault("x-amz-signature", ""))) {
+      throw signatureMismatch();
+    }
+    return cred[0];
+  }
+
+  private String secretOf(String access) {
+    String secret = secrets.get(access);
+    if (secret == null) {
+      throw new S3Exception(
+          403,
+          "InvalidAccessKeyId",
+          "The Access Key Id you provided does not exist in our records.");
+    }
+    return secret;
+  }
+
+  private static S3Exception signatureMismatch() {
+    return new S3Exception(
+        403,
+        "SignatureDoesNotMatch",
+        "The request signature we calculated does not match the signature you provided. Check your key and signing method.");
   }
 
   static PayloadMode payloadMode(String contentSha) {

@@ -11,6 +11,7 @@ import vn.tangthu.storage.internal.auth.AuthContext;
 import vn.tangthu.storage.internal.auth.AwsChunkedInputStream;
 import vn.tangthu.storage.internal.auth.PayloadMode;
 import vn.tangthu.storage.internal.s3.S3Exception;
+import vn.tangthu.storage.internal.store.ChecksumAlgorithm;
 import vn.tangthu.storage.internal.store.Digests;
 import vn.tangthu.storage.internal.store.ObjectStore;
 import vn.tangthu.storage.internal.store.StagedBlob;
@@ -31,10 +32,18 @@ final class BodyCheck {
   /** Checksum algorithms the client sends a value for, in headers or in the trailer. */
   static Set<String> requestedChecksums(Exchange ex) {
     Set<String> algos = new LinkedHashSet<>();
-    for (String a : Digests.ALGORITHMS) {
-      if (ex.header("x-amz-checksum-" + a.toLowerCase(Locale.ROOT)) != null) {
-        algos.add(a);
+    for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
+      String v = ex.header(a.header());
+      if (v != null) {
+        if (!a.wellFormed(v)) {
+          throw S3Exception.invalidRequest("Value for " + a.header() + " header is invalid.");
+        }
+        algos.add(a.name());
       }
+    }
+    if (algos.size() > 1) {
+      throw S3Exception.invalidRequest(
+          "Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.");
     }
     String trailer = ex.header("x-amz-trailer");
     if (trailer != null) {
@@ -71,7 +80,19 @@ final class BodyCheck {
    */
   static StagedBlob stage(ObjectStore store, Exchange ex, AuthContext auth, boolean inMemoryOk)
       throws IOException {
+    return stage(store, ex, auth, inMemoryOk, Set.of());
+  }
+
+  /**
+   * Streams, stages and verifies; the blob is discarded when a check fails.
+   *
+   * @param also checksums to compute besides those the request declares
+   */
+  static StagedBlob stage(
+      ObjectStore store, Exchange ex, AuthContext auth, boolean inMemoryOk, Set<String> also)
+      throws IOException {
     Set<String> algos = requestedChecksums(ex);
+    algos.addAll(also);
     InputStream in = body(ex, auth);
     long declared = inMemoryOk ? declaredLength(ex, auth) : -1;
     StagedBlob blob =

@@ -124,11 +124,11 @@ final class BucketOps {
     if (!"Enabled".equals(Xml.childText(root, "ObjectLockEnabled"))) {
       throw S3Exception.malformedXml();
     }
-    if (!b.objectLock()) {
+    if (!b.objectLock() && !b.versioningEnabled()) {
       throw new S3Exception(
           409,
           "InvalidBucketState",
-          "Object Lock configuration cannot be enabled on existing buckets");
+          "Versioning must be 'Enabled' on the bucket to apply a Object Lock configuration");
     }
     String mode = null;
     int days = 0;
@@ -151,14 +151,16 @@ final class BucketOps {
       } catch (NumberFormatException e) {
         throw S3Exception.malformedXml();
       }
-      if ((days > 0) == (years > 0) || days < 0 || years < 0) {
+      if ((d == null) == (y == null)) {
+        // both, or neither: S3 and Ceph RGW answer MalformedXML
+        throw S3Exception.malformedXml();
+      }
+      if (days < 0 || years < 0 || (d != null && days == 0) || (y != null && years == 0)) {
         throw new S3Exception(
-            400,
-            "InvalidRetentionPeriod",
-            "Default retention needs exactly one positive Days or Years");
+            400, "InvalidRetentionPeriod", "Default retention period must be a positive integer");
       }
     }
-    store.updateBucket(b.withDefaultRetention(mode, days, years));
+    store.updateBucket(b.withObjectLock().withDefaultRetention(mode, days, years));
     ex.sendEmpty(200);
   }
 
@@ -229,7 +231,7 @@ final class BucketOps {
               .withoutPadding()
               .encodeToString(next.getBytes(StandardCharsets.UTF_8)));
     }
-    contents(x, page, url, "true".equals(ex.query.get("fetch-owner")));
+    contents(x, page, url, "true".equals(ex.query.get("fetch-owner")) ? b.owner() : null);
     ex.sendXml(200, x.end("ListBucketResult"));
   }
 
@@ -255,11 +257,15 @@ final class BucketOps {
     if (page.truncated() && delimiter != null) {
       x.elem("NextMarker", enc(page.lastEntry(), url));
     }
-    contents(x, page, url, true);
+    contents(x, page, url, b.owner());
     ex.sendXml(200, x.end("ListBucketResult"));
   }
 
-  private static void contents(Xml x, Listing.Page page, boolean url, boolean owner) {
+  /**
+   * @param owner the bucket owner to name in each entry (ListObjects V1 always, V2 with {@code
+   *     fetch-owner=true}), or null
+   */
+  private static void contents(Xml x, Listing.Page page, boolean url, String owner) {
     for (ObjectMeta m : page.objects()) {
       x.open("Contents")
           .elem("Key", enc(m.key(), url))
@@ -267,6 +273,15 @@ final class BucketOps {
           .elem("ETag", Formats.quote(m.etag()))
           .elem("Size", m.size())
           .elem("StorageClass", "STANDARD");
+      if (owner != null) {
+        x.open("Owner").elem("ID", owner).elem("DisplayName", owner).close("Owner");
+      }
+      for (String algorithm : m.checksums().keySet()) {
+        x.elem("ChecksumAlgorithm", algorithm);
+      }
+      if (!m.checksums().isEmpty()) {
+        x.elem("ChecksumType", m.checksumType());
+      }
       x.close("Contents");
     }
     for (String p : page.prefixes()) {

@@ -65,7 +65,12 @@ final class Exchange {
   }
 
   SigV4Verifier.SignedRequest signed() {
-    return new SigV4Verifier.SignedRequest(method, rawPath, rawQuery, this::headerValues);
+    return new SigV4Verifier.SignedRequest(
+        method,
+        rawPath,
+        rawQuery,
+        this::headerValues,
+        () -> List.copyOf(request.getHeaders().getFieldNamesCollection()));
   }
 
   List<String> headerValues(String name) {
@@ -86,7 +91,20 @@ final class Exchange {
     return query.containsKey(queryParam);
   }
 
-  /** {@code x-amz-meta-*} headers, names lower-cased without the prefix. */
+  /** The system metadata S3 stores with an object and returns as given. */
+  static final List<String> STORED_HEADERS =
+      List.of(
+          "Cache-Control",
+          "Content-Disposition",
+          "Content-Encoding",
+          "Content-Language",
+          "Expires");
+
+  /**
+   * {@code x-amz-meta-*} headers, names lower-cased without the prefix, and the {@link
+   * #STORED_HEADERS} under their names prefixed with {@code ':'} (which no user metadata name can
+   * hold). {@code aws-chunked} is removed from Content-Encoding (it only framed the request).
+   */
   Map<String, String> userMetadata() {
     Map<String, String> m = new java.util.TreeMap<>();
     for (HttpField f : request.getHeaders()) {
@@ -95,7 +113,26 @@ final class Exchange {
         m.merge(n.substring(11), f.getValue(), (a, b) -> a + "," + b);
       }
     }
+    for (String h : STORED_HEADERS) {
+      String v = header(h);
+      if (h.equals("Content-Encoding") && v != null) {
+        v = withoutAwsChunked(v);
+      }
+      if (v != null && !v.isEmpty()) {
+        m.put(":" + h, v);
+      }
+    }
     return m;
+  }
+
+  private static String withoutAwsChunked(String encoding) {
+    List<String> kept = new ArrayList<>();
+    for (String e : encoding.split(",")) {
+      if (!e.trim().equalsIgnoreCase("aws-chunked") && !e.isBlank()) {
+        kept.add(e.trim());
+      }
+    }
+    return String.join(",", kept);
   }
 
   /** Whether the handler started reading the body (a refused body is then drained). */

@@ -12,7 +12,8 @@ import vn.tangthu.storage.internal.store.ObjectStore;
 
 /**
  * Object retention and legal hold. Retention in COMPLIANCE mode can only be extended; GOVERNANCE
- * can be shortened or removed only with {@code x-amz-bypass-governance-retention: true}.
+ * can be shortened, removed or turned into COMPLIANCE only with {@code
+ * x-amz-bypass-governance-retention: true}.
  */
 final class LockOps {
   private final ObjectStore store;
@@ -53,10 +54,12 @@ final class LockOps {
     LockState cur = v.lock();
     boolean hold = cur.legalHold();
     if (cur.retainedAt(now)) {
+      // shortening, removing or changing the mode (either way) of a protected version: never in
+      // COMPLIANCE, only with the bypass header in GOVERNANCE (as S3 and Ceph RGW decide)
       boolean weakens =
           wanted == null
               || wanted.retainUntil().isBefore(cur.retainUntil())
-              || (cur.mode().equals("COMPLIANCE") && wanted.mode().equals("GOVERNANCE"));
+              || !cur.mode().equals(wanted.mode());
       if (weakens && (cur.mode().equals("COMPLIANCE") || !bypass)) {
         throw S3Exception.accessDenied(
             "Object is WORM protected and its retention cannot be weakened");

@@ -11,6 +11,7 @@ import vn.tangthu.storage.internal.auth.AuthContext;
 import vn.tangthu.storage.internal.s3.S3Exception;
 import vn.tangthu.storage.internal.s3.Xml;
 import vn.tangthu.storage.internal.store.BucketMeta;
+import vn.tangthu.storage.internal.store.ChecksumAlgorithm;
 import vn.tangthu.storage.internal.store.Multipart;
 import vn.tangthu.storage.internal.store.NewObject;
 import vn.tangthu.storage.internal.store.ObjectMeta;
@@ -36,7 +37,18 @@ final class MultipartOps {
     if (!b.objectLock() && (attrs.lock().mode() != null || attrs.lock().legalHold())) {
       throw S3Exception.invalidRequest("Bucket is missing Object Lock Configuration");
     }
-    Multipart.Upload u = multipart.create(b, ex.key, auth.accessKey(), attrs);
+    String algorithmName = ex.header("x-amz-checksum-algorithm");
+    ChecksumAlgorithm algorithm = ChecksumAlgorithm.parse(algorithmName);
+    if (algorithmName != null && algorithm == null) {
+      throw S3Exception.invalidRequest("Checksum algorithm provided is unsupported.");
+    }
+    Multipart.Upload u =
+        multipart.create(
+            b, ex.key, auth.accessKey(), attrs, algorithm, ex.header("x-amz-checksum-type"));
+    if (algorithm != null) {
+      ex.setHeader("x-amz-checksum-algorithm", algorithm.name());
+      ex.setHeader("x-amz-checksum-type", u.checksumType());
+    }
     ex.sendXml(
         200,
         Xml.document("InitiateMultipartUploadResult")
@@ -55,7 +67,7 @@ final class MultipartOps {
   }
 
   void uploadPart(Exchange ex, AuthContext auth, BucketMeta b) throws IOException {
-    upload(ex, b);
+    Multipart.Upload u = upload(ex, b);
     int number;
     try {
       number = Integer.parseInt(ex.query.getOrDefault("partNumber", ""));
@@ -67,7 +79,9 @@ final class MultipartOps {
       uploadPartCopy(ex, auth, b, number);
       return;
     }
-    StagedBlob blob = BodyCheck.stage(store, ex, auth);
+    java.util.Set<String> also =
+        u.checksumAlgorithm() == null ? Set.of() : Set.of(u.checksumAlgorithm().name());
+    StagedBlob blob = BodyCheck.stage(store, ex, auth, false, also);
     Multipart.Part p = multipart.uploadPart(b.name(), ex.query.get("uploadId"), number, blob);
     ex.setHeader("ETag", Formats.quote(p.etag()));
     blob.checksums()
@@ -90,20 +104,23 @@ final class MultipartOps {
           new RangeInputStream(
               Channels.newInputStream(v.channel().position(range[0])), range[1] - range[0]);
       if (range[0] == 0 && range[1] == m.size()) {
-        in = new VerifyingInputStream(in, m.sha256());
+        in = new VerifyingInputStream(in, m);
       }
-      blob = store.stage(in, Set.of());
+      Multipart.Upload u = upload(ex, b);
+      blob =
+          store.stage(
+              in, u.checksumAlgorithm() == null ? Set.of() : Set.of(u.checksumAlgorithm().name()));
     }
     Multipart.Part p = multipart.uploadPart(b.name(), ex.query.get("uploadId"), number, blob);
     if (source.bucket().versioned()) {
       ex.setHeader("x-amz-copy-source-version-id", sourceVersion);
     }
-    ex.sendXml(
-        200,
+    Xml x =
         Xml.document("CopyPartResult")
             .elem("LastModified", Formats.iso(p.lastModified()))
-            .elem("ETag", Formats.quote(p.etag()))
-            .end("CopyPartResult"));
+            .elem("ETag", Formats.quote(p.etag()));
+    checksumElements(x, p.checksums());
+    ex.sendXml(200, x.end("CopyPartResult"));
   }
 
   /**
@@ -164,29 +181,52 @@ final class MultipartOps {
   }
 
   void complete(Exchange ex, BucketMeta b) throws IOException {
-    upload(ex, b);
+    Multipart.Upload u = upload(ex, b);
     Element root = Xml.parse(ex.smallBody(4 * 1024 * 1024));
     List<Multipart.CompletedPart> parts = new ArrayList<>();
     for (Element p : Xml.children(root, "Part")) {
+      java.util.Map<String, String> sums = new java.util.TreeMap<>();
+      for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
+        String v = Xml.childText(p, a.xmlName());
+        if (v != null) {
+          sums.put(a.name(), v);
+        }
+      }
       try {
         parts.add(
             new Multipart.CompletedPart(
-                Integer.parseInt(Xml.childText(p, "PartNumber")), Xml.childText(p, "ETag")));
+                Integer.parseInt(Xml.childText(p, "PartNumber")), Xml.childText(p, "ETag"), sums));
       } catch (NumberFormatException | NullPointerException e) {
         throw S3Exception.malformedXml();
       }
     }
+    java.util.Map<String, String> expected = new java.util.TreeMap<>();
+    for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
+      if (ex.header(a.header()) != null) {
+        expected.put(a.name(), ex.header(a.header()));
+      }
+    }
     ObjectMeta m =
-        multipart.complete(b, ex.query.get("uploadId"), parts, ObjectOps.writeCondition(ex));
+        multipart.complete(b, u.uploadId(), parts, expected, ObjectOps.writeCondition(ex));
     ObjectOps.versionHeader(ex, b, m);
-    ex.sendXml(
-        200,
+    Xml x =
         Xml.document("CompleteMultipartUploadResult")
             .elem("Location", "/" + b.name() + "/" + ex.key)
             .elem("Bucket", b.name())
             .elem("Key", m.key())
-            .elem("ETag", Formats.quote(m.etag()))
-            .end("CompleteMultipartUploadResult"));
+            .elem("ETag", Formats.quote(m.etag()));
+    checksumElements(x, m.checksums());
+    if (!m.checksums().isEmpty()) {
+      x.elem("ChecksumType", m.checksumType());
+    }
+    ex.sendXml(200, x.end("CompleteMultipartUploadResult"));
+  }
+
+  /** {@code <ChecksumCRC32>} etc. for each checksum, in S3's order. */
+  static void checksumElements(Xml x, java.util.Map<String, String> checksums) {
+    for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
+      x.elem(a.xmlName(), checksums.get(a.name()));
+    }
   }
 
   void abort(Exchange ex, BucketMeta b) throws IOException {
@@ -214,6 +254,10 @@ final class MultipartOps {
         .close("Owner")
         .elem("StorageClass", "STANDARD")
         .elem("PartNumberMarker", marker);
+    if (u.checksumAlgorithm() != null) {
+      x.elem("ChecksumAlgorithm", u.checksumAlgorithm().name())
+          .elem("ChecksumType", u.checksumType());
+    }
     List<Multipart.Part> page = new ArrayList<>();
     boolean truncated = false;
     for (Multipart.Part p : all) {
@@ -235,8 +279,9 @@ final class MultipartOps {
           .elem("PartNumber", p.number())
           .elem("LastModified", Formats.iso(p.lastModified()))
           .elem("ETag", Formats.quote(p.etag()))
-          .elem("Size", p.size())
-          .close("Part");
+          .elem("Size", p.size());
+      checksumElements(x, p.checksums());
+      x.close("Part");
     }
     ex.sendXml(200, x.end("ListPartsResult"));
   }

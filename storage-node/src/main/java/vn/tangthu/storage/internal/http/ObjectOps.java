@@ -5,17 +5,16 @@ import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.w3c.dom.Element;
+import java.util.Set;
 import vn.tangthu.storage.internal.auth.AuthContext;
 import vn.tangthu.storage.internal.auth.Encoding;
 import vn.tangthu.storage.internal.s3.S3Exception;
 import vn.tangthu.storage.internal.s3.Xml;
 import vn.tangthu.storage.internal.store.BucketMeta;
+import vn.tangthu.storage.internal.store.ChecksumAlgorithm;
 import vn.tangthu.storage.internal.store.DeleteResult;
-import vn.tangthu.storage.internal.store.Digests;
 import vn.tangthu.storage.internal.store.LockState;
 import vn.tangthu.storage.internal.store.NewObject;
 import vn.tangthu.storage.internal.store.ObjectMeta;
@@ -91,9 +90,16 @@ final class ObjectOps {
     }
     ex.setHeader("ETag", Formats.quote(meta.etag()));
     versionHeader(ex, b, meta);
-    meta.checksums()
-        .forEach((k, v) -> ex.setHeader("x-amz-checksum-" + k.toLowerCase(Locale.ROOT), v));
+    checksumHeaders(ex, meta.checksums(), meta.checksumType());
     ex.sendEmpty(200);
+  }
+
+  /** {@code x-amz-checksum-*} and, when there is one, {@code x-amz-checksum-type}. */
+  static void checksumHeaders(Exchange ex, Map<String, String> checksums, String type) {
+    checksums.forEach((k, v) -> ex.setHeader("x-amz-checksum-" + k.toLowerCase(Locale.ROOT), v));
+    if (!checksums.isEmpty()) {
+      ex.setHeader("x-amz-checksum-type", type == null ? "FULL_OBJECT" : type);
+    }
   }
 
   /** If-Match / If-None-Match on writes. */
@@ -179,25 +185,17 @@ final class ObjectOps {
       ex.sendEmpty(304);
       return;
     }
-    Range range = Range.parse(ex.header("Range"), m.size());
-    if (range == null
-        && ex.query.get("partNumber") != null
-        && !ex.query.get("partNumber").equals("1")) {
-      throw new S3Exception(
-          416, "InvalidPartNumber", "The requested partnumber is not satisfiable");
-    }
+    PartRange part = PartRange.of(ex.query.get("partNumber"), ex.header("Range"), m);
+    Range range = part != null ? part.range() : Range.parse(ex.header("Range"), m.size());
     if (range != null && range.unsatisfiable()) {
       ex.setHeader("Content-Range", "bytes */" + m.size());
       throw new S3Exception(416, "InvalidRange", "The requested range is not satisfiable");
     }
-    if ("ENABLED".equalsIgnoreCase(ex.header("x-amz-checksum-mode")) && range == null) {
-      m.checksums()
-          .forEach((k, v) -> ex.setHeader("x-amz-checksum-" + k.toLowerCase(Locale.ROOT), v));
-      if (!m.checksums().containsKey("SHA256")) {
-        ex.setHeader(
-            "x-amz-checksum-sha256",
-            java.util.Base64.getEncoder().encodeToString(HexFormat.of().parseHex(m.sha256())));
-      }
+    if ("ENABLED".equalsIgnoreCase(ex.header("x-amz-checksum-mode"))) {
+      responseChecksums(ex, m, part, range);
+    }
+    if (part != null && !m.parts().isEmpty()) {
+      ex.setHeader("x-amz-mp-parts-count", Integer.toString(m.parts().size()));
     }
     overrides(ex);
     long offset = range == null ? 0 : range.first();
@@ -215,16 +213,40 @@ final class ObjectOps {
       throw S3Exception.internal("Stored object failed its integrity check (size)");
     }
     ex.status(status);
-    streamer.send(
-        data,
-        offset,
-        length,
-        range == null ? m.sha256() : null,
+    ObjectStreamer.Sink sink =
         (buf, last) -> {
           int n = buf.remaining();
           ex.write(buf, last);
           metrics.bytesOut(n);
-        });
+        };
+    if (range == null && m.crc32c() != null && length > 0) {
+      streamer.sendCrc32cVerified(data, length, m.crc32c(), sink);
+    } else {
+      streamer.send(data, offset, length, range == null ? m.sha256() : null, sink);
+    }
+  }
+
+  /**
+   * The checksums a GET or HEAD answers with {@code x-amz-checksum-mode: ENABLED}: the object's for
+   * the whole object, a part's for a part of a composite one, none for a byte range.
+   */
+  private static void responseChecksums(Exchange ex, ObjectMeta m, PartRange part, Range range) {
+    if (part != null && !m.parts().isEmpty()) {
+      if ("COMPOSITE".equals(m.checksumType())) {
+        checksumHeaders(ex, m.parts().get(part.number() - 1).checksums(), "COMPOSITE");
+      }
+      return;
+    }
+    if (range != null) {
+      return;
+    }
+    checksumHeaders(ex, m.checksums(), m.checksumType());
+    if (m.checksums().isEmpty() && m.sha256() != null) {
+      ex.setHeader(
+          "x-amz-checksum-sha256",
+          java.util.Base64.getEncoder().encodeToString(HexFormat.of().parseHex(m.sha256())));
+      ex.setHeader("x-amz-checksum-type", "FULL_OBJECT");
+    }
   }
 
   private static void overrides(Exchange ex) {
@@ -251,7 +273,11 @@ final class ObjectOps {
     ex.setHeader("Accept-Ranges", "bytes");
     versionHeader(ex, b, m);
     for (Map.Entry<String, String> e : m.userMetadata().entrySet()) {
-      ex.setHeader("x-amz-meta-" + e.getKey(), e.getValue());
+      if (e.getKey().startsWith(":")) {
+        ex.setHeader(e.getKey().substring(1), e.getValue());
+      } else {
+        ex.setHeader("x-amz-meta-" + e.getKey(), e.getValue());
+      }
     }
     LockState l = m.lock();
     if (l.mode() != null) {
@@ -294,60 +320,6 @@ final class ObjectOps {
       ex.setHeader("x-amz-delete-marker", "true");
     }
     ex.sendEmpty(204);
-  }
-
-  void deleteObjects(Exchange ex, BucketMeta b) throws IOException {
-    AuthContext auth = null;
-    byte[] body = ex.smallBody(2 * 1024 * 1024);
-    String md5 = ex.header("Content-MD5");
-    if (md5 != null) {
-      byte[] actual = Digests.newDigest("MD5").digest(body);
-      if (!java.util.Base64.getEncoder().encodeToString(actual).equals(md5.trim())) {
-        throw S3Exception.badDigest(
-            "The Content-MD5 you specified did not match what we received.");
-      }
-    }
-    Element root = Xml.parse(body);
-    boolean quiet = "true".equalsIgnoreCase(Xml.childText(root, "Quiet"));
-    List<Element> objs = Xml.children(root, "Object");
-    if (objs.size() > 1000) {
-      throw S3Exception.malformedXml();
-    }
-    boolean bypass = "true".equalsIgnoreCase(ex.header("x-amz-bypass-governance-retention"));
-    Xml x = Xml.document("DeleteResult");
-    for (Element o : objs) {
-      String key = Xml.childText(o, "Key");
-      String vid = Xml.childText(o, "VersionId");
-      if (key == null) {
-        throw S3Exception.malformedXml();
-      }
-      try {
-        DeleteResult r = store.delete(b, key, vid == null || vid.isEmpty() ? null : vid, bypass);
-        if (!quiet) {
-          x.open("Deleted").elem("Key", key);
-          if (vid != null) {
-            x.elem("VersionId", vid);
-          }
-          if (r.deleteMarker()) {
-            x.elem("DeleteMarker", true);
-            if (vid == null && r.versionId() != null) {
-              x.elem("DeleteMarkerVersionId", r.versionId());
-            }
-          }
-          x.close("Deleted");
-        }
-      } catch (S3Exception e) {
-        x.open("Error")
-            .elem("Key", key)
-            .elem("VersionId", vid)
-            .elem("Code", e.code())
-            .elem("Message", e.getMessage())
-            .close("Error");
-      }
-    }
-    if (auth == null) {
-      ex.sendXml(200, x.end("DeleteResult"));
-    }
   }
 
   /** The object named by {@code x-amz-copy-source}. */
@@ -408,6 +380,19 @@ final class ObjectOps {
       throws IOException {
     ObjectMeta src = opened.meta();
     boolean replace = "REPLACE".equalsIgnoreCase(ex.header("x-amz-metadata-directive"));
+    if (sb.name().equals(b.name()) && src.key().equals(ex.key) && !replace && !changesObject(ex)) {
+      boolean current =
+          store
+              .latest(b.name(), ex.key)
+              .map(l -> l.versionId().equals(src.versionId()))
+              .orElse(true);
+      if (current) {
+        throw S3Exception.invalidRequest(
+            "This copy request is illegal because it is trying to copy an object to itself"
+                + " without changing the object's metadata, storage class, website redirect"
+                + " location or encryption attributes.");
+      }
+    }
     NewObject requested = attributes(ex, null);
     NewObject attrs =
         replace
@@ -422,8 +407,9 @@ final class ObjectOps {
     StagedBlob blob;
     try (InputStream in =
         new VerifyingInputStream(
-            java.nio.channels.Channels.newInputStream(opened.channel()), src.sha256())) {
-      blob = store.stage(in, src.checksums().keySet());
+            java.nio.channels.Channels.newInputStream(opened.channel()), src)) {
+      ChecksumAlgorithm wanted = ChecksumAlgorithm.parse(ex.header("x-amz-checksum-algorithm"));
+      blob = store.stage(in, wanted != null ? Set.of(wanted.name()) : src.checksums().keySet());
     }
     ObjectMeta meta;
     try {
@@ -442,6 +428,14 @@ final class ObjectOps {
             .elem("LastModified", Formats.iso(meta.lastModified()))
             .elem("ETag", Formats.quote(meta.etag()))
             .end("CopyObjectResult"));
+  }
+
+  /** Whether a copy onto the same key changes something S3 counts (then it is allowed). */
+  private static boolean changesObject(Exchange ex) {
+    return ex.header("x-amz-storage-class") != null
+        || ex.header("x-amz-website-redirect-location") != null
+        || ex.header("x-amz-server-side-encryption") != null
+        || ex.header("x-amz-checksum-algorithm") != null;
   }
 
   private static void copyConditions(Exchange ex, ObjectMeta m) {

@@ -70,6 +70,37 @@ final class ObjectStreamer {
     }
   }
 
+  /**
+   * Sends the whole of {@code ch} ({@code length} bytes), checking its CRC32C on the calling thread
+   * as it goes: every chunk is sent once hashed, the last one only after the CRC of every byte
+   * matched {@code crc32c}.
+   *
+   * @param crc32c the expected hex CRC32C of the whole file
+   * @throws S3Exception InternalError when the file is shorter or its CRC32C differs
+   */
+  void sendCrc32cVerified(FileChannel ch, long length, String crc32c, Sink sink)
+      throws IOException {
+    long expected = Long.parseLong(crc32c, 16);
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    ByteBuffer buf = take();
+    try {
+      long pos = 0;
+      do {
+        buf.clear().limit((int) Math.min(CHUNK, length - pos));
+        readFully(ch, buf, pos);
+        pos += buf.remaining();
+        crc.update(buf.duplicate());
+        if (pos == length && crc.getValue() != expected) {
+          throw S3Exception.internal(
+              "Stored object failed its integrity check (CRC32C mismatch); not served");
+        }
+        sink.write(buf, pos == length);
+      } while (pos < length);
+    } finally {
+      release(buf);
+    }
+  }
+
   private void sendOneChunk(FileChannel ch, long offset, int length, String sha256, Sink sink)
       throws IOException {
     ByteBuffer buf = take();

@@ -27,7 +27,6 @@ public final class S3Handler extends Handler.Abstract {
       Set.of(
           "acl",
           "policy",
-          "cors",
           "lifecycle",
           "encryption",
           "replication",
@@ -46,7 +45,6 @@ public final class S3Handler extends Handler.Abstract {
           "select",
           "restore",
           "torrent",
-          "attributes",
           "policyStatus");
 
   private final ObjectStore store;
@@ -57,6 +55,10 @@ public final class S3Handler extends Handler.Abstract {
   private final ObjectOps objects;
   private final MultipartOps multipart;
   private final LockOps locks;
+  private final AttributesOps attributes;
+  private final CorsOps cors;
+  private final PostOps posts;
+  private final MultiDeleteOps multiDelete;
   private final AtomicLong requestIds = new AtomicLong(System.nanoTime());
 
   /**
@@ -76,6 +78,10 @@ public final class S3Handler extends Handler.Abstract {
     this.buckets = new BucketOps(store, region, objects);
     this.multipart = new MultipartOps(store, objects);
     this.locks = new LockOps(store);
+    this.attributes = new AttributesOps(objects);
+    this.cors = new CorsOps(store);
+    this.posts = new PostOps(store, verifier, metrics);
+    this.multiDelete = new MultiDeleteOps(store);
   }
 
   @Override
@@ -203,6 +209,17 @@ public final class S3Handler extends Handler.Abstract {
       ex.sendText(200, "text/plain", "OK\n");
       return;
     }
+    if (ex.method.equals("OPTIONS") && !ex.bucket.isEmpty()) {
+      metrics.request("PreflightCors");
+      cors.preflight(ex);
+      return;
+    }
+    cors.decorate(ex);
+    if (!hasAuth && PostOps.isPostUpload(ex)) {
+      metrics.request("PostObject");
+      posts.upload(ex);
+      return;
+    }
     AuthContext auth = verifier.verify(ex.signed(), ex.query);
     ex.auth = auth;
     for (String q : ex.query.keySet()) {
@@ -245,7 +262,10 @@ public final class S3Handler extends Handler.Abstract {
     String op;
     switch (ex.method) {
       case "PUT" -> {
-        if (ex.has("versioning")) {
+        if (ex.has("cors")) {
+          op = "PutBucketCors";
+          cors.put(ex, owned(ex, auth));
+        } else if (ex.has("versioning")) {
           op = "PutBucketVersioning";
           buckets.putVersioning(ex, auth, owned(ex, auth));
         } else if (ex.has("object-lock")) {
@@ -256,31 +276,7 @@ public final class S3Handler extends Handler.Abstract {
           buckets.create(ex, auth);
         }
       }
-      case "GET" -> {
-        if (ex.has("location")) {
-          op = "GetBucketLocation";
-          owned(ex, auth);
-          buckets.location(ex);
-        } else if (ex.has("versioning")) {
-          op = "GetBucketVersioning";
-          buckets.getVersioning(ex, owned(ex, auth));
-        } else if (ex.has("object-lock")) {
-          op = "GetObjectLockConfiguration";
-          buckets.getLockConfiguration(ex, owned(ex, auth));
-        } else if (ex.has("uploads")) {
-          op = "ListMultipartUploads";
-          multipart.listUploads(ex, owned(ex, auth));
-        } else if (ex.has("versions")) {
-          op = "ListObjectVersions";
-          buckets.listVersions(ex, owned(ex, auth));
-        } else if ("2".equals(ex.query.get("list-type"))) {
-          op = "ListObjectsV2";
-          buckets.listV2(ex, owned(ex, auth));
-        } else {
-          op = "ListObjects";
-          buckets.listV1(ex, owned(ex, auth));
-        }
-      }
+      case "GET" -> op = routeBucketGet(ex, auth);
       case "HEAD" -> {
         op = "HeadBucket";
         owned(ex, auth);
@@ -288,10 +284,15 @@ public final class S3Handler extends Handler.Abstract {
         ex.sendEmpty(200);
       }
       case "DELETE" -> {
-        op = "DeleteBucket";
-        owned(ex, auth);
-        store.deleteBucket(ex.bucket);
-        ex.sendEmpty(204);
+        if (ex.has("cors")) {
+          op = "DeleteBucketCors";
+          cors.delete(ex, owned(ex, auth));
+        } else {
+          op = "DeleteBucket";
+          owned(ex, auth);
+          store.deleteBucket(ex.bucket);
+          ex.sendEmpty(204);
+        }
       }
       case "POST" -> {
         if (!ex.has("delete")) {
@@ -301,7 +302,7 @@ public final class S3Handler extends Handler.Abstract {
               "The specified method is not allowed against this resource.");
         }
         op = "DeleteObjects";
-        objects.deleteObjects(ex, owned(ex, auth));
+        multiDelete.deleteObjects(ex, owned(ex, auth));
       }
       default ->
           throw new S3Exception(
@@ -310,6 +311,36 @@ public final class S3Handler extends Handler.Abstract {
               "The specified method is not allowed against this resource.");
     }
     metrics.request(op);
+  }
+
+  /** GET on a bucket: the sub-resource asked for, else a listing; returns the operation. */
+  private String routeBucketGet(Exchange ex, AuthContext auth) throws IOException {
+    if (ex.has("cors")) {
+      cors.get(ex, owned(ex, auth));
+      return "GetBucketCors";
+    } else if (ex.has("location")) {
+      owned(ex, auth);
+      buckets.location(ex);
+      return "GetBucketLocation";
+    } else if (ex.has("versioning")) {
+      buckets.getVersioning(ex, owned(ex, auth));
+      return "GetBucketVersioning";
+    } else if (ex.has("object-lock")) {
+      buckets.getLockConfiguration(ex, owned(ex, auth));
+      return "GetObjectLockConfiguration";
+    } else if (ex.has("uploads")) {
+      multipart.listUploads(ex, owned(ex, auth));
+      return "ListMultipartUploads";
+    } else if (ex.has("versions")) {
+      buckets.listVersions(ex, owned(ex, auth));
+      return "ListObjectVersions";
+    } else if ("2".equals(ex.query.get("list-type"))) {
+      buckets.listV2(ex, owned(ex, auth));
+      return "ListObjectsV2";
+    } else {
+      buckets.listV1(ex, owned(ex, auth));
+      return "ListObjects";
+    }
   }
 
   private void routeObject(Exchange ex, AuthContext auth) throws IOException {
@@ -344,6 +375,9 @@ public final class S3Handler extends Handler.Abstract {
         } else if (ex.has("legal-hold")) {
           op = "GetObjectLegalHold";
           locks.getLegalHold(ex, b);
+        } else if (ex.has("attributes") && ex.method.equals("GET")) {
+          op = "GetObjectAttributes";
+          attributes.get(ex, b);
         } else {
           op = ex.method.equals("GET") ? "GetObject" : "HeadObject";
           objects.get(ex, b);

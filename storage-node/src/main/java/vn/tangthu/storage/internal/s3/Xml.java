@@ -115,6 +115,15 @@ public final class Xml {
     return c.isEmpty() ? null : c.get(0).getTextContent().trim();
   }
 
+  /**
+   * Text of the first direct child with the given name exactly as sent (object keys may begin or
+   * end with whitespace), or {@code null}.
+   */
+  public static String childTextExact(Element parent, String name) {
+    List<Element> c = children(parent, name);
+    return c.isEmpty() ? null : c.get(0).getTextContent();
+  }
+
   public static String localName(Element e) {
     return e.getLocalName() != null ? e.getLocalName() : e.getTagName();
   }

@@ -48,6 +48,12 @@ public record BucketMeta(
         name, owner, created, objectLock, v, defaultMode, defaultDays, defaultYears);
   }
 
+  /** Object Lock enabled (on a bucket whose versioning is enabled, it stays enabled). */
+  public BucketMeta withObjectLock() {
+    return new BucketMeta(
+        name, owner, created, true, "Enabled", defaultMode, defaultDays, defaultYears);
+  }
+
   public BucketMeta withDefaultRetention(String mode, int days, int years) {
     return new BucketMeta(name, owner, created, objectLock, versioning, mode, days, years);
   }

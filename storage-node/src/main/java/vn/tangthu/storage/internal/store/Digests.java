@@ -1,42 +1,53 @@
 package vn.tangthu.storage.internal.store;
 
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
-import java.util.zip.Checksum;
 
-/** MD5, SHA-256 and optional S3 additional checksums computed over one stream. */
+/**
+ * MD5 (the ETag), SHA-256 (the record), CRC32C (checked on every full GET) and the S3 additional
+ * checksums a request asks for, all computed in one pass over the bytes. Not thread-safe.
+ */
 public final class Digests {
   /** S3 additional checksum algorithms this node computes. */
-  public static final Set<String> ALGORITHMS = Set.of("CRC32", "CRC32C", "SHA256");
+  public static final Set<String> ALGORITHMS =
+      Set.of("CRC32", "CRC32C", "CRC64NVME", "SHA1", "SHA256");
 
   private final MessageDigest md5;
   private final MessageDigest sha256;
-  private final Map<String, Checksum> crcs = new LinkedHashMap<>();
+  private final CRC32C crc32c = new CRC32C();
+  private final Map<String, ChecksumAlgorithm.Hasher> extra = new LinkedHashMap<>();
   private long size;
 
+  /**
+   * @param checksumAlgorithms names from {@link #ALGORITHMS} to report in {@link
+   *     Result#checksums()} (CRC32C and SHA256 reuse the digests always computed)
+   */
   public Digests(Set<String> checksumAlgorithms) {
     md5 = newDigest("MD5");
     sha256 = newDigest("SHA-256");
     for (String a : checksumAlgorithms) {
-      switch (a) {
-        case "CRC32" -> crcs.put(a, new CRC32());
-        case "CRC32C" -> crcs.put(a, new CRC32C());
-        default -> {}
+      if (!a.equals("CRC32C") && !a.equals("SHA256")) {
+        ChecksumAlgorithm alg = ChecksumAlgorithm.parse(a);
+        if (alg != null) {
+          extra.put(alg.name(), alg.hasher());
+        }
       }
     }
+    this.wanted = Set.copyOf(checksumAlgorithms);
   }
 
-  private static final Map<String, MessageDigest> PROTOTYPES =
-      Map.of("MD5", instance("MD5"), "SHA-256", instance("SHA-256"));
+  private final Set<String> wanted;
 
-  /** A new digest; MD5 and SHA-256 are cloned from a prototype (cheaper than a provider lookup). */
+  private static final Map<String, MessageDigest> PROTOTYPES =
+      Map.of("MD5", instance("MD5"), "SHA-256", instance("SHA-256"), "SHA-1", instance("SHA-1"));
+
+  /** A new digest; MD5, SHA-1 and SHA-256 are cloned from a prototype (cheaper than a lookup). */
   public static MessageDigest newDigest(String algorithm) {
     MessageDigest prototype = PROTOTYPES.get(algorithm);
     if (prototype != null) {
@@ -60,7 +71,8 @@ public final class Digests {
   public void update(byte[] b, int off, int len) {
     md5.update(b, off, len);
     sha256.update(b, off, len);
-    for (Checksum c : crcs.values()) {
+    crc32c.update(b, off, len);
+    for (ChecksumAlgorithm.Hasher c : extra.values()) {
       c.update(b, off, len);
     }
     size += len;
@@ -73,19 +85,26 @@ public final class Digests {
   /** Finishes every digest; the object must not be used afterwards. */
   public Result finish(boolean withSha256Checksum) {
     byte[] sha = sha256.digest();
+    byte[] crc = ChecksumAlgorithm.fromLong(crc32c.getValue(), 4);
     Map<String, String> sums = new LinkedHashMap<>();
-    for (var e : crcs.entrySet()) {
-      long v = e.getValue().getValue();
-      sums.put(
-          e.getKey(),
-          Base64.getEncoder().encodeToString(ByteBuffer.allocate(4).putInt((int) v).array()));
+    for (String a : ChecksumAlgorithm.names()) {
+      if (a.equals("CRC32C") && wanted.contains(a)) {
+        sums.put(a, Base64.getEncoder().encodeToString(crc));
+      } else if (a.equals("SHA256") && (withSha256Checksum || wanted.contains(a))) {
+        sums.put(a, Base64.getEncoder().encodeToString(sha));
+      } else if (extra.containsKey(a)) {
+        sums.put(a, extra.get(a).finishBase64());
+      }
     }
-    if (withSha256Checksum) {
-      sums.put("SHA256", Base64.getEncoder().encodeToString(sha));
-    }
-    return new Result(size, md5.digest(), sha, sums);
+    return new Result(size, md5.digest(), sha, HexFormat.of().formatHex(crc), sums);
   }
 
-  /** Finished digests. */
-  public record Result(long size, byte[] md5, byte[] sha256, Map<String, String> checksums) {}
+  /**
+   * Finished digests.
+   *
+   * @param crc32c hex CRC32C of the bytes (checked by full GETs)
+   * @param checksums base64 additional checksums by algorithm name, the ones asked for
+   */
+  public record Result(
+      long size, byte[] md5, byte[] sha256, String crc32c, Map<String, String> checksums) {}
 }

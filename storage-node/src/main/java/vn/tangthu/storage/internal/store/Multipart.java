@@ -1,7 +1,6 @@
 package vn.tangthu.storage.internal.store;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -11,13 +10,10 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
@@ -25,35 +21,96 @@ import vn.tangthu.storage.internal.s3.S3Exception;
 
 /**
  * Multipart uploads: {@code buckets/<name>/uploads/<uploadId>/upload.properties} plus one {@code
- * part-NNNNN.bin} and {@code part-NNNNN.properties} per part. Completing concatenates the parts
- * into a staged blob (re-checking every part's MD5) and commits it like a PUT.
+ * part-NNNNN.bin} and {@code part-NNNNN.properties} per part. Each part is hashed once, while it is
+ * received, on the thread of its own request (parts uploaded at once are hashed on as many cores):
+ * MD5, SHA-256, CRC32C and the upload's checksum algorithm in one pass. Completing copies the part
+ * files into one data file in the kernel ({@code FileChannel.transferTo}) without hashing again:
+ * the version records each part's SHA-256 (what the scrub checks), and its CRC32C (checked by full
+ * GETs) is combined from the parts'. Its checksum is combined too: {@code FULL_OBJECT} (CRCs) or
+ * {@code COMPOSITE} (the algorithm over the parts' checksums, suffixed {@code -N}).
  */
 public final class Multipart {
   static final long MIN_PART = 5L * 1024 * 1024;
 
   private final ObjectStore store;
+  private final PartAssembly assembly;
 
   public Multipart(ObjectStore store) {
     this.store = store;
+    this.assembly = new PartAssembly(store);
   }
 
-  /** An upload in progress. */
+  /**
+   * An upload in progress.
+   *
+   * @param checksumAlgorithm the checksum every part carries, or null
+   * @param checksumType {@code COMPOSITE} or {@code FULL_OBJECT} when an algorithm is set
+   */
   public record Upload(
-      String uploadId, String key, Instant initiated, String owner, NewObject attrs) {}
+      String uploadId,
+      String key,
+      Instant initiated,
+      String owner,
+      NewObject attrs,
+      ChecksumAlgorithm checksumAlgorithm,
+      String checksumType) {}
 
-  /** A stored part. */
-  public record Part(int number, long size, String etag, Instant lastModified) {}
+  /**
+   * A stored part.
+   *
+   * @param checksums base64 additional checksums by algorithm name
+   */
+  public record Part(
+      int number,
+      long size,
+      String etag,
+      Instant lastModified,
+      String sha256,
+      String crc32c,
+      Map<String, String> checksums) {
+    PartInfo info() {
+      return new PartInfo(size, etag, sha256, crc32c, checksums);
+    }
+  }
 
-  /** A part named in CompleteMultipartUpload. */
-  public record CompletedPart(int number, String etag) {}
+  /**
+   * A part named in CompleteMultipartUpload.
+   *
+   * @param checksums base64 checksums the client gives for the part, by algorithm name
+   */
+  public record CompletedPart(int number, String etag, Map<String, String> checksums) {
+    public CompletedPart(int number, String etag) {
+      this(number, etag, Map.of());
+    }
+  }
 
   private Path uploadDir(String bucket, String uploadId) {
     ObjectStore.checkId(uploadId, "upload id");
     return store.uploadsDir(bucket).resolve(uploadId);
   }
 
+  /** Starts an upload without a checksum algorithm. */
   public Upload create(BucketMeta bucket, String key, String owner, NewObject attrs)
       throws IOException {
+    return create(bucket, key, owner, attrs, null, null);
+  }
+
+  /**
+   * Starts an upload.
+   *
+   * @param algorithm checksum of every part, or null
+   * @param type {@code COMPOSITE} or {@code FULL_OBJECT} (null: the algorithm's default)
+   * @throws S3Exception InvalidRequest when the type does not suit the algorithm
+   */
+  public Upload create(
+      BucketMeta bucket,
+      String key,
+      String owner,
+      NewObject attrs,
+      ChecksumAlgorithm algorithm,
+      String type)
+      throws IOException {
+    String checksumType = checksumType(algorithm, type);
     String id = UUID.randomUUID().toString().replace("-", "");
     Map<String, String> m = new TreeMap<>();
     m.put("key", key);
@@ -68,11 +125,36 @@ public final class Multipart {
     }
     m.put("lock.legalHold", Boolean.toString(l.legalHold()));
     m.put("lock.explicit", Boolean.toString(attrs.explicitLock()));
+    if (algorithm != null) {
+      m.put("checksum.algorithm", algorithm.name());
+      m.put("checksum.type", checksumType);
+    }
     Path dir = store.uploadsDir(bucket.name()).resolve(id);
     Durable.createDirectories(dir);
     Durable.writeAtomically(
         store.tmpDir(), dir.resolve("upload.properties"), Props.serialize(m, "multipart upload"));
     return read(bucket.name(), id);
+  }
+
+  /** S3's rules: CRC64NVME is full-object only, SHA-1 and SHA-256 composite only. */
+  static String checksumType(ChecksumAlgorithm algorithm, String type) {
+    if (type != null && !type.equals("COMPOSITE") && !type.equals("FULL_OBJECT")) {
+      throw S3Exception.invalidRequest("Value for x-amz-checksum-type header is invalid.");
+    }
+    if (algorithm == null) {
+      if (type != null) {
+        throw S3Exception.invalidRequest(
+            "The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header.");
+      }
+      return null;
+    }
+    String t = type != null ? type : algorithm.compositeAllowed() ? "COMPOSITE" : "FULL_OBJECT";
+    if ((t.equals("COMPOSITE") && !algorithm.compositeAllowed())
+        || (t.equals("FULL_OBJECT") && !algorithm.combinable())) {
+      throw S3Exception.invalidRequest(
+          "The " + algorithm + " checksum algorithm does not support the " + t + " checksum type.");
+    }
+    return t;
   }
 
   /**
@@ -103,7 +185,13 @@ public final class Multipart {
         new NewObject(
             m.get("contentType"), meta, lock, Boolean.parseBoolean(m.get("lock.explicit")), null);
     return new Upload(
-        uploadId, m.get("key"), Instant.parse(m.get("initiated")), m.get("owner"), attrs);
+        uploadId,
+        m.get("key"),
+        Instant.parse(m.get("initiated")),
+        m.get("owner"),
+        attrs,
+        ChecksumAlgorithm.parse(m.get("checksum.algorithm")),
+        m.get("checksum.type"));
   }
 
   public Part uploadPart(String bucket, String uploadId, int partNumber, StagedBlob blob)
@@ -121,6 +209,9 @@ public final class Multipart {
     m.put("size", Long.toString(blob.size()));
     m.put("etag", blob.md5Hex());
     m.put("lastModified", now.toString());
+    m.put("sha256", blob.sha256Hex());
+    m.put("crc32c", blob.crc32c());
+    blob.checksums().forEach((k, v) -> m.put("checksum." + k, v));
     ReentrantLock lock = store.lockFor(bucket, uploadId);
     lock.lock();
     try {
@@ -134,7 +225,14 @@ public final class Multipart {
     } finally {
       lock.unlock();
     }
-    return new Part(partNumber, blob.size(), blob.md5Hex(), now);
+    return new Part(
+        partNumber,
+        blob.size(),
+        blob.md5Hex(),
+        now,
+        blob.sha256Hex(),
+        blob.crc32c(),
+        blob.checksums());
   }
 
   /** Parts uploaded so far, by part number. */
@@ -147,12 +245,22 @@ public final class Multipart {
         String name = p.getFileName().toString();
         int n = Integer.parseInt(name.substring(5, 10));
         Map<String, String> m = Props.read(p);
+        Map<String, String> sums = new TreeMap<>();
+        m.forEach(
+            (k, v) -> {
+              if (k.startsWith("checksum.")) {
+                sums.put(k.substring(9), v);
+              }
+            });
         parts.add(
             new Part(
                 n,
                 Long.parseLong(m.get("size")),
                 m.get("etag"),
-                Instant.parse(m.get("lastModified"))));
+                Instant.parse(m.get("lastModified")),
+                m.get("sha256"),
+                m.get("crc32c"),
+                sums));
       }
     } catch (NoSuchFileException e) {
       throw S3Exception.noSuchUpload();
@@ -183,61 +291,44 @@ public final class Multipart {
     return result;
   }
 
+  /**
+   * Completes an upload: the named parts become the new current version of its key.
+   *
+   * @param expected base64 checksums of the whole object the client gives (by algorithm name)
+   * @throws S3Exception InvalidPart, InvalidPartOrder, EntityTooSmall, BadDigest, NoSuchUpload
+   */
   public ObjectMeta complete(
-      BucketMeta bucket, String uploadId, List<CompletedPart> requested, Precondition condition)
+      BucketMeta bucket,
+      String uploadId,
+      List<CompletedPart> requested,
+      Map<String, String> expected,
+      Precondition condition)
       throws IOException {
     Upload upload = read(bucket.name(), uploadId);
-    if (requested.isEmpty()) {
-      throw S3Exception.malformedXml();
-    }
-    Map<Integer, Part> stored = new HashMap<>();
-    for (Part p : parts(bucket.name(), uploadId)) {
-      stored.put(p.number(), p);
-    }
+    List<Part> chosen = PartAssembly.choose(upload, parts(bucket.name(), uploadId), requested);
     MessageDigest etagDigest = Digests.newDigest("MD5");
-    int prev = 0;
-    List<Part> chosen = new ArrayList<>();
-    for (int i = 0; i < requested.size(); i++) {
-      CompletedPart c = requested.get(i);
-      if (c.number() <= prev) {
-        throw new S3Exception(
-            400, "InvalidPartOrder", "The list of parts was not in ascending order.");
-      }
-      prev = c.number();
-      Part p = stored.get(c.number());
-      String etag = c.etag() == null ? "" : c.etag().replace("\"", "").trim();
-      if (p == null || !p.etag().equalsIgnoreCase(etag)) {
-        throw new S3Exception(
-            400,
-            "InvalidPart",
-            "One or more of the specified parts could not be found. Part " + c.number());
-      }
-      if (i < requested.size() - 1 && p.size() < MIN_PART) {
-        throw new S3Exception(
-            400,
-            "EntityTooSmall",
-            "Your proposed upload is smaller than the minimum allowed object size.");
-      }
-      etagDigest.update(HexFormat.of().parseHex(p.etag()));
-      chosen.add(p);
-    }
+    chosen.forEach(p -> etagDigest.update(HexFormat.of().parseHex(p.etag())));
     String etag = HexFormat.of().formatHex(etagDigest.digest()) + "-" + chosen.size();
-    Path dir = uploadDir(bucket.name(), uploadId);
-    StagedBlob blob;
-    try (InputStream in = new PartsInputStream(dir, chosen)) {
-      blob = store.stage(in, Set.of());
-    }
+    Map<String, String> checksums = PartAssembly.checksums(upload, chosen, expected);
+    StagedBlob blob = assembly.assemble(uploadDir(bucket.name(), uploadId), chosen, checksums);
     NewObject attrs = upload.attrs();
-    NewObject withEtag =
+    boolean hashedParts = blob.sha256() == null;
+    NewObject completed =
         new NewObject(
-            attrs.contentType(), attrs.userMetadata(), attrs.lock(), attrs.explicitLock(), etag);
+            attrs.contentType(),
+            attrs.userMetadata(),
+            attrs.lock(),
+            attrs.explicitLock(),
+            etag,
+            checksums.isEmpty() ? null : upload.checksumType(),
+            hashedParts ? chosen.stream().map(Part::info).toList() : List.of());
     ReentrantLock lock = store.lockFor(bucket.name(), uploadId);
     lock.lock();
     try {
       read(bucket.name(), uploadId);
       ObjectMeta meta;
       try {
-        meta = store.put(bucket, upload.key(), blob, withEtag, condition);
+        meta = store.put(bucket, upload.key(), blob, completed, condition);
       } catch (RuntimeException | IOException e) {
         store.discard(blob);
         throw e;
@@ -292,60 +383,5 @@ public final class Multipart {
       throw S3Exception.noSuchUpload();
     }
     ObjectStore.deleteTree(trash);
-  }
-
-  /** Concatenates part files, verifying each part's MD5 against its recorded ETag. */
-  private static final class PartsInputStream extends InputStream {
-    private final Path dir;
-    private final List<Part> parts;
-    private int index = -1;
-    private InputStream current;
-    private MessageDigest md5;
-
-    PartsInputStream(Path dir, List<Part> parts) {
-      this.dir = dir;
-      this.parts = parts;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      int n = read(one, 0, 1);
-      return n < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      while (true) {
-        if (current == null) {
-          if (++index >= parts.size()) {
-            return -1;
-          }
-          current =
-              Files.newInputStream(
-                  dir.resolve(String.format("part-%05d.bin", parts.get(index).number())));
-          md5 = Digests.newDigest("MD5");
-        }
-        int n = current.read(b, off, len);
-        if (n >= 0) {
-          md5.update(b, off, n);
-          return n;
-        }
-        current.close();
-        current = null;
-        byte[] expected = HexFormat.of().parseHex(parts.get(index).etag());
-        if (!Arrays.equals(expected, md5.digest())) {
-          throw new S3Exception(
-              400, "InvalidPart", "Part " + parts.get(index).number() + " is corrupt");
-        }
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      if (current != null) {
-        current.close();
-      }
-    }
   }
 }

@@ -18,10 +18,16 @@ import java.util.TreeMap;
  * @param sha256 hex SHA-256 of the bytes
  * @param contentType media type
  * @param lastModified write instant
- * @param userMetadata {@code x-amz-meta-*} values by lower-case name without the prefix
+ * @param userMetadata {@code x-amz-meta-*} values by lower-case name without the prefix, and the
+ *     stored system headers (Cache-Control, Content-Disposition, ...) by name prefixed with {@code
+ *     ':'}
  * @param dataFile file name of the bytes within the node directory (null for delete markers)
  * @param lock retention and legal hold
- * @param checksums base64 additional checksums by algorithm
+ * @param checksums base64 additional checksums by algorithm (composite ones end in {@code -N})
+ * @param crc32c hex CRC32C of the bytes, checked by full GETs (null for versions written before it
+ *     was recorded: their SHA-256 is checked instead)
+ * @param checksumType {@code FULL_OBJECT} or {@code COMPOSITE} when {@code checksums} is not empty
+ * @param parts the parts of a version completed from a multipart upload, else empty
  */
 public record ObjectMeta(
     String key,
@@ -36,7 +42,10 @@ public record ObjectMeta(
     Map<String, String> userMetadata,
     String dataFile,
     LockState lock,
-    Map<String, String> checksums) {
+    Map<String, String> checksums,
+    String crc32c,
+    String checksumType,
+    java.util.List<PartInfo> parts) {
 
   public static final String NULL_VERSION = "null";
 
@@ -47,6 +56,10 @@ public record ObjectMeta(
     userMetadata = Map.copyOf(userMetadata);
     checksums = Map.copyOf(checksums);
     lock = lock == null ? LockState.NONE : lock;
+    parts = parts == null ? java.util.List.of() : java.util.List.copyOf(parts);
+    if (checksumType == null && !checksums.isEmpty()) {
+      checksumType = "FULL_OBJECT";
+    }
   }
 
   public ObjectMeta withLock(LockState newLock) {
@@ -63,7 +76,10 @@ public record ObjectMeta(
         userMetadata,
         dataFile,
         newLock,
-        checksums);
+        checksums,
+        crc32c,
+        checksumType,
+        parts);
   }
 
   Map<String, String> toMap() {
@@ -76,12 +92,32 @@ public record ObjectMeta(
     if (!deleteMarker) {
       m.put("size", Long.toString(size));
       m.put("etag", etag);
-      m.put("sha256", sha256);
+      if (sha256 != null) {
+        m.put("sha256", sha256);
+      }
       m.put("contentType", contentType);
       m.put("dataFile", dataFile);
     }
     userMetadata.forEach((k, v) -> m.put("meta." + k, v));
     checksums.forEach((k, v) -> m.put("checksum." + k, v));
+    if (crc32c != null) {
+      m.put("crc32c", crc32c);
+    }
+    if (checksumType != null && !checksums.isEmpty()) {
+      m.put("checksumType", checksumType);
+    }
+    if (!parts.isEmpty()) {
+      m.put("parts", Integer.toString(parts.size()));
+      for (int i = 0; i < parts.size(); i++) {
+        PartInfo p = parts.get(i);
+        String prefix = String.format("part.%05d.", i + 1);
+        m.put(prefix + "size", Long.toString(p.size()));
+        m.put(prefix + "etag", p.etag());
+        m.put(prefix + "sha256", p.sha256());
+        m.put(prefix + "crc32c", p.crc32c());
+        p.checksums().forEach((k, v) -> m.put(prefix + "checksum." + k, v));
+      }
+    }
     if (lock.mode() != null) {
       m.put("lock.mode", lock.mode());
       m.put("lock.retainUntil", lock.retainUntil().toString());
@@ -137,6 +173,47 @@ public record ObjectMeta(
     return v;
   }
 
+  /** The {@code part.NNNNN.*} entries of a sidecar, in one pass over them. */
+  private static java.util.List<PartInfo> parts(Map<String, String> m) {
+    int count = Integer.parseInt(m.getOrDefault("parts", "0"));
+    if (count == 0) {
+      return java.util.List.of();
+    }
+    long[] sizes = new long[count];
+    String[][] fields = new String[count][3];
+    java.util.List<Map<String, String>> sums = new java.util.ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      sums.add(new TreeMap<>());
+    }
+    for (Map.Entry<String, String> e : m.entrySet()) {
+      String k = e.getKey();
+      if (!k.startsWith("part.") || k.length() < 12 || k.charAt(10) != '.') {
+        continue;
+      }
+      int i = Integer.parseInt(k.substring(5, 10)) - 1;
+      if (i < 0 || i >= count) {
+        continue;
+      }
+      String field = k.substring(11);
+      switch (field) {
+        case "size" -> sizes[i] = Long.parseLong(e.getValue());
+        case "etag" -> fields[i][0] = e.getValue();
+        case "sha256" -> fields[i][1] = e.getValue();
+        case "crc32c" -> fields[i][2] = e.getValue();
+        default -> {
+          if (field.startsWith("checksum.")) {
+            sums.get(i).put(field.substring(9), e.getValue());
+          }
+        }
+      }
+    }
+    java.util.List<PartInfo> parts = new java.util.ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      parts.add(new PartInfo(sizes[i], fields[i][0], fields[i][1], fields[i][2], sums.get(i)));
+    }
+    return parts;
+  }
+
   static ObjectMeta fromMap(Map<String, String> m) {
     Map<String, String> meta = new TreeMap<>();
     Map<String, String> sums = new TreeMap<>();
@@ -155,6 +232,7 @@ public record ObjectMeta(
             mode == null ? null : Instant.parse(m.get("lock.retainUntil")),
             Boolean.parseBoolean(m.get("lock.legalHold")));
     boolean dm = Boolean.parseBoolean(m.get("deleteMarker"));
+    java.util.List<PartInfo> parts = parts(m);
     return new ObjectMeta(
         m.get("key"),
         m.get("versionId"),
@@ -168,6 +246,9 @@ public record ObjectMeta(
         meta,
         m.get("dataFile"),
         lock,
-        sums);
+        sums,
+        m.get("crc32c"),
+        m.get("checksumType"),
+        parts);
   }
 }

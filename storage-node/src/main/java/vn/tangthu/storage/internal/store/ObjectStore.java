@@ -3,17 +3,13 @@ package vn.tangthu.storage.internal.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -24,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +38,7 @@ import vn.tangthu.storage.internal.s3.S3Exception;
  */
 public final class ObjectStore implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ObjectStore.class);
-  private static final Pattern BUCKET = Pattern.compile("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$");
   private static final Pattern ID = Pattern.compile("^[A-Za-z0-9-]{1,64}$");
-  private static final Set<String> RESERVED = Set.of("health", "metrics", "minio");
   static final String META_SUFFIX = ".meta";
 
   /** Objects up to this size are group-committed through the journal. */
@@ -58,14 +53,12 @@ public final class ObjectStore implements AutoCloseable {
   private final ReentrantLock[] locks = new ReentrantLock[1024];
   private final AtomicLong seq;
   private final GroupCommit commits;
-  private final java.util.concurrent.ConcurrentMap<String, BucketMeta> bucketCache =
-      new java.util.concurrent.ConcurrentHashMap<>();
   private final Checkpoints checkpoints;
-
-  /** Names of this process's temporary sidecars: unique without a SecureRandom call each. */
-  private final String tmpPrefix = "s-" + UUID.randomUUID() + "-";
-
-  private final AtomicLong tmpNames = new AtomicLong();
+  private final BucketStore bucketStore;
+  private final Staging staging;
+  private final Materializer materializer;
+  private final VersionChanges changes;
+  private final VersionWriter writer;
 
   public ObjectStore(Path dataDir, Clock clock) throws IOException {
     this(dataDir, clock, true);
@@ -86,105 +79,31 @@ public final class ObjectStore implements AutoCloseable {
     }
     this.seq = new AtomicLong(clock.millis() * 1000);
     this.checkpoints = new Checkpoints(this.dataDir);
+    this.bucketStore = new BucketStore(this, buckets, writable);
+    this.staging = new Staging(tmp, writable ? JOURNALED_MAX : 0);
+    this.materializer = new Materializer(this, checkpoints);
+    this.changes = new VersionChanges(this);
     if (writable) {
       Durable.createDirectories(buckets);
       Durable.createDirectories(tmp);
       Durable.createDirectories(this.dataDir.resolve("journal"));
       cleanTmp();
       Path journalFile = this.dataDir.resolve("journal").resolve("objects.wal");
-      replay(journalFile);
+      materializer.replay(journalFile);
       Journal journal = new Journal(journalFile);
       journal.truncate();
       this.commits = new GroupCommit(journal, checkpoints::syncAll, CHECKPOINT_BYTES);
     } else {
       this.commits = null;
     }
-  }
-
-  /** Materializes again what the journal holds (lost if the node crashed before a checkpoint). */
-  private void replay(Path journalFile) throws IOException {
-    List<JournalRecord> records = Journal.read(journalFile);
-    if (records.isEmpty()) {
-      return;
-    }
-    for (JournalRecord r : records) {
-      if (Files.isDirectory(objectsDir(r.bucket()))) {
-        materialize(r, null, false);
-      }
-    }
-    checkpoints.syncAll();
-    LOG.info("replayed {} journaled writes", records.size());
-  }
-
-  /**
-   * Writes a journaled version in place without fsync (the journal holds it durably until the next
-   * checkpoint).
-   *
-   * @param staged the staged data file to move in, or null to write the journaled bytes
-   */
-  private void materialize(JournalRecord r, Path staged, boolean nodeExists) throws IOException {
-    Path node = nodeDir(r.bucket(), r.key());
-    Path data = node.resolve(r.dataFile());
-    for (int attempt = 0; ; attempt++) {
-      try {
-        if (attempt > 0 || !nodeExists) {
-          createDirectoriesTracked(node);
-        }
-        if (staged != null) {
-          Files.move(staged, data, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } else {
-          Files.write(data, r.data());
-        }
-        break;
-      } catch (NoSuchFileException e) {
-        if (attempt >= 10 || (staged != null && !Files.exists(staged))) {
-          throw e;
-        }
-      }
-    }
-    Path sidecarTmp = tmp.resolve(tmpPrefix + tmpNames.incrementAndGet());
-    Files.write(sidecarTmp, r.sidecar());
-    Path sidecar = node.resolve(r.versionId() + META_SUFFIX);
-    Files.move(sidecarTmp, sidecar, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    if (r.replacedDataFile() != null && !r.replacedDataFile().equals(r.dataFile())) {
-      Files.deleteIfExists(node.resolve(r.replacedDataFile()));
-    }
-    checkpoints.track(data);
-    checkpoints.track(sidecar);
-    checkpoints.track(node);
-  }
-
-  private void createDirectoriesTracked(Path dir) throws IOException {
-    try {
-      // the common case (a new key under an existing prefix) costs one mkdir and no exception
-      Files.createDirectory(dir);
-      checkpoints.track(dir.getParent());
-      return;
-    } catch (java.nio.file.FileAlreadyExistsException | NoSuchFileException e) {
-      // exists already, or a parent is missing: the general path below
-    }
-    java.util.Deque<Path> missing = new java.util.ArrayDeque<>();
-    for (Path p = dir; p != null && !Files.isDirectory(p); p = p.getParent()) {
-      missing.push(p);
-    }
-    while (!missing.isEmpty()) {
-      Path p = missing.pop();
-      try {
-        Files.createDirectory(p);
-      } catch (java.nio.file.FileAlreadyExistsException e) {
-        if (!Files.isDirectory(p)) {
-          throw e;
-        }
-      }
-      checkpoints.track(p.getParent());
-    }
+    this.writer = new VersionWriter(this, commits, materializer);
   }
 
   /**
    * Waits until no journaled write can be replayed over what follows: called (under the key's lock)
    * before any change that bypasses the journal.
    */
-  private void fence() throws IOException {
+  void fence() throws IOException {
     if (commits != null) {
       commits.fence();
     }
@@ -257,168 +176,74 @@ public final class ObjectStore implements AutoCloseable {
     return bucketDir(name).resolve("uploads");
   }
 
-  private static boolean validBucketName(String name) {
-    return BUCKET.matcher(name).matches()
-        && !name.contains("..")
-        && !name.matches("^\\d+\\.\\d+\\.\\d+\\.\\d+$")
-        && !RESERVED.contains(name);
-  }
-
   /**
    * Creates a bucket owned by {@code owner}.
    *
    * @throws S3Exception BucketAlreadyOwnedByYou, BucketAlreadyExists or InvalidBucketName
    */
   public BucketMeta createBucket(String name, String owner, boolean objectLock) {
-    if (!validBucketName(name)) {
-      throw new S3Exception(400, "InvalidBucketName", "The specified bucket is not valid.");
-    }
-    ReentrantLock lock = lockFor(name, "");
-    lock.lock();
-    try {
-      Optional<BucketMeta> existing = bucket(name);
-      if (existing.isPresent()) {
-        if (existing.get().owner().equals(owner)) {
-          throw new S3Exception(
-              409,
-              "BucketAlreadyOwnedByYou",
-              "Your previous request to create the named bucket succeeded and you already own it.");
-        }
-        throw new S3Exception(
-            409, "BucketAlreadyExists", "The requested bucket name is not available.");
-      }
-      BucketMeta meta =
-          new BucketMeta(
-              name,
-              owner,
-              clock.instant().truncatedTo(ChronoUnit.MILLIS),
-              objectLock,
-              objectLock ? "Enabled" : "",
-              null,
-              0,
-              0);
-      Path staging = tmp.resolve("b-" + UUID.randomUUID());
-      Files.createDirectories(staging.resolve("objects"));
-      Files.createDirectories(staging.resolve("uploads"));
-      Files.write(staging.resolve("bucket.properties"), Props.serialize(meta.toMap(), "bucket"));
-      try (FileChannel ch =
-          FileChannel.open(staging.resolve("bucket.properties"), StandardOpenOption.WRITE)) {
-        ch.force(true);
-      }
-      Durable.fsyncDir(staging.resolve("objects"));
-      Durable.fsyncDir(staging.resolve("uploads"));
-      Durable.fsyncDir(staging);
-      Durable.moveDurably(staging, bucketDir(name));
-      bucketCache.put(name, meta);
-      return meta;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      lock.unlock();
-    }
+    return bucketStore.create(name, owner, objectLock);
   }
 
   /** The bucket's metadata, empty if it does not exist. */
   public Optional<BucketMeta> bucket(String name) {
-    if (!validBucketName(name)) {
-      return Optional.empty();
-    }
-    Path f = bucketDir(name).resolve("bucket.properties");
-    BucketMeta cached = bucketCache.get(name);
-    if (cached != null) {
-      if (Files.exists(f)) {
-        return Optional.of(cached);
-      }
-      bucketCache.remove(name, cached);
-      return Optional.empty();
-    }
-    try {
-      BucketMeta meta = BucketMeta.fromMap(Props.read(f));
-      if (commits != null) {
-        // changes put their new value (under the bucket's lock): never replace it with a read
-        bucketCache.putIfAbsent(name, meta);
-      }
-      return Optional.of(meta);
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return bucketStore.get(name);
   }
 
   /**
    * @throws S3Exception NoSuchBucket
    */
   public BucketMeta requireBucket(String name) {
-    return bucket(name).orElseThrow(S3Exception::noSuchBucket);
+    return bucketStore.require(name);
   }
 
   /** All buckets, sorted by name. */
   public List<BucketMeta> buckets() {
-    List<BucketMeta> result = new ArrayList<>();
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(buckets)) {
-      for (Path p : ds) {
-        bucket(p.getFileName().toString()).ifPresent(result::add);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    result.sort(Comparator.comparing(BucketMeta::name));
-    return result;
+    return bucketStore.all();
   }
 
   /** Replaces the bucket's metadata file atomically. */
   public void updateBucket(BucketMeta meta) {
-    ReentrantLock lock = lockFor(meta.name(), "");
-    lock.lock();
+    bucketStore.update(meta);
+  }
+
+  /**
+   * Deletes a bucket without object versions, discarding its in-progress multipart uploads.
+   *
+   * @throws S3Exception BucketNotEmpty
+   */
+  public void deleteBucket(String name) {
+    bucketStore.delete(name);
+  }
+
+  // ---------------------------------------------------------------- staging
+
+  /** The bucket's CORS configuration as it was put, or null when it has none. */
+  public byte[] bucketCors(String name) throws IOException {
     try {
-      Durable.writeAtomically(
-          tmp,
-          bucketDir(meta.name()).resolve("bucket.properties"),
-          Props.serialize(meta.toMap(), "bucket"));
-      bucketCache.put(meta.name(), meta);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      lock.unlock();
+      return Files.readAllBytes(bucketDir(name).resolve("cors.xml"));
+    } catch (NoSuchFileException e) {
+      return null;
     }
   }
 
-  /** Deletes an empty bucket. @throws S3Exception BucketNotEmpty */
-  public void deleteBucket(String name) {
+  /** Replaces (atomically, durably) or, with null, removes the bucket's CORS configuration. */
+  public void putBucketCors(String name, byte[] xml) throws IOException {
     ReentrantLock lock = lockFor(name, "");
     lock.lock();
     try {
       requireBucket(name);
-      KeyWalker w = new KeyWalker(objectsDir(name), new byte[0], null);
-      for (KeyWalker.Node n = w.next(); n != null; n = w.next()) {
-        if (!readVersions(n.dir()).isEmpty()) {
-          throw new S3Exception(
-              409, "BucketNotEmpty", "The bucket you tried to delete is not empty");
-        }
+      Path f = bucketDir(name).resolve("cors.xml");
+      if (xml == null) {
+        Files.deleteIfExists(f);
+        Durable.fsyncDir(bucketDir(name));
+      } else {
+        Durable.writeAtomically(tmp, f, xml);
       }
-      try (DirectoryStream<Path> ds = Files.newDirectoryStream(uploadsDir(name))) {
-        if (ds.iterator().hasNext()) {
-          throw new S3Exception(
-              409, "BucketNotEmpty", "The bucket you tried to delete has multipart uploads");
-        }
-      } catch (NoSuchFileException e) {
-        // no uploads directory
-      }
-      fence();
-      Path trash = tmp.resolve("del-" + UUID.randomUUID());
-      Durable.moveDurably(bucketDir(name), trash);
-      bucketCache.remove(name);
-      Durable.fsyncDir(buckets);
-      deleteTree(trash);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     } finally {
       lock.unlock();
     }
   }
-
-  // ---------------------------------------------------------------- staging
 
   /**
    * Streams {@code in} into a new temporary file (not fsynced: {@link #put} makes it durable, or
@@ -427,32 +252,7 @@ public final class ObjectStore implements AutoCloseable {
    * @param algorithms additional checksums to compute ({@link Digests#ALGORITHMS})
    */
   public StagedBlob stage(InputStream in, Set<String> algorithms) throws IOException {
-    Path file = tmp.resolve("put-" + UUID.randomUUID());
-    Digests d = new Digests(algorithms);
-    boolean ok = false;
-    try (FileChannel ch =
-        FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      byte[] buf = new byte[128 * 1024];
-      ByteBuffer bb = ByteBuffer.wrap(buf);
-      int n;
-      while ((n = in.read(buf)) >= 0) {
-        if (n == 0) {
-          continue;
-        }
-        d.update(buf, 0, n);
-        bb.clear().limit(n);
-        while (bb.hasRemaining()) {
-          ch.write(bb);
-        }
-      }
-      ok = true;
-    } finally {
-      if (!ok) {
-        Files.deleteIfExists(file);
-      }
-    }
-    Digests.Result r = d.finish(algorithms.contains("SHA256"));
-    return new StagedBlob(file, r.size(), r.md5(), r.sha256(), r.checksums());
+    return staging.stage(in, algorithms);
   }
 
   /**
@@ -460,7 +260,7 @@ public final class ObjectStore implements AutoCloseable {
    * bytes never need a temporary file (0 for a read-only store).
    */
   public int inMemoryMax() {
-    return commits == null ? 0 : JOURNALED_MAX;
+    return staging.inMemoryMax();
   }
 
   /**
@@ -470,31 +270,12 @@ public final class ObjectStore implements AutoCloseable {
    */
   public StagedBlob stageInMemory(InputStream in, int length, Set<String> algorithms)
       throws IOException {
-    if (length < 0 || length > inMemoryMax()) {
-      throw new IllegalArgumentException("not a small body: " + length);
-    }
-    byte[] data = new byte[length];
-    int n = in.readNBytes(data, 0, length);
-    if (n < length) {
-      data = java.util.Arrays.copyOf(data, n);
-    }
-    long extra = in.transferTo(java.io.OutputStream.nullOutputStream());
-    Digests d = new Digests(algorithms);
-    d.update(data, 0, data.length);
-    Digests.Result r = d.finish(algorithms.contains("SHA256"));
-    return new StagedBlob(null, data.length + extra, r.md5(), r.sha256(), r.checksums(), data);
+    return staging.stageInMemory(in, length, algorithms);
   }
 
   /** Removes a staged blob that will not be committed. */
   public void discard(StagedBlob blob) {
-    if (blob.inMemory()) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(blob.file());
-    } catch (IOException e) {
-      LOG.warn("could not delete {}", blob.file(), e);
-    }
+    staging.discard(blob);
   }
 
   // ---------------------------------------------------------------- objects
@@ -599,96 +380,11 @@ public final class ObjectStore implements AutoCloseable {
   public ObjectMeta put(
       BucketMeta bucket, String key, StagedBlob blob, NewObject attrs, Precondition condition)
       throws IOException {
-    Path node = nodeDir(bucket.name(), key);
-    LockState lockState = effectiveLock(bucket, attrs);
-    ReentrantLock lock = lockFor(bucket.name(), key);
-    lock.lock();
-    try {
-      List<ObjectMeta> versions = readVersions(node);
-      ObjectMeta current =
-          versions.isEmpty() || versions.get(0).deleteMarker() ? null : versions.get(0);
-      condition.check(current);
-      String versionId = bucket.versioningEnabled() ? newVersionId() : ObjectMeta.NULL_VERSION;
-      ObjectMeta replaced = replaceableNull(versions, versionId);
-      String dataFile = "d-" + UUID.randomUUID() + ".bin";
-      ObjectMeta meta =
-          new ObjectMeta(
-              key,
-              versionId,
-              nextSeq(),
-              false,
-              blob.size(),
-              attrs.etag() != null ? attrs.etag() : blob.md5Hex(),
-              blob.sha256Hex(),
-              attrs.contentType(),
-              clock.instant().truncatedTo(ChronoUnit.MILLIS),
-              attrs.userMetadata(),
-              dataFile,
-              lockState,
-              blob.checksums());
-      if (commits != null && blob.size() <= JOURNALED_MAX) {
-        commitJournaled(bucket, blob, meta, replaced, !versions.isEmpty());
-        return meta;
-      }
-      if (blob.inMemory()) {
-        throw new IllegalStateException("an in-memory blob is always journaled");
-      }
-      fence();
-      Durable.fsyncFile(blob.file());
-      moveIntoNode(blob.file(), node, dataFile);
-      writeMeta(node, meta);
-      if (replaced != null && replaced.dataFile() != null) {
-        Files.deleteIfExists(node.resolve(replaced.dataFile()));
-      }
-      return meta;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private void commitJournaled(
-      BucketMeta bucket, StagedBlob blob, ObjectMeta meta, ObjectMeta replaced, boolean nodeExists)
-      throws IOException {
-    JournalRecord r =
-        new JournalRecord(
-            bucket.name(),
-            meta.key(),
-            meta.versionId(),
-            meta.dataFile(),
-            replaced == null ? null : replaced.dataFile(),
-            Props.serialize(meta.toMap(), "object version"),
-            blob.inMemory() ? blob.bytes() : Files.readAllBytes(blob.file()));
-    commits.commit(r);
-    try {
-      materialize(r, blob.file(), nodeExists);
-    } finally {
-      commits.applied();
-    }
-  }
-
-  private LockState effectiveLock(BucketMeta bucket, NewObject attrs) {
-    LockState requested = attrs.lock();
-    if (!bucket.objectLock()) {
-      if (requested.mode() != null || requested.legalHold()) {
-        throw S3Exception.invalidRequest("Bucket is missing Object Lock Configuration");
-      }
-      return LockState.NONE;
-    }
-    if (requested.mode() != null || attrs.explicitLock() || bucket.defaultMode() == null) {
-      return requested;
-    }
-    Instant now = clock.instant();
-    Instant until =
-        now.atZone(java.time.ZoneOffset.UTC)
-            .plusYears(bucket.defaultYears())
-            .plusDays(bucket.defaultDays())
-            .toInstant()
-            .truncatedTo(ChronoUnit.MILLIS);
-    return new LockState(bucket.defaultMode(), until, requested.legalHold());
+    return writer.put(bucket, key, blob, attrs, condition);
   }
 
   /** The null version a write of {@code versionId} replaces, refusing if it is locked. */
-  private ObjectMeta replaceableNull(List<ObjectMeta> versions, String versionId) {
+  ObjectMeta replaceableNull(List<ObjectMeta> versions, String versionId) {
     if (!versionId.equals(ObjectMeta.NULL_VERSION)) {
       return null;
     }
@@ -707,20 +403,6 @@ public final class ObjectStore implements AutoCloseable {
     return UUID.randomUUID().toString();
   }
 
-  private void moveIntoNode(Path file, Path node, String name) throws IOException {
-    for (int attempt = 0; ; attempt++) {
-      try {
-        Durable.createDirectories(node);
-        Durable.moveDurably(file, node.resolve(name));
-        return;
-      } catch (NoSuchFileException e) {
-        if (attempt >= 10 || !Files.exists(file)) {
-          throw e;
-        }
-      }
-    }
-  }
-
   void writeMeta(Path node, ObjectMeta meta) throws IOException {
     Durable.writeAtomically(
         tmp,
@@ -736,83 +418,7 @@ public final class ObjectStore implements AutoCloseable {
   public DeleteResult delete(
       BucketMeta bucket, String key, String versionId, boolean bypassGovernance)
       throws IOException {
-    if (versionId != null) {
-      checkId(versionId, "version id");
-    }
-    Path node = nodeDir(bucket.name(), key);
-    ReentrantLock lock = lockFor(bucket.name(), key);
-    lock.lock();
-    try {
-      fence();
-      List<ObjectMeta> versions = readVersions(node);
-      if (versionId == null && bucket.versioned()) {
-        String markerId = bucket.versioningEnabled() ? newVersionId() : ObjectMeta.NULL_VERSION;
-        ObjectMeta replaced = replaceableNull(versions, markerId);
-        ObjectMeta marker =
-            new ObjectMeta(
-                key,
-                markerId,
-                nextSeq(),
-                true,
-                0,
-                null,
-                null,
-                null,
-                clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                java.util.Map.of(),
-                null,
-                LockState.NONE,
-                java.util.Map.of());
-        Durable.createDirectories(node);
-        writeMeta(node, marker);
-        if (replaced != null && replaced.dataFile() != null) {
-          Files.deleteIfExists(node.resolve(replaced.dataFile()));
-        }
-        return new DeleteResult(markerId, true);
-      }
-      String target = versionId == null ? ObjectMeta.NULL_VERSION : versionId;
-      ObjectMeta v =
-          versions.stream().filter(m -> m.versionId().equals(target)).findFirst().orElse(null);
-      if (v == null) {
-        return new DeleteResult(versionId, false);
-      }
-      checkDeletable(v, bypassGovernance);
-      Files.delete(node.resolve(v.versionId() + META_SUFFIX));
-      Durable.fsyncDir(node);
-      if (v.dataFile() != null) {
-        Files.deleteIfExists(node.resolve(v.dataFile()));
-      }
-      if (versions.size() == 1) {
-        removeEmptyDirs(node, objectsDir(bucket.name()));
-      }
-      return new DeleteResult(versionId, v.deleteMarker());
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private void checkDeletable(ObjectMeta v, boolean bypassGovernance) {
-    LockState l = v.lock();
-    if (l.legalHold()) {
-      throw S3Exception.accessDenied("Object is under legal hold and cannot be deleted");
-    }
-    if (l.retainedAt(clock.instant()) && (l.mode().equals("COMPLIANCE") || !bypassGovernance)) {
-      throw S3Exception.accessDenied(
-          "Object is WORM protected (" + l.mode() + " until " + l.retainUntil() + ")");
-    }
-  }
-
-  private static void removeEmptyDirs(Path dir, Path stop) {
-    for (Path p = dir; p != null && !p.equals(stop) && p.startsWith(stop); p = p.getParent()) {
-      try {
-        Files.delete(p);
-      } catch (DirectoryNotEmptyException | NoSuchFileException e) {
-        return;
-      } catch (IOException e) {
-        LOG.warn("could not remove {}", p, e);
-        return;
-      }
-    }
+    return changes.delete(bucket, key, versionId, bypassGovernance);
   }
 
   /**
@@ -821,41 +427,9 @@ public final class ObjectStore implements AutoCloseable {
    * @param change computes the new state from the version (throws to refuse)
    */
   public ObjectMeta updateLock(
-      BucketMeta bucket,
-      String key,
-      String versionId,
-      java.util.function.UnaryOperator<ObjectMeta> change)
+      BucketMeta bucket, String key, String versionId, UnaryOperator<ObjectMeta> change)
       throws IOException {
-    Path node = nodeDir(bucket.name(), key);
-    ReentrantLock lock = lockFor(bucket.name(), key);
-    lock.lock();
-    try {
-      List<ObjectMeta> versions = readVersions(node);
-      ObjectMeta v;
-      if (versionId == null) {
-        if (versions.isEmpty() || versions.get(0).deleteMarker()) {
-          throw S3Exception.noSuchKey();
-        }
-        v = versions.get(0);
-      } else {
-        checkId(versionId, "version id");
-        v =
-            versions.stream()
-                .filter(m -> m.versionId().equals(versionId))
-                .findFirst()
-                .orElseThrow(S3Exception::noSuchVersion);
-      }
-      if (v.deleteMarker()) {
-        throw new S3Exception(
-            405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
-      }
-      ObjectMeta updated = change.apply(v);
-      fence();
-      writeMeta(node, updated);
-      return updated;
-    } finally {
-      lock.unlock();
-    }
+    return changes.updateLock(bucket, key, versionId, change);
   }
 
   static void deleteTree(Path p) throws IOException {

@@ -60,11 +60,11 @@ public final class Scrubber {
             versions++;
             String name = bucket + "/" + m.key() + " (" + m.versionId() + ")";
             try {
-              String actual = sha256(n.dir().resolve(m.dataFile()));
+              String problem = check(n.dir().resolve(m.dataFile()), m);
               bytes += m.size();
-              if (!actual.equals(m.sha256())) {
+              if (problem != null) {
                 corrupt.add(name);
-                log.accept("CORRUPT " + name + ": sha256 " + actual + " != recorded " + m.sha256());
+                log.accept("CORRUPT " + name + ": " + problem);
               }
             } catch (NoSuchFileException e) {
               missing.add(name);
@@ -79,14 +79,36 @@ public final class Scrubber {
     return new Report(versions, bytes, corrupt, missing);
   }
 
-  private static String sha256(Path file) throws IOException {
-    MessageDigest d = Digests.newDigest("SHA-256");
+  /**
+   * Re-hashes a version's data file: the SHA-256 of the whole, or of each part for a version
+   * completed from a multipart upload (it records each part's); null when every hash matches.
+   */
+  static String check(Path file, ObjectMeta m) throws IOException {
     byte[] buf = new byte[256 * 1024];
     try (InputStream in = Files.newInputStream(file)) {
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        d.update(buf, 0, n);
+      if (m.sha256() != null || m.parts().isEmpty()) {
+        String actual = sha256(in, Long.MAX_VALUE, buf);
+        boolean ok = actual.equals(m.sha256()) && Files.size(file) == m.size();
+        return ok ? null : "sha256 " + actual + " != recorded " + m.sha256();
       }
+      for (int i = 0; i < m.parts().size(); i++) {
+        PartInfo p = m.parts().get(i);
+        String actual = sha256(in, p.size(), buf);
+        if (!actual.equals(p.sha256())) {
+          return "part " + (i + 1) + " sha256 " + actual + " != recorded " + p.sha256();
+        }
+      }
+      return in.read() < 0 ? null : "longer than its parts";
+    }
+  }
+
+  private static String sha256(InputStream in, long limit, byte[] buf) throws IOException {
+    MessageDigest d = Digests.newDigest("SHA-256");
+    long left = limit;
+    int n;
+    while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
+      d.update(buf, 0, n);
+      left -= n;
     }
     return HexFormat.of().formatHex(d.digest());
   }

@@ -13,12 +13,19 @@ import java.util.Map;
  * @param size number of bytes received
  * @param md5 MD5 of the bytes
  * @param sha256 SHA-256 of the bytes
+ * @param crc32c hex CRC32C of the bytes
  * @param checksums base64 checksums by algorithm name ({@code CRC32}, {@code CRC32C}, {@code
  *     SHA256}) for the algorithms asked for
  * @param bytes the body when held in memory (then {@code file} is null), else null
  */
 public record StagedBlob(
-    Path file, long size, byte[] md5, byte[] sha256, Map<String, String> checksums, byte[] bytes) {
+    Path file,
+    long size,
+    byte[] md5,
+    byte[] sha256,
+    String crc32c,
+    Map<String, String> checksums,
+    byte[] bytes) {
 
   public StagedBlob {
     checksums = Map.copyOf(checksums);
@@ -29,8 +36,13 @@ public record StagedBlob(
 
   /** A blob staged in a temporary file. */
   public StagedBlob(
-      Path file, long size, byte[] md5, byte[] sha256, Map<String, String> checksums) {
-    this(file, size, md5, sha256, checksums, null);
+      Path file,
+      long size,
+      byte[] md5,
+      byte[] sha256,
+      String crc32c,
+      Map<String, String> checksums) {
+    this(file, size, md5, sha256, crc32c, checksums, null);
   }
 
   /** Whether the body is held in memory rather than in a file. */
@@ -38,11 +50,13 @@ public record StagedBlob(
     return bytes != null;
   }
 
+  /** Hex MD5, or null when none was computed (a completed multipart upload). */
   public String md5Hex() {
-    return HexFormat.of().formatHex(md5);
+    return md5 == null ? null : HexFormat.of().formatHex(md5);
   }
 
+  /** Hex SHA-256, or null when none was computed (a completed multipart upload). */
   public String sha256Hex() {
-    return HexFormat.of().formatHex(sha256);
+    return sha256 == null ? null : HexFormat.of().formatHex(sha256);
   }
 }
