@@ -64,6 +64,13 @@ class ChildPoolTest {
     }
   }
 
+  /** The child {@code first} is dead and a new one, greeted, serves in its place. */
+  private static void assertReplaced(ChildPool pool, long first) throws Exception {
+    assertDies(first);
+    assertThat(pool.childPids()).hasSize(1).doesNotContain(first);
+    assertThat(call(pool, "greeting")).isEqualTo("xin chào");
+  }
+
   private void awaitStarted(int children) throws Exception {
     for (int i = 0; i < 6_000; i++) {
       try (var files = Files.list(dir)) {
@@ -116,9 +123,7 @@ class ChildPoolTest {
     try (ChildPool pool = pool(1, 64, Duration.ofSeconds(1))) {
       long first = Long.parseLong(call(pool, "pid"));
       assertThat(failureOf(pool, "sleep:600000")).isEqualTo(ChildFailure.Kind.TIMED_OUT);
-      assertDies(first);
-      assertThat(pool.childPids()).hasSize(1).doesNotContain(first);
-      assertThat(call(pool, "greeting")).isEqualTo("xin chào");
+      assertReplaced(pool, first);
     }
   }
 
@@ -141,9 +146,7 @@ class ChildPoolTest {
       awaitStarted(1);
       caller.interrupt();
       assertThat(outcome.get(60, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
-      assertDies(first);
-      assertThat(pool.childPids()).hasSize(1).doesNotContain(first);
-      assertThat(call(pool, "echo:tiếp")).isEqualTo("tiếp");
+      assertReplaced(pool, first);
     }
   }
 
@@ -152,8 +155,7 @@ class ChildPoolTest {
     try (ChildPool pool = pool(1, 32, MINUTE)) {
       long first = Long.parseLong(call(pool, "pid"));
       assertThat(failureOf(pool, "oom")).isEqualTo(ChildFailure.Kind.OUT_OF_MEMORY);
-      assertThat(pool.childPids()).hasSize(1).doesNotContain(first);
-      assertThat(call(pool, "echo:còn sống")).isEqualTo("còn sống");
+      assertReplaced(pool, first);
     }
   }
 
@@ -165,8 +167,7 @@ class ChildPoolTest {
           .isInstanceOfSatisfying(
               ChildFailure.class, e -> assertThat(e.kind()).isEqualTo(ChildFailure.Kind.CRASHED))
           .hasMessageContaining("exit status 7");
-      assertThat(pool.childPids()).hasSize(1).doesNotContain(first);
-      assertThat(call(pool, "greeting")).isEqualTo("xin chào");
+      assertReplaced(pool, first);
     }
   }
 
