@@ -32,7 +32,8 @@ import vn.tangthu.archive.auth.FailedAuthLimiter;
 import vn.tangthu.archive.auth.UserResource;
 import vn.tangthu.archive.config.ArchiveConfiguration;
 import vn.tangthu.archive.config.StorageConfig;
-import vn.tangthu.archive.db.Migrations;
+import vn.tangthu.archive.db.DatabaseLogin;
+import vn.tangthu.archive.db.SchemaSetup;
 import vn.tangthu.archive.embedded.DataDirectory;
 import vn.tangthu.archive.embedded.EmbeddedDatabase;
 import vn.tangthu.archive.embedded.EmbeddedStorage;
@@ -162,7 +163,6 @@ public final class ArchiveWiring {
     clearTmp(dataDir.tmp());
 
     Jdbi jdbi = database(config, env, dataDir);
-    new Migrations(jdbi).migrate();
 
     StorageConfig s = config.getStorage();
     ObjectStore store = storage(s, env, dataDir);
@@ -353,16 +353,21 @@ public final class ArchiveWiring {
     ds.setMaxSize(db.maxConnections());
     ds.setMinSize(2);
     ds.setInitialSize(2);
+    DatabaseLogin runtime;
+    DatabaseLogin migration;
     if (db.embedded()) {
-      EmbeddedDatabase pg = EmbeddedDatabase.start(dataDir.postgres());
+      EmbeddedDatabase pg = EmbeddedDatabase.start(dataDir);
       env.lifecycle().manage(pg);
-      ds.setUrl(pg.jdbcUrl());
-      ds.setUser(pg.user());
+      runtime = pg.app();
+      migration = pg.owner();
     } else {
-      ds.setUrl(db.url());
-      ds.setUser(db.user());
-      ds.setPassword(db.password());
+      runtime = db.runtime();
+      migration = db.migration();
     }
+    SchemaSetup.prepare(migration, runtime.user());
+    ds.setUrl(runtime.url());
+    ds.setUser(runtime.user());
+    ds.setPassword(runtime.password());
     Jdbi jdbi = new JdbiFactory().build(env, ds, "postgresql");
     jdbi.installPlugin(new PostgresPlugin());
     return jdbi;

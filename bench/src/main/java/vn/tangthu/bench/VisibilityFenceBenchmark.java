@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import org.jdbi.v3.core.Jdbi;
-import vn.tangthu.archive.db.Migrations;
+import vn.tangthu.archive.db.SchemaSetup;
+import vn.tangthu.archive.embedded.DataDirectory;
 import vn.tangthu.archive.embedded.EmbeddedDatabase;
 import vn.tangthu.archive.outbox.IndexDocuments;
 import vn.tangthu.archive.outbox.IndexerWorker;
@@ -33,12 +34,20 @@ public final class VisibilityFenceBenchmark {
   public static void main(String[] args) throws Exception {
     Path work = Path.of(args[0]);
     int n = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
-    EmbeddedDatabase db = EmbeddedDatabase.start(work.resolve("pg"));
+    try (DataDirectory dir = DataDirectory.acquire(work.resolve("data"))) {
+      run(dir, work, n);
+    }
+  }
+
+  private static void run(DataDirectory dir, Path work, int n) throws Exception {
+    EmbeddedDatabase db = EmbeddedDatabase.start(dir);
     try {
+      SchemaSetup.prepare(db.owner(), db.app().user());
       DataSourceFactory factory = new DataSourceFactory();
       factory.setDriverClass("org.postgresql.Driver");
       factory.setUrl(db.jdbcUrl());
-      factory.setUser(db.user());
+      factory.setUser(db.app().user());
+      factory.setPassword(db.app().password());
       factory.setMinSize(2);
       factory.setInitialSize(2);
       factory.setMaxSize(8);
@@ -46,7 +55,6 @@ public final class VisibilityFenceBenchmark {
       pool.start();
       try (SearchIndex index = SearchIndex.open(Files.createDirectories(work.resolve("index")))) {
         Jdbi jdbi = Jdbi.create(pool);
-        new Migrations(jdbi).migrate();
         IndexerWorker worker =
             new IndexerWorker(
                 jdbi,
