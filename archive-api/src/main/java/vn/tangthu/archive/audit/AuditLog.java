@@ -21,6 +21,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.tangthu.json.CanonicalJson;
 
 /**
  * The tamper-evident audit trail: an append-only, hash-chained table ({@link AuditChain}) whose

@@ -1,18 +1,32 @@
-package vn.tangthu.retention.certificate;
+package vn.tangthu.json;
 
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A minimal canonical JSON writer (RFC 8785 subset for strings, integers, lists and objects):
- * object members sorted by key, no whitespace, strings with only the mandatory escapes. Keys are
- * ASCII here, so sorting by {@link String#compareTo} equals sorting by UTF-16 code units.
+ * The one JSON spelling of what the archive hashes or signs (audit details, destruction
+ * certificates): the RFC 8785 subset for strings, integers, lists and objects. Object members are
+ * sorted by key ({@link String#compareTo}, UTF-16 code units; the archive's keys are ASCII, so this
+ * is also UTF-8 byte order), there is no whitespace, and only {@code "}, {@code \} and the control
+ * characters U+0000–U+001F are escaped ({@code \b \f \n \r \t}, else {@code \}{@code u00XX} in
+ * lower-case hex). Every other character is written as itself. Equal values give equal text.
+ *
+ * <p>Stateless and thread-safe.
  */
-final class CanonicalJson {
+public final class CanonicalJson {
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
   private CanonicalJson() {}
 
-  static String write(Object value) {
+  /**
+   * The canonical text of {@code value}: a {@link String}, an {@link Integer} or {@link Long}, a
+   * {@link List} of values, or a {@link Map} from {@link String} keys to values.
+   *
+   * @throws IllegalArgumentException for any other value (including {@code null}) or a key that is
+   *     not a string
+   */
+  public static String write(Object value) {
     StringBuilder out = new StringBuilder(256);
     append(out, value);
     return out.toString();
@@ -41,7 +55,13 @@ final class CanonicalJson {
 
   private static void object(StringBuilder out, Map<?, ?> map) {
     TreeMap<String, Object> sorted = new TreeMap<>();
-    map.forEach((k, v) -> sorted.put((String) k, v));
+    map.forEach(
+        (k, v) -> {
+          if (!(k instanceof String key)) {
+            throw new IllegalArgumentException("unsupported JSON key " + k);
+          }
+          sorted.put(key, v);
+        });
     out.append('{');
     boolean first = true;
     for (var e : sorted.entrySet()) {
@@ -70,7 +90,7 @@ final class CanonicalJson {
         case '\t' -> out.append("\\t");
         default -> {
           if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
+            out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
           } else {
             out.append(c);
           }
