@@ -36,8 +36,8 @@ import vn.tangthu.storage.internal.s3.S3Exception;
  * other change use fsynced file, atomic rename, fsynced directory. Thread-safe: writes to one key
  * are serialized by a striped lock. {@link #close()} checkpoints the journal.
  */
-public final class ObjectStore implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(ObjectStore.class);
+public final class DiskStore implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DiskStore.class);
   private static final Pattern ID = Pattern.compile("^[A-Za-z0-9-]{1,64}$");
   static final String META_SUFFIX = ".meta";
 
@@ -60,16 +60,16 @@ public final class ObjectStore implements AutoCloseable {
   private final VersionChanges changes;
   private final VersionWriter writer;
 
-  public ObjectStore(Path dataDir, Clock clock) throws IOException {
+  public DiskStore(Path dataDir, Clock clock) throws IOException {
     this(dataDir, clock, true);
   }
 
   /** A store that only reads (used by the scrubber beside a running node). */
-  static ObjectStore readOnly(Path dataDir, Clock clock) throws IOException {
-    return new ObjectStore(dataDir, clock, false);
+  static DiskStore readOnly(Path dataDir, Clock clock) throws IOException {
+    return new DiskStore(dataDir, clock, false);
   }
 
-  private ObjectStore(Path dataDir, Clock clock, boolean writable) throws IOException {
+  private DiskStore(Path dataDir, Clock clock, boolean writable) throws IOException {
     this.dataDir = dataDir.toAbsolutePath();
     this.buckets = this.dataDir.resolve("buckets");
     this.tmp = this.dataDir.resolve("tmp");
