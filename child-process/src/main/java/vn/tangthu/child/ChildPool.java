@@ -179,7 +179,10 @@ public final class ChildPool implements AutoCloseable {
     try {
       idle.add(spawn());
     } catch (IOException | RejectedExecutionException e) {
-      LOG.warn("Cannot start a {} process ({}); retrying at the next request", program.name(), e);
+      LOG.warn(
+          "Cannot start a {} process ({}); retrying at the next request",
+          program.name(),
+          String.valueOf(e));
       idle.add(new Child(e instanceof IOException io ? io : new IOException(e)));
     }
   }
@@ -286,7 +289,11 @@ public final class ChildPool implements AutoCloseable {
         LOG.warn("A {} process did not start within {}", program.name(), STARTUP);
         throw new IOException("the child did not start within " + STARTUP, e);
       } catch (ExecutionException e) {
-        LOG.warn("A {} process did not start: {}, {}", program.name(), exit(), e.getCause());
+        LOG.warn(
+            "A {} process did not start: {}, {}",
+            program.name(),
+            exit(),
+            String.valueOf(e.getCause()));
         throw e;
       }
       warm = true;
