@@ -68,35 +68,26 @@ public final class PdfSignatureVerifier {
     byte[] contents = f.contents();
     if (allZero(contents)) {
       return List.of(
-          new SignatureCheck(
+          unchecked(
               kind,
-              Integrity.UNKNOWN,
-              Trust.UNKNOWN,
-              TimestampStatus.NONE,
               whole,
-              ChangesAfter.NONE,
-              null,
-              null,
-              "The signature field is empty: the document was prepared for signing but never"
-                  + " signed.",
-              "Ô chữ ký còn trống: tài liệu được chuẩn bị để ký nhưng chưa được ký."));
+              new Text(
+                  "The signature field is empty: the document was prepared for signing but never"
+                      + " signed.",
+                  "Ô chữ ký còn trống: tài liệu được chuẩn bị để ký nhưng chưa được ký.")));
     }
     if (f.docTimestamp()) {
       return List.of(docTimestamp(contents, signed, whole));
     }
     if ("adbe.x509.rsa_sha1".equals(f.subFilter())) {
       return List.of(
-          new SignatureCheck(
+          unchecked(
               kind,
-              Integrity.UNKNOWN,
-              Trust.UNKNOWN,
-              TimestampStatus.NONE,
               whole,
-              ChangesAfter.NONE,
-              null,
-              null,
-              "This old signature format (adbe.x509.rsa_sha1) cannot be checked by the archive.",
-              "Định dạng chữ ký cũ này (adbe.x509.rsa_sha1) hệ thống chưa kiểm tra được."));
+              new Text(
+                  "This old signature format (adbe.x509.rsa_sha1) cannot be checked by the"
+                      + " archive.",
+                  "Định dạng chữ ký cũ này (adbe.x509.rsa_sha1) hệ thống chưa kiểm tra được.")));
     }
     try {
       boolean sha1 = "adbe.pkcs7.sha1".equals(f.subFilter());
@@ -182,6 +173,21 @@ public final class PdfSignatureVerifier {
         o.signingTime(),
         o.why().en(),
         o.why().vi());
+  }
+
+  /** A signature the archive could not check: integrity and trust unknown. */
+  private static SignatureCheck unchecked(SignatureKind kind, boolean whole, Text why) {
+    return new SignatureCheck(
+        kind,
+        Integrity.UNKNOWN,
+        Trust.UNKNOWN,
+        TimestampStatus.NONE,
+        whole,
+        ChangesAfter.NONE,
+        null,
+        null,
+        why.en(),
+        why.vi());
   }
 
   private static SignatureCheck broken(SignatureKind kind, boolean whole, Text why) {
