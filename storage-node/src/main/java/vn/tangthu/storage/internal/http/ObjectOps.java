@@ -15,24 +15,24 @@ import vn.tangthu.storage.internal.s3.Xml;
 import vn.tangthu.storage.internal.store.BucketMeta;
 import vn.tangthu.storage.internal.store.ChecksumAlgorithm;
 import vn.tangthu.storage.internal.store.DeleteResult;
+import vn.tangthu.storage.internal.store.DiskStore;
 import vn.tangthu.storage.internal.store.LockState;
 import vn.tangthu.storage.internal.store.NewObject;
 import vn.tangthu.storage.internal.store.ObjectMeta;
-import vn.tangthu.storage.internal.store.ObjectStore;
 import vn.tangthu.storage.internal.store.OpenedVersion;
 import vn.tangthu.storage.internal.store.Precondition;
 import vn.tangthu.storage.internal.store.StagedBlob;
 
 /** Object operations: put, get/head (ranges, conditions, integrity), delete, multi-delete, copy. */
 final class ObjectOps {
-  private final ObjectStore store;
+  private final DiskStore store;
   private final Metrics metrics;
   private final ObjectStreamer streamer;
 
   /**
    * @param hashers runs the SHA-256 check of large GETs beside the network writes
    */
-  ObjectOps(ObjectStore store, Metrics metrics, java.util.concurrent.Executor hashers) {
+  ObjectOps(DiskStore store, Metrics metrics, java.util.concurrent.Executor hashers) {
     this.store = store;
     this.metrics = metrics;
     this.streamer = new ObjectStreamer(hashers);

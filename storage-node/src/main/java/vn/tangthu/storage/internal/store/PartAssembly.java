@@ -24,9 +24,9 @@ import vn.tangthu.storage.internal.s3.S3Exception;
  * the kernel while its CRC32C is combined from theirs. Thread-safe.
  */
 final class PartAssembly {
-  private final ObjectStore store;
+  private final DiskStore store;
 
-  PartAssembly(ObjectStore store) {
+  PartAssembly(DiskStore store) {
     this.store = store;
   }
 
