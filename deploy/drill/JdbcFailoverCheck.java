@@ -23,7 +23,7 @@ public final class JdbcFailoverCheck {
     long deadline = System.nanoTime() + Long.parseLong(args[3]) * 1_000_000_000L;
     long start = System.nanoTime();
     int attempts = 0;
-    String first = null;
+    boolean failed = false;
     String last = "";
     while (System.nanoTime() < deadline) {
       attempts++;
@@ -34,20 +34,19 @@ public final class JdbcFailoverCheck {
         try (ResultSet r = s.executeQuery("SELECT inet_server_port(), pg_is_in_recovery()")) {
           r.next();
           System.out.printf(
-              "jdbc: %s wrote to port %d (in recovery: %b) after %d attempt(s), %.1f s%s%n",
+              "jdbc: %s wrote to port %d (in recovery: %b) after %d attempt(s), %.1f s%n",
               tag,
               r.getInt(1),
               r.getBoolean(2),
               attempts,
-              (System.nanoTime() - start) / 1e9,
-              first == null ? "" : " (every failed attempt before)");
+              (System.nanoTime() - start) / 1e9);
         }
         return;
       } catch (java.sql.SQLException e) {
         last = e.getMessage();
-        if (first == null) {
-          first = last;
-          System.out.println("jdbc: " + tag + " first attempt failed: " + first);
+        if (!failed) {
+          failed = true;
+          System.out.println("jdbc: " + tag + " first attempt failed: " + last);
           System.out.flush();
         }
         Thread.sleep(200);
