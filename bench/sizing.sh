@@ -19,7 +19,9 @@ api=http://127.0.0.1:$port/api/v1
 ARCHIVE_DATA_DIR=$data/archive ARCHIVE_PORT=$port ARCHIVE_ADMIN_PORT=$((port + 1)) ARCHIVE_S3_PORT=$((port + 2)) \
   java -Xmx1g -jar archive-api/target/archive-api.jar server > "$data/server.log" 2>&1 &
 server=$!
-trap 'rc=$?; kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"; exit $rc' EXIT
+# the embedded PostgreSQL may outlive the server's JVM by a moment: wait for it before removing
+stopped() { for _ in $(seq 1 60); do [ -f "$data/archive/pg/postmaster.pid" ] || return 0; sleep 0.5; done; }
+trap 'rc=$?; kill $server 2>/dev/null; wait $server 2>/dev/null; stopped; rm -rf "$data" || true; exit $rc' EXIT
 for _ in $(seq 1 180); do
   [ -s "$data/archive/admin.token" ] && curl -fs "http://127.0.0.1:$((port + 1))/healthcheck" >/dev/null 2>&1 && break
   sleep 1
@@ -71,6 +73,7 @@ psqlq -c "SELECT 'all tables: ' || sum(pg_total_relation_size(c.oid)) || ' bytes
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r'"
 textbytes=$(cat "$docs"/*.txt | wc -c)
 kill $server; wait $server 2>/dev/null || true
+stopped
 index=$(du -sb "$data/archive/index" | cut -f1)
 echo "Lucene index: $index bytes, $((index / total)) bytes/record, $(echo "scale=3; $index / $textbytes" | bc) bytes per byte of text ($textbytes bytes of text, $((textbytes / total)) per record)"
 objects=$data/archive/objects
