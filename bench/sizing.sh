@@ -21,7 +21,7 @@ ARCHIVE_DATA_DIR=$data/archive ARCHIVE_PORT=$port ARCHIVE_ADMIN_PORT=$((port + 1
 server=$!
 # the embedded PostgreSQL may outlive the server's JVM by a moment: wait for it before removing
 stopped() { for _ in $(seq 1 60); do [ -f "$data/archive/pg/postmaster.pid" ] || return 0; sleep 0.5; done; }
-trap 'rc=$?; kill $server 2>/dev/null; wait $server 2>/dev/null; stopped; rm -rf "$data" || true; exit $rc' EXIT
+trap 'rc=$?; kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; stopped; rm -rf "$data" || true; exit $rc' EXIT
 for _ in $(seq 1 180); do
   [ -s "$data/archive/admin.token" ] && curl -fs "http://127.0.0.1:$((port + 1))/healthcheck" >/dev/null 2>&1 && break
   sleep 1
