@@ -237,6 +237,26 @@ interface ChecksumContract extends ContractContext {
         .isEqualTo(all);
   }
 
+  /**
+   * S3 answers {@code partNumber=1} of an object not uploaded in parts as a range over all of it:
+   * 206 with {@code Content-Range}, and no {@code x-amz-mp-parts-count} (only multipart objects
+   * have a parts count).
+   */
+  @Test
+  default void partNumberOneOfASinglePartObjectIsTheWholeObjectAsARange() {
+    assumeFeature(S3Target.Feature.PART_NUMBER_READS);
+    aws().putObject(r -> r.bucket(bucket()).key("one"), RequestBody.fromString("0123456789"));
+    var got = aws().getObjectAsBytes(r -> r.bucket(bucket()).key("one").partNumber(1));
+    assertThat(got.asUtf8String()).isEqualTo("0123456789");
+    assertThat(got.response().sdkHttpResponse().statusCode()).isEqualTo(206);
+    assertThat(got.response().contentRange()).isEqualTo("bytes 0-9/10");
+    assertThat(got.response().partsCount()).isNull();
+    var head = aws().headObject(r -> r.bucket(bucket()).key("one").partNumber(1));
+    assertThat(head.sdkHttpResponse().statusCode()).isEqualTo(206);
+    assertThat(head.contentLength()).isEqualTo(10);
+    assertThat(head.partsCount()).isNull();
+  }
+
   @Test
   default void fullObjectMultipartCrcIsTheCrcOfTheWholeObject() throws Exception {
     assumeFeature(S3Target.Feature.CHECKSUMS);

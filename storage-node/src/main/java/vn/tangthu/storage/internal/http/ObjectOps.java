@@ -219,10 +219,12 @@ final class ObjectOps {
           ex.write(buf, last);
           metrics.bytesOut(n);
         };
-    if (range == null && m.crc32c() != null && length > 0) {
+    // partNumber=1 of a single-part object is a range over all of it: checked like a full GET
+    boolean whole = range == null || (range.first() == 0 && length == m.size());
+    if (whole && m.crc32c() != null && length > 0) {
       streamer.sendCrc32cVerified(data, length, m.crc32c(), sink);
     } else {
-      streamer.send(data, offset, length, range == null ? m.sha256() : null, sink);
+      streamer.send(data, offset, length, whole ? m.sha256() : null, sink);
     }
   }
 
@@ -237,7 +239,7 @@ final class ObjectOps {
       }
       return;
     }
-    if (range != null) {
+    if (range != null && part == null) {
       return;
     }
     checksumHeaders(ex, m.checksums(), m.checksumType());
