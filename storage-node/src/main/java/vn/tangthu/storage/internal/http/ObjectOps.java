@@ -15,6 +15,7 @@ import vn.tangthu.storage.internal.s3.Xml;
 import vn.tangthu.storage.internal.store.BucketMeta;
 import vn.tangthu.storage.internal.store.ChecksumAlgorithm;
 import vn.tangthu.storage.internal.store.DeleteResult;
+import vn.tangthu.storage.internal.store.Digests;
 import vn.tangthu.storage.internal.store.LockState;
 import vn.tangthu.storage.internal.store.NewObject;
 import vn.tangthu.storage.internal.store.ObjectMeta;
@@ -411,7 +412,10 @@ final class ObjectOps {
         new VerifyingInputStream(
             java.nio.channels.Channels.newInputStream(opened.channel()), src)) {
       ChecksumAlgorithm wanted = ChecksumAlgorithm.parse(ex.header("x-amz-checksum-algorithm"));
-      blob = store.stage(in, wanted != null ? Set.of(wanted.name()) : src.checksums().keySet());
+      blob =
+          store.stage(
+              in,
+              wanted != null ? Set.of(wanted.name()) : Digests.orDefault(src.checksums().keySet()));
     }
     ObjectMeta meta;
     try {
