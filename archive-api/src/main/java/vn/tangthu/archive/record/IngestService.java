@@ -1,11 +1,8 @@
 package vn.tangthu.archive.record;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -31,9 +25,11 @@ import vn.tangthu.archive.base.AuditTrail;
 import vn.tangthu.archive.base.Caller;
 import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.archive.id.Ids;
+import vn.tangthu.archive.input.Dates;
 import vn.tangthu.archive.outbox.OutboxDao;
 import vn.tangthu.archive.seal.Receipts;
 import vn.tangthu.archive.storage.ObjectKeys;
+import vn.tangthu.archive.storage.ObjectPurge;
 import vn.tangthu.archive.storage.ObjectStore;
 import vn.tangthu.indexer.extract.TextExtractor;
 
@@ -48,9 +44,6 @@ import vn.tangthu.indexer.extract.TextExtractor;
 public final class IngestService {
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
-  private static final long MAX_METADATA_BYTES = 256 * 1024;
-  private static final long MAX_SIGNATURE_BYTES = 16L * 1024 * 1024;
-  private static final int MAX_ATTACHMENTS = 100;
 
   /** Where the result of an ingest stands: the main record and its change-log position. */
   public record Outcome(UUID recordId, long position, boolean replayed) {}
@@ -61,15 +54,14 @@ public final class IngestService {
   private final TextExtractor detector;
   private final AccessPolicy access;
   private final AgencyDirectory agencies;
-  private final ObjectMapper json;
   private final Ids ids;
   private final Clock clock;
-  private final Path tmp;
-  private final long maxFileBytes;
   private final SignatureInspection signatures;
   private final Receipts receipts;
   private final AuditTrail audit;
   private final RetentionHook retention;
+  private final UploadReader uploads;
+  private final ObjectPurge purge;
 
   public IngestService(
       Jdbi jdbi,
@@ -93,27 +85,25 @@ public final class IngestService {
     this.detector = detector;
     this.access = access;
     this.agencies = agencies;
-    this.json = json;
     this.ids = ids;
     this.clock = clock;
-    this.tmp = tmp;
-    this.maxFileBytes = maxFileBytes;
     this.signatures = signatures;
     this.receipts = receipts;
     this.audit = audit;
     this.retention = retention;
+    this.uploads = new UploadReader(json, new Dates(clock), tmp, maxFileBytes);
+    this.purge = new ObjectPurge(store);
   }
 
-  /** Stores the multipart upload of {@code request} for {@code caller}. */
+  /**
+   * Stores the multipart upload of {@code request} for {@code caller}. With an {@code
+   * idempotencyKey} the caller used before, the same request (see {@link UploadFingerprint})
+   * answers the first outcome again and another request is refused with 422 {@code
+   * IDEMPOTENCY_KEY_REUSED}; either way nothing new is stored.
+   */
   public Outcome ingest(Caller caller, HttpServletRequest request, String idempotencyKey)
       throws IOException {
     String key = idempotencyKey(idempotencyKey);
-    if (key != null) {
-      Optional<UUID> earlier = replay(caller, key);
-      if (earlier.isPresent()) {
-        return new Outcome(earlier.get(), 0, true);
-      }
-    }
     if (!JakartaServletFileUpload.isMultipartContent(request)) {
       throw ApiException.of(
           415,
@@ -121,125 +111,35 @@ public final class IngestService {
           "Send the record as multipart/form-data with parts metadata and file.",
           "Gửi văn bản dạng multipart/form-data gồm các phần metadata và file.");
     }
-    try (UploadParts parts = read(caller, request)) {
-      return store(caller, parts, key, request.getRemoteAddr());
-    }
-  }
-
-  private Optional<UUID> replay(Caller caller, String key) {
-    return jdbi.withExtension(RecordDao.class, d -> d.findIdempotent(caller.userId(), key));
-  }
-
-  private UploadParts read(Caller caller, HttpServletRequest request) throws IOException {
-    UploadParts parts = new UploadParts();
-    try {
-      JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
-      upload.setHeaderCharset(StandardCharsets.UTF_8);
-      upload.setFileCountMax(MAX_ATTACHMENTS + 3);
-      FileItemInputIterator it = upload.getItemIterator(request);
-      while (it.hasNext()) {
-        accept(caller, it.next(), parts);
+    Optional<RecordDao.IdempotentUse> earlier =
+        key == null
+            ? Optional.empty()
+            : jdbi.withExtension(RecordDao.class, d -> d.findIdempotent(caller.userId(), key));
+    try (UploadParts parts = uploads.read(request, m -> authorize(caller, m, earlier.isEmpty()))) {
+      String fingerprint = key == null ? null : UploadFingerprint.of(parts);
+      if (earlier.isPresent()) {
+        return replay(earlier.get(), fingerprint);
       }
-    } catch (FileUploadException e) {
-      parts.close();
-      throw ApiException.badRequest(
-          "INVALID_REQUEST",
-          "The multipart body is malformed: " + e.getMessage(),
-          "Nội dung multipart không hợp lệ: " + e.getMessage());
-    } catch (IOException | RuntimeException e) {
-      parts.close();
-      throw e;
-    }
-    if (parts.metadata == null) {
-      parts.close();
-      throw RecordMetadata.invalid("", "part is missing", "bị thiếu");
-    }
-    if (parts.file == null) {
-      parts.close();
-      throw ApiException.badRequest(
-          "MISSING_FILE", "The file part is missing.", "Thiếu phần file (tệp văn bản).");
-    }
-    return parts;
-  }
-
-  private void accept(Caller caller, FileItemInput item, UploadParts parts) throws IOException {
-    String name = item.getFieldName();
-    try (InputStream in = item.getInputStream()) {
-      switch (name == null ? "" : name) {
-        case "metadata" -> {
-          once(parts.metadata, name);
-          parts.metadata = parseMetadata(in);
-          authorize(caller, parts.metadata);
-        }
-        case "file" -> {
-          once(parts.file, name);
-          parts.file = SpooledFile.spool(in, item.getName(), tmp, maxFileBytes);
-        }
-        case "signature" -> {
-          once(parts.signature, name);
-          parts.signature = SpooledFile.spool(in, item.getName(), tmp, MAX_SIGNATURE_BYTES);
-        }
-        case "attachment" -> {
-          if (parts.attachments.size() >= MAX_ATTACHMENTS) {
-            throw ApiException.badRequest(
-                "INVALID_REQUEST",
-                "At most " + MAX_ATTACHMENTS + " attachments per record.",
-                "Tối đa " + MAX_ATTACHMENTS + " phụ lục cho một văn bản.");
-          }
-          parts.attachments.add(SpooledFile.spool(in, item.getName(), tmp, maxFileBytes));
-        }
-        default ->
-            throw ApiException.badRequest(
-                    "INVALID_REQUEST",
-                    "Unknown part '" + name + "': expected metadata, file, signature, attachment.",
-                    "Phần '"
-                        + name
-                        + "' không hợp lệ: chỉ nhận metadata, file, signature, attachment.")
-                .with("part", String.valueOf(name));
-      }
+      return store(caller, parts, key, fingerprint, request.getRemoteAddr());
     }
   }
 
-  private static void once(Object existing, String name) {
-    if (existing != null) {
-      throw ApiException.badRequest(
-          "INVALID_REQUEST",
-          "The part '" + name + "' may appear only once.",
-          "Phần '" + name + "' chỉ được gửi một lần.");
+  /** The first outcome again for the same request; a refusal for another one. */
+  private static Outcome replay(RecordDao.IdempotentUse earlier, String fingerprint) {
+    if (earlier.fingerprint() != null && !earlier.fingerprint().equals(fingerprint)) {
+      throw ApiException.of(
+              422,
+              "IDEMPOTENCY_KEY_REUSED",
+              "This Idempotency-Key was used for a different request (metadata, file names or"
+                  + " contents); use a new key for a new record.",
+              "Idempotency-Key này đã dùng cho một yêu cầu khác (siêu dữ liệu, tên tệp hoặc nội"
+                  + " dung); hãy dùng khóa mới cho văn bản mới.")
+          .with("existingId", earlier.recordId().toString());
     }
+    return new Outcome(earlier.recordId(), 0, true);
   }
 
-  private RecordMetadata parseMetadata(InputStream in) throws IOException {
-    byte[] bytes = in.readNBytes((int) MAX_METADATA_BYTES + 1);
-    if (bytes.length > MAX_METADATA_BYTES) {
-      throw RecordMetadata.invalid("", "is larger than 256 KiB", "lớn hơn 256 KiB");
-    }
-    try {
-      RecordMetadata m = json.readValue(bytes, RecordMetadata.class);
-      if (m == null) {
-        throw RecordMetadata.invalid("", "must be a JSON object", "phải là đối tượng JSON");
-      }
-      return m;
-    } catch (JsonMappingException e) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof ApiException api) {
-          throw api;
-        }
-      }
-      String field = e.getPath().isEmpty() ? "" : String.valueOf(e.getPath().get(0).getFieldName());
-      throw RecordMetadata.invalid(
-          field,
-          "is not valid: " + e.getOriginalMessage(),
-          "không hợp lệ: " + e.getOriginalMessage());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw RecordMetadata.invalid(
-          "",
-          "is not valid JSON: " + e.getOriginalMessage(),
-          "không phải JSON hợp lệ: " + e.getOriginalMessage());
-    }
-  }
-
-  private void authorize(Caller caller, RecordMetadata m) {
+  private void authorize(Caller caller, RecordMetadata m, boolean checkDuplicate) {
     if (!agencies.tree().exists(m.agencyCode())) {
       throw ApiException.badRequest(
               "UNKNOWN_AGENCY",
@@ -256,7 +156,7 @@ public final class IngestService {
         && !jdbi.withHandle(h -> retention.mayFile(h, m.agencyCode(), m.fileCode()))) {
       throw RetentionHook.fileCodeRefused();
     }
-    if (m.docCode() != null) {
+    if (checkDuplicate && m.docCode() != null) {
       jdbi.withExtension(RecordDao.class, d -> d.findByDocCode(m.agencyCode(), m.docCode()))
           .ifPresent(
               id -> {
@@ -284,7 +184,8 @@ public final class IngestService {
     return new Inspected(file, contentType, signatures.toJson(report));
   }
 
-  private Outcome store(Caller caller, UploadParts parts, String key, String address) {
+  private Outcome store(
+      Caller caller, UploadParts parts, String key, String fingerprint, String address) {
     String contentType = detector.detectMediaType(parts.file.path(), parts.file.fileName());
     var mainReport =
         signatures.inspect(
@@ -343,12 +244,13 @@ public final class IngestService {
             "application/pkcs7-signature",
             Map.of("sha256", parts.signature.sha256()));
       }
-      Outcome outcome = commit(caller, rows, keys, key, now, address, versions);
+      Outcome outcome =
+          commit(caller, rows, keys, new KeyUse(key, fingerprint), now, address, versions);
       retention.protect(rows.stream().map(RecordRow::id).toList());
       return outcome;
     } catch (IdempotentReplay r) {
       discard(keys);
-      return new Outcome(r.recordId, 0, true);
+      return replay(r.earlier, fingerprint);
     } catch (RuntimeException e) {
       discard(keys);
       throw e;
@@ -393,7 +295,7 @@ public final class IngestService {
       Caller caller,
       List<RecordRow> rows,
       List<String> keys,
-      String key,
+      KeyUse key,
       Instant now,
       String address,
       Map<UUID, String> versions) {
@@ -417,7 +319,7 @@ public final class IngestService {
       Caller caller,
       List<RecordRow> rows,
       List<String> keys,
-      String key,
+      KeyUse key,
       Instant now,
       String address,
       Map<UUID, String> versions) {
@@ -431,8 +333,10 @@ public final class IngestService {
     rows.forEach(records::insert);
     versions.forEach(records::setObjectVersion);
     retention.recompute(h, List.of(mainId));
-    if (key != null && records.insertIdempotent(caller.userId(), key, mainId, now) == 0) {
-      throw new IdempotentReplay(records.findIdempotent(caller.userId(), key).orElseThrow());
+    if (key.key() != null
+        && records.insertIdempotent(caller.userId(), key.key(), mainId, key.fingerprint(), now)
+            == 0) {
+      throw new IdempotentReplay(records.findIdempotent(caller.userId(), key.key()).orElseThrow());
     }
     keys.forEach(k -> records.deleteIntent(bucket, k));
     long position =
@@ -454,20 +358,31 @@ public final class IngestService {
     return new Outcome(mainId, position, false);
   }
 
-  /** Thrown inside the transaction when a concurrent retry with the same key committed first. */
-  static final class IdempotentReplay extends RuntimeException {
-    final UUID recordId;
+  /** The Idempotency-Key of an upload (null when none) and the request's fingerprint. */
+  private record KeyUse(String key, String fingerprint) {}
 
-    IdempotentReplay(UUID recordId) {
+  /**
+   * Thrown inside the transaction when a concurrent request with the same key committed first; the
+   * transaction rolls back and the request is answered by {@link #replay}.
+   */
+  static final class IdempotentReplay extends RuntimeException {
+    final RecordDao.IdempotentUse earlier;
+
+    IdempotentReplay(RecordDao.IdempotentUse earlier) {
       super(null, null, false, false);
-      this.recordId = recordId;
+      this.earlier = earlier;
     }
   }
 
+  /**
+   * Removes every version of the objects a failed upload wrote (a plain delete would leave the
+   * bytes behind as a non-current version), then their intents. What fails is left to
+   * reconciliation.
+   */
   private void discard(List<String> keys) {
     for (String k : keys) {
       try {
-        store.delete(bucket, k);
+        purge.purge(bucket, k);
         jdbi.useExtension(RecordDao.class, d -> d.deleteIntent(bucket, k));
       } catch (RuntimeException e) {
         LOG.warn(
