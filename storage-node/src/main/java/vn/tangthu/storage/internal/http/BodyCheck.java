@@ -93,6 +93,10 @@ final class BodyCheck {
       throws IOException {
     Set<String> algos = requestedChecksums(ex);
     algos.addAll(also);
+    if (algos.isEmpty()) {
+      // S3 stores a CRC64NVME of every new object (or part) whose request names no checksum
+      algos.add(Digests.DEFAULT_CHECKSUM);
+    }
     InputStream in = body(ex, auth);
     long declared = inMemoryOk ? declaredLength(ex, auth) : -1;
     StagedBlob blob =

@@ -12,6 +12,7 @@ import vn.tangthu.storage.internal.s3.S3Exception;
 import vn.tangthu.storage.internal.s3.Xml;
 import vn.tangthu.storage.internal.store.BucketMeta;
 import vn.tangthu.storage.internal.store.ChecksumAlgorithm;
+import vn.tangthu.storage.internal.store.Digests;
 import vn.tangthu.storage.internal.store.DiskStore;
 import vn.tangthu.storage.internal.store.Multipart;
 import vn.tangthu.storage.internal.store.NewObject;
@@ -109,7 +110,10 @@ final class MultipartOps {
       Multipart.Upload u = upload(ex, b);
       blob =
           store.stage(
-              in, u.checksumAlgorithm() == null ? Set.of() : Set.of(u.checksumAlgorithm().name()));
+              in,
+              u.checksumAlgorithm() == null
+                  ? Set.of(Digests.DEFAULT_CHECKSUM)
+                  : Set.of(u.checksumAlgorithm().name()));
     }
     Multipart.Part p = multipart.uploadPart(b.name(), ex.query.get("uploadId"), number, blob);
     if (source.bucket().versioned()) {

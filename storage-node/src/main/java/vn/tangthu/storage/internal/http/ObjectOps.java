@@ -15,6 +15,7 @@ import vn.tangthu.storage.internal.s3.Xml;
 import vn.tangthu.storage.internal.store.BucketMeta;
 import vn.tangthu.storage.internal.store.ChecksumAlgorithm;
 import vn.tangthu.storage.internal.store.DeleteResult;
+import vn.tangthu.storage.internal.store.Digests;
 import vn.tangthu.storage.internal.store.DiskStore;
 import vn.tangthu.storage.internal.store.LockState;
 import vn.tangthu.storage.internal.store.NewObject;
@@ -219,10 +220,12 @@ final class ObjectOps {
           ex.write(buf, last);
           metrics.bytesOut(n);
         };
-    if (range == null && m.crc32c() != null && length > 0) {
+    // partNumber=1 of a single-part object is a range over all of it: checked like a full GET
+    boolean whole = range == null || (range.first() == 0 && length == m.size());
+    if (whole && m.crc32c() != null && length > 0) {
       streamer.sendCrc32cVerified(data, length, m.crc32c(), sink);
     } else {
-      streamer.send(data, offset, length, range == null ? m.sha256() : null, sink);
+      streamer.send(data, offset, length, whole ? m.sha256() : null, sink);
     }
   }
 
@@ -237,7 +240,7 @@ final class ObjectOps {
       }
       return;
     }
-    if (range != null) {
+    if (range != null && part == null) {
       return;
     }
     checksumHeaders(ex, m.checksums(), m.checksumType());
@@ -409,7 +412,10 @@ final class ObjectOps {
         new VerifyingInputStream(
             java.nio.channels.Channels.newInputStream(opened.channel()), src)) {
       ChecksumAlgorithm wanted = ChecksumAlgorithm.parse(ex.header("x-amz-checksum-algorithm"));
-      blob = store.stage(in, wanted != null ? Set.of(wanted.name()) : src.checksums().keySet());
+      blob =
+          store.stage(
+              in,
+              wanted != null ? Set.of(wanted.name()) : Digests.orDefault(src.checksums().keySet()));
     }
     ObjectMeta meta;
     try {

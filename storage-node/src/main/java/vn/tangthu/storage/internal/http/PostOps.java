@@ -14,6 +14,7 @@ import vn.tangthu.storage.internal.post.PostPolicy;
 import vn.tangthu.storage.internal.s3.S3Exception;
 import vn.tangthu.storage.internal.s3.Xml;
 import vn.tangthu.storage.internal.store.BucketMeta;
+import vn.tangthu.storage.internal.store.Digests;
 import vn.tangthu.storage.internal.store.DiskStore;
 import vn.tangthu.storage.internal.store.LockState;
 import vn.tangthu.storage.internal.store.NewObject;
@@ -78,7 +79,8 @@ final class PostOps {
     }
     PostPolicy policy = PostPolicy.parse(lower.get("policy"));
     policy.check(fields, b.name(), store.clock().instant());
-    StagedBlob blob = store.stage(new Limited(file, policy.maxLength()), Set.of());
+    StagedBlob blob =
+        store.stage(new Limited(file, policy.maxLength()), Set.of(Digests.DEFAULT_CHECKSUM));
     ObjectMeta meta;
     try {
       policy.checkSize(blob.size());

@@ -28,6 +28,7 @@ import vn.tangthu.storage.internal.s3.S3Exception;
  */
 final class BucketStore {
   private static final Pattern BUCKET = Pattern.compile("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$");
+  private static final Pattern IP_ADDRESS = Pattern.compile("^\\d+\\.\\d+\\.\\d+\\.\\d+$");
   private static final Set<String> RESERVED = Set.of("health", "metrics", "minio");
 
   private final DiskStore store;
@@ -44,7 +45,7 @@ final class BucketStore {
   static boolean validBucketName(String name) {
     return BUCKET.matcher(name).matches()
         && !name.contains("..")
-        && !name.matches("^\\d+\\.\\d+\\.\\d+\\.\\d+$")
+        && !IP_ADDRESS.matcher(name).matches()
         && !RESERVED.contains(name);
   }
 

@@ -320,7 +320,9 @@ public final class Multipart {
             attrs.lock(),
             attrs.explicitLock(),
             etag,
-            checksums.isEmpty() ? null : upload.checksumType(),
+            checksums.isEmpty()
+                ? null
+                : upload.checksumType() != null ? upload.checksumType() : "FULL_OBJECT",
             hashedParts ? chosen.stream().map(Part::info).toList() : List.of());
     ReentrantLock lock = store.lockFor(bucket.name(), uploadId);
     lock.lock();
