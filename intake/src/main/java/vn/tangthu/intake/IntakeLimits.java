@@ -50,9 +50,9 @@ public record IntakeLimits(
   }
 
   /**
-   * 200,000 entries, 1 TiB per package, 4 GiB per entry, ratio 200 past 1 MiB, 1 MiB of markup, 64
-   * Ki characters per header element, depth 64, 100 attachments, 64 MiB of metadata and 1 MiB per
-   * metadata row.
+   * 200,000 entries, 1 TiB per package, 4 GiB per entry, ratio 200 past 1 MiB, 256 KiB of markup,
+   * 64 Ki characters per header element, depth 64, 100 attachments, 64 MiB of metadata and 1 MiB
+   * per metadata row.
    */
   public static IntakeLimits defaults() {
     return new IntakeLimits(
@@ -61,7 +61,7 @@ public record IntakeLimits(
         4096 * MIB,
         200,
         MIB,
-        (int) MIB,
+        256 * 1024,
         64 * 1024,
         64,
         100,

@@ -52,7 +52,9 @@ public final class BoundedEntryStream extends FilterInputStream {
       return n;
     }
     count += n;
-    crc.update(b, off, n);
+    if (bounds.crc() >= 0) {
+      crc.update(b, off, n);
+    }
     check();
     return n;
   }
