@@ -32,7 +32,8 @@ import vn.tangthu.archive.auth.FailedAuthLimiter;
 import vn.tangthu.archive.auth.UserResource;
 import vn.tangthu.archive.config.ArchiveConfiguration;
 import vn.tangthu.archive.config.StorageConfig;
-import vn.tangthu.archive.db.Migrations;
+import vn.tangthu.archive.db.DatabaseLogin;
+import vn.tangthu.archive.db.SchemaSetup;
 import vn.tangthu.archive.embedded.DataDirectory;
 import vn.tangthu.archive.embedded.EmbeddedDatabase;
 import vn.tangthu.archive.embedded.EmbeddedStorage;
@@ -48,6 +49,7 @@ import vn.tangthu.archive.id.Ids;
 import vn.tangthu.archive.outbox.IndexDocuments;
 import vn.tangthu.archive.outbox.IndexerWorker;
 import vn.tangthu.archive.outbox.TextStage;
+import vn.tangthu.archive.outbox.VisibilityFence;
 import vn.tangthu.archive.reconcile.Reconciler;
 import vn.tangthu.archive.record.GrantResource;
 import vn.tangthu.archive.record.IngestService;
@@ -61,6 +63,7 @@ import vn.tangthu.archive.seal.ArchiveKeys;
 import vn.tangthu.archive.seal.ArchiveResource;
 import vn.tangthu.archive.seal.Receipts;
 import vn.tangthu.archive.search.SearchResource;
+import vn.tangthu.archive.search.VisibilityFenceFilter;
 import vn.tangthu.archive.signature.SignatureVerification;
 import vn.tangthu.archive.signature.SignatureVerifiers;
 import vn.tangthu.archive.signature.TrustStore;
@@ -83,6 +86,16 @@ public final class ArchiveWiring {
 
   private static final Logger LOG = LoggerFactory.getLogger(ArchiveWiring.class);
   private static final long MAX_FILE_BYTES = 64L * 1024 * 1024 * 1024;
+
+  /** Failed authentications from one address: 10 free, then 1 s doubling up to a minute. */
+  private static final FailedAuthLimiter.Policy ADDRESS_FAILURES =
+      new FailedAuthLimiter.Policy(
+          10, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMinutes(15));
+
+  /** Failed sign-ins of one name: 5 free, then 1 s doubling up to 5 minutes. */
+  private static final FailedAuthLimiter.Policy NAME_FAILURES =
+      new FailedAuthLimiter.Policy(
+          5, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofMinutes(15));
 
   private final Jdbi jdbi;
   private final ObjectStore store;
@@ -150,7 +163,6 @@ public final class ArchiveWiring {
     clearTmp(dataDir.tmp());
 
     Jdbi jdbi = database(config, env, dataDir);
-    new Migrations(jdbi).migrate();
 
     StorageConfig s = config.getStorage();
     ObjectStore store = storage(s, env, dataDir);
@@ -289,6 +301,8 @@ public final class ArchiveWiring {
                 }),
             new GrantResource(jdbi, reader, access, worker, clock, audit),
             new SearchResource(index, access, audit),
+            new VisibilityFenceFilter(
+                new VisibilityFence(jdbi, worker, VisibilityFence.DEFAULT_WAIT)),
             new AuditResource(audit, agencies),
             new SignatureHistoryResource(jdbi, reader, env.getObjectMapper()),
             new ArchiveResource(keys)));
@@ -323,7 +337,7 @@ public final class ArchiveWiring {
             dataDir,
             admin.token(),
             resources,
-            new FailedAuthLimiter(clock, 10, Duration.ofMinutes(1)),
+            new FailedAuthLimiter(clock, ADDRESS_FAILURES, NAME_FAILURES),
             evidence,
             evidenceRecords,
             audit);
@@ -339,16 +353,21 @@ public final class ArchiveWiring {
     ds.setMaxSize(db.maxConnections());
     ds.setMinSize(2);
     ds.setInitialSize(2);
+    DatabaseLogin runtime;
+    DatabaseLogin migration;
     if (db.embedded()) {
-      EmbeddedDatabase pg = EmbeddedDatabase.start(dataDir.postgres());
+      EmbeddedDatabase pg = EmbeddedDatabase.start(dataDir);
       env.lifecycle().manage(pg);
-      ds.setUrl(pg.jdbcUrl());
-      ds.setUser(pg.user());
+      runtime = pg.app();
+      migration = pg.owner();
     } else {
-      ds.setUrl(db.url());
-      ds.setUser(db.user());
-      ds.setPassword(db.password());
+      runtime = db.runtime();
+      migration = db.migration();
     }
+    SchemaSetup.prepare(migration, runtime.user());
+    ds.setUrl(runtime.url());
+    ds.setUser(runtime.user());
+    ds.setPassword(runtime.password());
     Jdbi jdbi = new JdbiFactory().build(env, ds, "postgresql");
     jdbi.installPlugin(new PostgresPlugin());
     return jdbi;

@@ -12,7 +12,8 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
-import vn.tangthu.archive.db.Migrations;
+import vn.tangthu.archive.db.SchemaSetup;
+import vn.tangthu.archive.embedded.DataDirectory;
 import vn.tangthu.archive.embedded.EmbeddedDatabase;
 import vn.tangthu.archive.sweep.SweepPlanner;
 import vn.tangthu.retention.sweep.SweepPlan;
@@ -73,12 +74,14 @@ public final class SweepPlanBenchmark {
   private record Result(double millis, double loadSeconds, int items) {}
 
   private static Result run(Path dir, long rows, int eligible) throws Exception {
-    EmbeddedDatabase db = EmbeddedDatabase.start(dir);
+    DataDirectory data = DataDirectory.acquire(dir);
+    EmbeddedDatabase db = EmbeddedDatabase.start(data);
     try {
-      Jdbi jdbi = Jdbi.create(db.jdbcUrl(), db.user(), "");
+      // The owner: the load drops and restores constraints.
+      Jdbi jdbi = db.owner().jdbi();
       jdbi.installPlugin(new org.jdbi.v3.sqlobject.SqlObjectPlugin());
       jdbi.installPlugin(new org.jdbi.v3.postgres.PostgresPlugin());
-      new Migrations(jdbi).migrate();
+      SchemaSetup.prepare(db.owner(), db.app().user());
       long t0 = System.nanoTime();
       load(jdbi, rows, eligible);
       double load = (System.nanoTime() - t0) / 1e9;
@@ -101,6 +104,7 @@ public final class SweepPlanBenchmark {
       return new Result(median, load, plan.items().size());
     } finally {
       db.stop();
+      data.close();
     }
   }
 

@@ -9,15 +9,21 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.function.Consumer;
 import vn.tangthu.archive.error.ApiException;
+import vn.tangthu.archive.error.Messages;
 import vn.tangthu.archive.error.Problems;
+import vn.tangthu.archive.net.IpAddresses;
 
 /**
- * Authenticates {@code Authorization: Bearer <token>}. A missing, malformed, unknown, expired or
- * revoked token gets the same 401 without detail; every failure is reported to {@code onFailure}
- * (the audit trail) and counted per client address, and an address that fails too often gets 429
- * until its window passes.
+ * Authenticates {@code Authorization: Bearer <token>} (the scheme in any case, the token exactly).
+ * A valid token is always accepted, whatever failed before from the same address. A missing,
+ * malformed, unknown, expired or revoked token gets the same 401 without detail; every failure is
+ * reported to {@code onFailure} (the audit trail) with the client address and counted against that
+ * address by the {@link FailedAuthLimiter}, and a failure from an address that must wait is
+ * answered 429 with {@code Retry-After} instead. The client address is the request's remote
+ * address, which the server has already resolved through {@code server.trustedProxies}.
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class BearerAuthFilter extends AuthFilter<String, Caller> {
@@ -33,26 +39,40 @@ public final class BearerAuthFilter extends AuthFilter<String, Caller> {
 
   @Override
   public void filter(ContainerRequestContext ctx) {
-    String address = servletRequest == null ? "unknown" : servletRequest.getRemoteAddr();
-    if (limiter.blocked(address)) {
-      throw new WebApplicationException(
-          Response.fromResponse(
-                  Problems.response(
-                      ApiException.of(
-                          429,
-                          "TOO_MANY_REQUESTS",
-                          "Too many failed sign-ins from this address; try again later.",
-                          "Đăng nhập sai quá nhiều lần từ địa chỉ này; hãy thử lại sau."),
-                      true))
-              .header("Retry-After", limiter.retryAfterSeconds(address))
-              .build());
-    }
     String token = bearer(ctx.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
-    if (!authenticate(ctx, token, "Bearer")) {
-      limiter.failed(address);
-      onFailure.accept(address);
-      throw new WebApplicationException(unauthorizedHandler.buildResponse(prefix, realm));
+    if (authenticate(ctx, token, "Bearer")) {
+      return;
     }
+    String address = servletRequest == null ? null : servletRequest.getRemoteAddr();
+    String key =
+        address == null
+            ? "unknown"
+            : IpAddresses.parse(address).map(IpAddresses::limitKey).orElse(address);
+    Duration wait = limiter.failed(FailedAuthLimiter.Key.address(key));
+    onFailure.accept(address);
+    if (!wait.isZero()) {
+      throw new WebApplicationException(tooMany(ctx, wait));
+    }
+    throw new WebApplicationException(unauthorizedHandler.buildResponse(prefix, realm));
+  }
+
+  private static Response tooMany(ContainerRequestContext ctx, Duration wait) {
+    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    return Response.fromResponse(
+            Problems.response(
+                ApiException.of(
+                        429,
+                        "TOO_MANY_REQUESTS",
+                        "Too many failed sign-ins from this address; try again in "
+                            + seconds
+                            + " s.",
+                        "Đăng nhập sai quá nhiều lần từ địa chỉ này; hãy thử lại sau "
+                            + seconds
+                            + " giây.")
+                    .with("retryAfterSeconds", seconds),
+                Messages.prefersVietnamese(ctx.getAcceptableLanguages())))
+        .header(HttpHeaders.RETRY_AFTER, seconds)
+        .build();
   }
 
   private String bearer(String header) {

@@ -1,6 +1,7 @@
 package vn.tangthu.archive.auth;
 
 import io.dropwizard.auth.Authenticator;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -9,7 +10,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Resolves a bearer token to its user: unknown, malformed, expired and revoked tokens all
- * authenticate nobody (the filter answers 401 without saying which). Thread-safe.
+ * authenticate nobody (the filter answers 401 without saying which). The token is compared exactly:
+ * it is looked up by its SHA-256 (a byte string, which PostgreSQL compares exactly), and the stored
+ * hash is compared again in constant time. Thread-safe.
  */
 public final class TokenAuthenticator implements Authenticator<String, Caller> {
 
@@ -28,6 +31,7 @@ public final class TokenAuthenticator implements Authenticator<String, Caller> {
     }
     byte[] hash = Tokens.hash(token);
     return jdbi.withExtension(TokenOwnerDao.class, dao -> dao.findByTokenHash(hash))
+        .filter(t -> MessageDigest.isEqual(t.tokenHash(), hash))
         .filter(t -> t.revokedAt() == null)
         .filter(t -> t.expiresAt() == null || clock.instant().isBefore(t.expiresAt()))
         .map(

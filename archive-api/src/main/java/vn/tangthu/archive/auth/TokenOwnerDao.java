@@ -13,8 +13,13 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  */
 public interface TokenOwnerDao {
 
-  /** A user with a token of this hash (the caller checks expiry and revocation). */
+  /**
+   * A user with a token of this hash (the caller checks expiry and revocation).
+   *
+   * @param tokenHash the stored hash, which the caller compares with the presented one
+   */
   record TokenOwner(
+      byte[] tokenHash,
       long userId,
       String username,
       String agencyCode,
@@ -25,7 +30,7 @@ public interface TokenOwnerDao {
 
   @RegisterConstructorMapper(TokenOwner.class)
   @SqlQuery(
-      "SELECT u.id AS user_id, u.username, u.agency_code, u.roles, t.id AS token_id,"
+      "SELECT t.token_hash, u.id AS user_id, u.username, u.agency_code, u.roles, t.id AS token_id,"
           + " t.expires_at, t.revoked_at FROM api_tokens t JOIN users u ON u.id = t.user_id"
           + " WHERE t.token_hash = :hash AND u.disabled_at IS NULL")
   Optional<TokenOwner> findByTokenHash(@Bind("hash") byte[] hash);

@@ -1,7 +1,11 @@
 package vn.tangthu.archive.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.dropwizard.core.Configuration;
+import io.dropwizard.core.server.ServerFactory;
 import java.nio.file.Path;
 
 /**
@@ -17,6 +21,31 @@ public final class ArchiveConfiguration extends Configuration {
   private IndexConfig index = IndexConfig.defaults();
   private String adminToken;
   private SignatureConfig signatures = SignatureConfig.defaults();
+
+  public ArchiveConfiguration() {
+    setServerFactory(new ArchiveServerFactory());
+  }
+
+  /** The {@code server:} block is always an {@link ArchiveServerFactory}. */
+  @Override
+  @JsonProperty("server")
+  @JsonDeserialize(as = ArchiveServerFactory.class)
+  @JsonTypeInfo(
+      use = JsonTypeInfo.Id.NAME,
+      property = "type",
+      defaultImpl = ArchiveServerFactory.class)
+  @JsonSubTypes(@JsonSubTypes.Type(value = ArchiveServerFactory.class, name = "archive"))
+  public void setServerFactory(ServerFactory factory) {
+    if (!(factory instanceof ArchiveServerFactory)) {
+      throw new IllegalArgumentException("server must be of type archive");
+    }
+    super.setServerFactory(factory);
+  }
+
+  /** The {@code server:} block, with the archive's own settings. */
+  public ArchiveServerFactory server() {
+    return (ArchiveServerFactory) getServerFactory();
+  }
 
   @JsonProperty
   public SignatureConfig getSignatures() {

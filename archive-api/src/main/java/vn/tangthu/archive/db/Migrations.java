@@ -25,7 +25,7 @@ public final class Migrations {
 
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
   private static final String BASE = "/db/migration/";
-  private static final long LOCK_KEY = 0x7461_6e67_7468_7531L;
+  static final long LOCK_KEY = 0x7461_6e67_7468_7531L;
 
   private final Jdbi jdbi;
 

@@ -15,8 +15,9 @@ import java.util.Optional;
 /**
  * The archive's data directory, held exclusively by one process: a server, or a maintenance command
  * that needs the data to itself. Layout: {@code pg/} (embedded PostgreSQL), {@code objects/}
- * (embedded storage node), {@code index/} (Lucene), {@code tmp/} (uploads being spooled), {@code
- * admin.token}, {@code storage.credentials}.
+ * (embedded storage node), {@code index/} (Lucene), {@code tmp/} (uploads being spooled), and
+ * secrets readable by the owner only: {@code admin.token}, {@code storage.access-key}, {@code
+ * storage.secret-key} and the embedded PostgreSQL's passwords (see {@link EmbeddedDatabase}).
  */
 public final class DataDirectory implements AutoCloseable {
 
@@ -115,6 +116,15 @@ public final class DataDirectory implements AutoCloseable {
     String value = HexFormat.of().formatHex(random);
     writeSecret(name, value);
     return value;
+  }
+
+  /** Makes a file of the directory readable and writable by its owner only (mode 0600). */
+  public void restrictToOwner(String name) throws IOException {
+    Path file = root.resolve(name);
+    var ownerOnly = PosixFilePermissions.fromString("rw-------");
+    if (!Files.getPosixFilePermissions(file).equals(ownerOnly)) {
+      Files.setPosixFilePermissions(file, ownerOnly);
+    }
   }
 
   @Override

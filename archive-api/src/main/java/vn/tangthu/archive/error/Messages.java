@@ -44,6 +44,9 @@ public final class Messages {
               "STORAGE_UNAVAILABLE",
               new Title("Kho lưu trữ không sẵn sàng", "Storage unavailable")),
           Map.entry("INDEX_TIMEOUT", new Title("Chưa lập chỉ mục kịp", "Indexing not finished")),
+          Map.entry(
+              "INDEX_CATCHING_UP",
+              new Title("Chỉ mục tìm kiếm đang cập nhật", "Search index catching up")),
           Map.entry("TOO_MANY_REQUESTS", new Title("Quá nhiều yêu cầu", "Too many requests")),
           Map.entry(
               "METHOD_NOT_ALLOWED", new Title("Phương thức không được phép", "Method not allowed")),

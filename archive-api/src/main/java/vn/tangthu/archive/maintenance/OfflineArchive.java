@@ -8,7 +8,8 @@ import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import vn.tangthu.archive.config.ArchiveConfiguration;
 import vn.tangthu.archive.config.StorageConfig;
-import vn.tangthu.archive.db.Migrations;
+import vn.tangthu.archive.db.DatabaseLogin;
+import vn.tangthu.archive.db.SchemaSetup;
 import vn.tangthu.archive.embedded.DataDirectory;
 import vn.tangthu.archive.embedded.EmbeddedDatabase;
 import vn.tangthu.archive.embedded.EmbeddedStorage;
@@ -17,7 +18,8 @@ import vn.tangthu.archive.storage.ObjectStore;
 /**
  * The archive's data opened by a maintenance command that needs the data directory to itself: it
  * takes the directory's lock (refusing while a server holds it), starts the embedded PostgreSQL and
- * storage node when the configuration says so, and closes them in reverse order.
+ * storage node when the configuration says so, and closes them in reverse order. Its {@link
+ * #jdbi()} signs in as the archive's runtime role, like the server's pool.
  */
 public final class OfflineArchive implements AutoCloseable {
 
@@ -37,15 +39,20 @@ public final class OfflineArchive implements AutoCloseable {
     opened.add(dataDir);
     try {
       var db = config.getDatabase();
+      DatabaseLogin runtime;
+      DatabaseLogin migration;
       if (db.embedded()) {
-        EmbeddedDatabase pg = EmbeddedDatabase.start(dataDir.postgres());
+        EmbeddedDatabase pg = EmbeddedDatabase.start(dataDir);
         opened.add(pg::stop);
-        jdbi = Jdbi.create(pg.jdbcUrl(), pg.user(), "");
+        runtime = pg.app();
+        migration = pg.owner();
       } else {
-        jdbi = Jdbi.create(db.url(), db.user(), db.password());
+        runtime = db.runtime();
+        migration = db.migration();
       }
+      SchemaSetup.prepare(migration, runtime.user());
+      jdbi = runtime.jdbi();
       jdbi.installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
-      new Migrations(jdbi).migrate();
       storage = config.getStorage();
       if (storage.embedded()) {
         EmbeddedStorage node = EmbeddedStorage.start(dataDir, 0);

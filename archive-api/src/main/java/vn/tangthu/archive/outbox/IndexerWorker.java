@@ -45,6 +45,7 @@ public final class IndexerWorker implements Managed {
   private final Object signal = new Object();
   private volatile boolean running;
   private volatile long applied;
+  private volatile long readAfter;
   private long committed;
   private Instant lastCommit = Instant.EPOCH;
   private Thread thread;
@@ -74,6 +75,11 @@ public final class IndexerWorker implements Managed {
   @Override
   public void start() {
     applied = index.checkpoint();
+    if (applied == 0) {
+      // An empty index: every document it will hold is read from the database after now, so it
+      // reflects every change committed before now.
+      readAfter = jdbi.withExtension(OutboxDao.class, OutboxDao::head);
+    }
     committed = applied;
     running = true;
     thread = new Thread(this::loop, "indexer-worker");
@@ -104,6 +110,15 @@ public final class IndexerWorker implements Managed {
   /** The last position applied and searchable. */
   public long applied() {
     return applied;
+  }
+
+  /**
+   * Waits until what the index returns reflects every change up to {@code position}: until it has
+   * applied that position, or at once when the index was empty at start and the change committed
+   * before (every document it holds was read after it). False on timeout.
+   */
+  public boolean awaitReflected(long position, Duration timeout) throws InterruptedException {
+    return position <= readAfter || awaitApplied(position, timeout);
   }
 
   /** Waits until {@code position} is searchable; false on timeout. */

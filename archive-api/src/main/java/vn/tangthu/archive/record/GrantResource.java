@@ -108,7 +108,7 @@ public final class GrantResource {
           if (h.attach(RecordDao.class).revokeGrant(row.id(), username) == 0) {
             throw ApiException.notFound();
           }
-          h.attach(OutboxDao.class).append(List.of(row.id()), "UPSERT", clock.instant());
+          h.attach(OutboxDao.class).appendNarrowing(List.of(row.id()), "UPSERT", clock.instant());
           audit.append(
               h,
               AuditEvent.of(

@@ -112,7 +112,12 @@ public final class RecordCorrections {
           dao.updateMetadata(corrected);
           retention.recompute(h, List.of(row.id()));
           dao.insertHistory(row.id(), now, caller.username(), previous, changes);
-          h.attach(OutboxDao.class).append(List.of(row.id()), "UPSERT", now);
+          OutboxDao outbox = h.attach(OutboxDao.class);
+          if (narrowsVisibility(row.accessLevel(), corrected.accessLevel())) {
+            outbox.appendNarrowing(List.of(row.id()), "UPSERT", now);
+          } else {
+            outbox.append(List.of(row.id()), "UPSERT", now);
+          }
           audit.append(
               h,
               AuditEvent.of(
@@ -128,6 +133,15 @@ public final class RecordCorrections {
     worker.wake();
     retention.protect(List.of(row.id()));
     return corrected;
+  }
+
+  /**
+   * Whether someone who could read a record at access level {@code from} may not at {@code to}: any
+   * change except to PUBLIC (INTERNAL to RESTRICTED hides it from the owner's ancestors, RESTRICTED
+   * to INTERNAL from its grantees).
+   */
+  static boolean narrowsVisibility(String from, String to) {
+    return !from.equals(to) && !"PUBLIC".equals(to);
   }
 
   /** The record's corrections, oldest first; the read is audited. */

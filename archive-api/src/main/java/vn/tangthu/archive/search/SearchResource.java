@@ -24,10 +24,13 @@ import vn.tangthu.indexer.search.SearchResult;
 
 /**
  * {@code GET /search}: full-text search over the records the caller may read; the visibility rule
- * is part of the index query, so totals, facets and highlights never count hidden records.
+ * is part of the index query, so totals, facets and highlights never count hidden records, and the
+ * {@link VisibilityFenceFilter} runs first, so a record whose visibility was just narrowed is not
+ * returned from an index that has not applied the change yet.
  */
 @Path("/search")
 @Produces(MediaType.APPLICATION_JSON)
+@VisibilityFenced
 public final class SearchResource {
 
   private final SearchIndex index;

@@ -100,7 +100,7 @@ final class RecordDisposal {
           SweepDao dao = h.attach(SweepDao.class);
           dao.markGone(mainId, kind.recordStatus, now);
           dao.setItemState(sweepId, mainId, kind.itemState, null, now);
-          h.attach(OutboxDao.class).append(ids, "DELETE", now);
+          h.attach(OutboxDao.class).appendNarrowing(ids, "DELETE", now);
           audit.append(
               h,
               AuditEvent.of(

@@ -16,12 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.tangthu.archive.ArchiveApplication;
 import vn.tangthu.archive.config.ArchiveConfiguration;
 import vn.tangthu.archive.config.StorageConfig;
-import vn.tangthu.archive.db.Migrations;
+import vn.tangthu.archive.db.SchemaSetup;
 import vn.tangthu.archive.embedded.DataDirectory;
 import vn.tangthu.archive.embedded.EmbeddedDatabase;
 import vn.tangthu.archive.embedded.EmbeddedStorage;
-import vn.tangthu.archive.maintenance.OfflineArchive;
 import vn.tangthu.archive.storage.ObjectStore;
+import vn.tangthu.archive.support.DatabaseAdmin;
 
 /** {@code audit-verify} on an embedded data directory, through Dropwizard's command line. */
 class AuditVerifyCommandIT {
@@ -39,21 +39,21 @@ class AuditVerifyCommandIT {
 
     assertThat(run(config)).isEmpty();
 
-    ArchiveConfiguration cfg = new ArchiveConfiguration();
-    cfg.setDataDir(data.toString());
-    cfg.setStorage(
-        new StorageConfig(Boolean.TRUE, Integer.valueOf(0), null, null, null, null, null, null));
-    try (OfflineArchive archive = new OfflineArchive(cfg)) {
-      archive
-          .jdbi()
-          .useTransaction(
-              h -> {
-                h.execute("SET LOCAL session_replication_role = replica");
-                h.execute("DELETE FROM audit_log WHERE id = 5");
-                h.execute(
-                    "UPDATE audit_head SET last_id = 4,"
-                        + " last_hash = (SELECT hash FROM audit_log WHERE id = 4)");
-              });
+    try (DataDirectory dir = DataDirectory.acquire(data)) {
+      EmbeddedDatabase pg = EmbeddedDatabase.start(dir);
+      try {
+        DatabaseAdmin.superuser(data)
+            .useTransaction(
+                h -> {
+                  h.execute("SET LOCAL session_replication_role = replica");
+                  h.execute("DELETE FROM audit_log WHERE id = 5");
+                  h.execute(
+                      "UPDATE audit_head SET last_id = 4,"
+                          + " last_hash = (SELECT hash FROM audit_log WHERE id = 4)");
+                });
+      } finally {
+        pg.stop();
+      }
     }
     Optional<Throwable> broken = run(config);
     assertThat(broken).isPresent();
@@ -71,12 +71,12 @@ class AuditVerifyCommandIT {
   /** An archive data directory as the server leaves it, with {@code n} audit entries. */
   private static void writeTrailOf(Path data, int n) throws Exception {
     try (DataDirectory dir = DataDirectory.acquire(data)) {
-      EmbeddedDatabase pg = EmbeddedDatabase.start(dir.postgres());
+      EmbeddedDatabase pg = EmbeddedDatabase.start(dir);
       EmbeddedStorage node = EmbeddedStorage.start(dir, 0);
       try {
-        Jdbi jdbi = Jdbi.create(pg.jdbcUrl());
+        SchemaSetup.prepare(pg.owner(), pg.app().user());
+        Jdbi jdbi = pg.app().jdbi();
         jdbi.installPlugin(new PostgresPlugin());
-        new Migrations(jdbi).migrate();
         ObjectStore store =
             new ObjectStore(
                 node.endpoint(),

@@ -52,7 +52,7 @@ class MultiNodeSearchIT {
   @BeforeAll
   void start() throws Exception {
     shared = DataDirectory.acquire(root.resolve("shared"));
-    pg = EmbeddedDatabase.start(shared.postgres());
+    pg = EmbeddedDatabase.start(shared);
     storage = EmbeddedStorage.start(shared, 0);
     nodeA = node("a");
     nodeA.before();
@@ -153,7 +153,10 @@ class MultiNodeSearchIT {
         ConfigOverride.config("dataDir", root.resolve(name).toString()),
         ConfigOverride.config("database.embedded", "false"),
         ConfigOverride.config("database.url", pg.jdbcUrl()),
-        ConfigOverride.config("database.user", pg.user()),
+        ConfigOverride.config("database.user", pg.app().user()),
+        ConfigOverride.config("database.password", pg.app().password()),
+        ConfigOverride.config("database.migrationUser", pg.owner().user()),
+        ConfigOverride.config("database.migrationPassword", pg.owner().password()),
         ConfigOverride.config("storage.embedded", "false"),
         ConfigOverride.config("storage.endpoint", storage.endpoint()),
         ConfigOverride.config("storage.accessKey", storage.credentials().accessKey()),

@@ -35,10 +35,12 @@ public final class RunningArchive implements AutoCloseable {
   private DropwizardTestSupport<ArchiveConfiguration> support;
 
   private final java.time.Clock clock;
+  private final ConfigOverride[] overrides;
 
-  private RunningArchive(Path dataDir, java.time.Clock clock) {
+  private RunningArchive(Path dataDir, java.time.Clock clock, ConfigOverride... overrides) {
     this.dataDir = dataDir;
     this.clock = clock;
+    this.overrides = overrides.clone();
   }
 
   public static RunningArchive start(Path dataDir) throws Exception {
@@ -52,18 +54,31 @@ public final class RunningArchive implements AutoCloseable {
     return a;
   }
 
+  /** An archive with these configuration values on top of the test defaults. */
+  public static RunningArchive start(Path dataDir, ConfigOverride... overrides) throws Exception {
+    RunningArchive a = new RunningArchive(dataDir, java.time.Clock.systemUTC(), overrides);
+    a.startSupport();
+    return a;
+  }
+
   private void startSupport() throws Exception {
+    ConfigOverride[] all =
+        java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(
+                    ConfigOverride.config("dataDir", dataDir.toString()),
+                    ConfigOverride.config("storage.embeddedPort", "0"),
+                    ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+                    ConfigOverride.config("server.adminConnectors[0].port", "0"),
+                    ConfigOverride.config("logging.level", "WARN")),
+                java.util.Arrays.stream(overrides))
+            .toArray(ConfigOverride[]::new);
     support =
         new DropwizardTestSupport<>(
             ArchiveApplication.class,
             FileOrResourceSourceProvider.EMBEDDED,
             new SubstitutingSourceProvider(
                 new FileOrResourceSourceProvider(), new EnvironmentVariableSubstitutor(false)),
-            ConfigOverride.config("dataDir", dataDir.toString()),
-            ConfigOverride.config("storage.embeddedPort", "0"),
-            ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-            ConfigOverride.config("server.adminConnectors[0].port", "0"),
-            ConfigOverride.config("logging.level", "WARN")) {
+            all) {
           @Override
           public io.dropwizard.core.Application<ArchiveConfiguration> newApplication() {
             return new vn.tangthu.archive.ArchiveApplication(clock);

@@ -16,7 +16,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import vn.tangthu.archive.access.AccessPolicy;
 import vn.tangthu.archive.agency.AgencyDirectory;
-import vn.tangthu.archive.db.Migrations;
+import vn.tangthu.archive.db.DatabaseLogin;
+import vn.tangthu.archive.db.SchemaSetup;
+import vn.tangthu.archive.embedded.DataDirectory;
 import vn.tangthu.archive.embedded.EmbeddedDatabase;
 import vn.tangthu.archive.outbox.IndexDocuments;
 import vn.tangthu.archive.outbox.TextStage;
@@ -53,12 +55,14 @@ public final class BenchData {
     }
     Files.createDirectories(indexDir);
     long start = System.nanoTime();
-    EmbeddedDatabase pg = EmbeddedDatabase.start(dataDir.resolve("pg"));
+    DataDirectory dir = DataDirectory.acquire(dataDir);
+    EmbeddedDatabase pg = EmbeddedDatabase.start(dir);
+    DatabaseLogin owner = pg.owner();
     ExecutorService indexers = Executors.newFixedThreadPool(INDEX_THREADS);
-    try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), "");
+    try (Connection c = DriverManager.getConnection(owner.url(), owner.user(), owner.password());
         SearchIndex index = SearchIndex.open(indexDir)) {
-      Jdbi jdbi = Jdbi.create(pg.jdbcUrl(), pg.user(), "").installPlugin(new SqlObjectPlugin());
-      new Migrations(jdbi).migrate();
+      Jdbi jdbi = owner.jdbi().installPlugin(new SqlObjectPlugin());
+      SchemaSetup.prepare(owner, pg.app().user());
       BenchDatabase.insertAgencies(c, archive.agencies());
       BenchDatabase.createFtsTable(c);
       ChunkIndexer chunks = new ChunkIndexer(index, documents(jdbi), indexers);
@@ -83,6 +87,7 @@ public final class BenchData {
     } finally {
       indexers.shutdownNow();
       pg.stop();
+      dir.close();
     }
     return new Built(docs, (System.nanoTime() - start) / 1_000_000);
   }
@@ -99,10 +104,11 @@ public final class BenchData {
       throw new IllegalStateException(fresh + " exists: remove it first");
     }
     long start = System.nanoTime();
-    EmbeddedDatabase pg = EmbeddedDatabase.start(dataDir.resolve("pg"));
+    DataDirectory dir = DataDirectory.acquire(dataDir);
+    EmbeddedDatabase pg = EmbeddedDatabase.start(dir);
     ExecutorService indexers = Executors.newFixedThreadPool(INDEX_THREADS);
     try (SearchIndex index = SearchIndex.open(fresh)) {
-      Jdbi jdbi = Jdbi.create(pg.jdbcUrl(), pg.user(), "").installPlugin(new SqlObjectPlugin());
+      Jdbi jdbi = pg.app().jdbi().installPlugin(new SqlObjectPlugin());
       ChunkIndexer chunks = new ChunkIndexer(index, documents(jdbi), indexers);
       for (long from = 0; from < docs; from += CHUNK) {
         long to = Math.min(docs, from + CHUNK);
@@ -115,6 +121,7 @@ public final class BenchData {
     } finally {
       indexers.shutdownNow();
       pg.stop();
+      dir.close();
     }
     Path old = dataDir.resolve("index.old");
     Files.move(dataDir.resolve("index"), old);

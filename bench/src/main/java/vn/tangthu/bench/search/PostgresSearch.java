@@ -22,18 +22,20 @@ public final class PostgresSearch implements SearchEngine {
 
   private final String url;
   private final String user;
+  private final String password;
   private final ThreadLocal<Connection> connections;
   private final ConcurrentLinkedQueue<Connection> all = new ConcurrentLinkedQueue<>();
 
-  public PostgresSearch(String url, String user) {
+  public PostgresSearch(String url, String user, String password) {
     this.url = url;
     this.user = user;
+    this.password = password;
     this.connections = ThreadLocal.withInitial(this::connect);
   }
 
   private Connection connect() {
     try {
-      Connection c = DriverManager.getConnection(url, user, "");
+      Connection c = DriverManager.getConnection(url, user, password);
       all.add(c);
       return c;
     } catch (SQLException e) {

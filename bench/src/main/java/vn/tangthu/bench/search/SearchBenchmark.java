@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import vn.tangthu.archive.embedded.EmbeddedDatabase;
 
 /**
  * The search benchmark ({@code bench/search.sh} runs both steps around a server).
@@ -80,7 +81,7 @@ public final class SearchBenchmark {
       List<BenchQuery> mix = ClerkQueries.mix(archive, docs, queries);
       WarmUp warmUp = new WarmUp(ClerkQueries.mix(archive, docs, queries, WARM_SEED), warmUpTime());
       try (HttpSearch http = new HttpSearch(api, args[2]);
-          PostgresSearch pg = new PostgresSearch(postgresUrl(Path.of(args[3])), "postgres")) {
+          PostgresSearch pg = postgres(Path.of(args[3]))) {
         int rounds = Integer.parseInt(args[7]);
         Comparison c =
             compare(http, pg, mix, warmUp, Integer.parseInt(args[6]), rounds, apiRounds(rounds));
@@ -237,6 +238,15 @@ public final class SearchBenchmark {
     LoadRun.warmUp(api, warmUp.mix(), threads, warmUp.time());
     LoadRun.Figures half = LoadRun.paced(api, mix, apiFigures.qps() / 2, apiRounds);
     return new Comparison(mix, apiTotals, pgTotals, apiFigures, pgFigures, half, threads);
+  }
+
+  /**
+   * The comparison table of the embedded PostgreSQL running on a data directory, read as the
+   * schema's owner with the password kept in the directory.
+   */
+  public static PostgresSearch postgres(Path dataDir) throws IOException {
+    String password = Files.readString(dataDir.resolve(EmbeddedDatabase.OWNER_PASSWORD)).strip();
+    return new PostgresSearch(postgresUrl(dataDir), EmbeddedDatabase.OWNER, password);
   }
 
   /** The JDBC URL of the embedded PostgreSQL running on a data directory (its pid file's port). */

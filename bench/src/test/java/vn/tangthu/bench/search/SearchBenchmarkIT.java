@@ -49,8 +49,7 @@ class SearchBenchmarkIT {
       String token = ((ArchiveApplication) server.getApplication()).wiring().adminToken();
       URI api = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/api/v1/");
       try (HttpSearch http = new HttpSearch(api, token);
-          PostgresSearch pg =
-              new PostgresSearch(SearchBenchmark.postgresUrl(dataDir), "postgres")) {
+          PostgresSearch pg = SearchBenchmark.postgres(dataDir)) {
         assertThat(
                 http.total(
                     new BenchQuery(BenchQuery.Kind.FILTERS_ONLY, "", null, null, null, null)))

@@ -1,0 +1,116 @@
+package vn.tangthu.archive.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One HTTP/1.1 connection over a plain socket, byte for byte what the test writes: requests are
+ * sent on the same connection one after another (keep-alive), optionally from a chosen local
+ * address (any of 127.0.0.0/8 reaches a server bound to every interface). Not thread-safe.
+ */
+public final class RawHttp implements AutoCloseable {
+
+  /** A response: status, headers (names lower-cased, last value wins) and body. */
+  public record Response(int status, Map<String, String> headers, String body) {}
+
+  private final Socket socket;
+  private final InputStream in;
+  private final OutputStream out;
+  private final String host;
+
+  private RawHttp(Socket socket, String host) throws IOException {
+    this.socket = socket;
+    this.in = socket.getInputStream();
+    this.out = socket.getOutputStream();
+    this.host = host;
+  }
+
+  /** Connects to the host and port of {@code base}, from {@code localAddress} when not null. */
+  public static RawHttp connect(URI base, String localAddress) throws IOException {
+    Socket s = new Socket();
+    s.setSoTimeout(60_000);
+    if (localAddress != null) {
+      s.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
+    }
+    s.connect(new InetSocketAddress(base.getHost(), base.getPort()), 10_000);
+    return new RawHttp(s, base.getHost() + ":" + base.getPort());
+  }
+
+  /**
+   * Sends {@code GET path} with exactly these header lines (each {@code "Name: value"}) and reads
+   * the answer; the connection stays open for the next request.
+   */
+  public Response get(String path, String... headerLines) throws IOException {
+    StringBuilder request = new StringBuilder();
+    request.append("GET ").append(path).append(" HTTP/1.1\r\n");
+    request.append("Host: ").append(host).append("\r\n");
+    for (String line : headerLines) {
+      request.append(line).append("\r\n");
+    }
+    request.append("\r\n");
+    out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+    out.flush();
+    return read();
+  }
+
+  private Response read() throws IOException {
+    String statusLine = line();
+    int status = Integer.parseInt(statusLine.split(" ")[1]);
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (String line = line(); !line.isEmpty(); line = line()) {
+      int colon = line.indexOf(':');
+      headers.put(
+          line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+          line.substring(colon + 1).strip());
+    }
+    byte[] body;
+    if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+      ByteArrayOutputStream b = new ByteArrayOutputStream();
+      for (int size = chunkSize(); size > 0; size = chunkSize()) {
+        b.write(in.readNBytes(size));
+        line();
+      }
+      for (String trailer = line(); !trailer.isEmpty(); trailer = line()) {
+        // trailers are ignored
+      }
+      body = b.toByteArray();
+    } else {
+      body = in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
+    }
+    return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
+  }
+
+  private int chunkSize() throws IOException {
+    String line = line();
+    int semicolon = line.indexOf(';');
+    return Integer.parseInt((semicolon < 0 ? line : line.substring(0, semicolon)).strip(), 16);
+  }
+
+  private String line() throws IOException {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    for (int c = in.read(); c != '\n'; c = in.read()) {
+      if (c < 0) {
+        throw new IOException("connection closed by the server");
+      }
+      if (c != '\r') {
+        b.write(c);
+      }
+    }
+    return b.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+}
