@@ -24,5 +24,11 @@ public enum ItemErrorCode {
   /** Two entries with one path, or two rows naming the same main file. */
   DUPLICATE_PATH,
   /** An entry the archive cannot decompress: encrypted, unknown method, corrupt, CRC mismatch. */
-  ENTRY_UNREADABLE
+  ENTRY_UNREADABLE,
+  /**
+   * An edXML message whose sender ({@code From/OrganId}) no agency has as its {@code edxmlOrganId}.
+   * Never given by the reader, which knows no agencies: the archive's import job reports it after
+   * looking {@link ItemSource#fromOrganId()} up; an unknown sender is never made a new agency.
+   */
+  UNKNOWN_SENDER
 }

@@ -170,6 +170,27 @@ class ArchiveSafetyTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {100, 700, 1500})
+  void aTruncatedTarIsRefusedAsAWhole(int keep) throws Exception {
+    byte[] tar =
+        new Archives().add("metadata.csv", CSV).add("good.txt", "tốt lắm ".repeat(200)).tar();
+    PackageException e =
+        Fixtures.refused(tmp, java.util.Arrays.copyOf(tar, keep), IntakeOptions.of(tmp));
+    assertThat(e.code()).isEqualTo(PackageErrorCode.UNSUPPORTED_PACKAGE);
+    assertThat(e.getMessage()).contains("tar");
+  }
+
+  @Test
+  void aZipCutBeforeItsCentralDirectoryIsRefusedAsAWhole() throws Exception {
+    byte[] zip =
+        new Archives().add("metadata.csv", CSV).add("good.txt", "tốt lắm ".repeat(200)).zip();
+    PackageException e =
+        Fixtures.refused(tmp, java.util.Arrays.copyOf(zip, zip.length - 30), IntakeOptions.of(tmp));
+    assertThat(e.code()).isEqualTo(PackageErrorCode.UNSUPPORTED_PACKAGE);
+    assertThat(e.getMessage()).contains("central directory");
+  }
+
   @Test
   void anEncryptedEntryIsUnreadable() throws Exception {
     byte[] zip =

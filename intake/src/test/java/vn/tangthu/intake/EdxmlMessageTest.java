@@ -194,6 +194,23 @@ class EdxmlMessageTest {
   }
 
   @Test
+  void aZipOfThousandsOfEntriesIsNotListedBeforeItIsRefused() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      for (int i = 0; i < 5000; i++) {
+        zip.putNextEntry(new ZipEntry("f" + i));
+        zip.closeEntry();
+      }
+    }
+    Messages m = Messages.standard();
+    m.attachments.clear();
+    m.attachRaw("z", "nhieu-tep.zip", "application/zip", Messages.b64(bytes.toByteArray()), true);
+    FailedItem item = (FailedItem) only(m.bytes());
+    assertThat(item.error().code()).isEqualTo(ItemErrorCode.NESTED_ARCHIVE);
+    assertThat(item.error().message()).contains("nhieu-tep.zip", "many files");
+  }
+
+  @Test
   void reportsTheSignatureElementAndKeepsTheExactBytes() throws Exception {
     Messages m = Messages.standard();
     m.signed = true;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,6 +159,46 @@ class HostileXmlTest {
     byte[] utf16 =
         Messages.standard().xml().replace("UTF-8", "UTF-16").getBytes(StandardCharsets.UTF_16);
     assertThat(failed(utf16).error().code()).isEqualTo(ItemErrorCode.EDXML_INVALID);
+  }
+
+  @Test
+  void aMessageDeclaringAnEncodingWhoseMarkupIsNotAsciiIsRefused() throws Exception {
+    String xml = Messages.standard().xml();
+    String body =
+        xml.substring(xml.indexOf("?>") + 2)
+            .replace("<edXML:Subject>", "<edXML:Subject junk=\"" + "x".repeat(300_000) + "\">")
+            .replaceAll("[^\\x00-\\x7f]", "?");
+    byte[] declaration =
+        "<?xml version=\"1.0\" encoding=\"IBM037\"?>".getBytes(StandardCharsets.US_ASCII);
+    byte[] ebcdic = body.getBytes(Charset.forName("IBM037"));
+    byte[] message = new byte[declaration.length + ebcdic.length];
+    System.arraycopy(declaration, 0, message, 0, declaration.length);
+    System.arraycopy(ebcdic, 0, message, declaration.length, ebcdic.length);
+    FailedItem item = failed(message);
+    assertThat(item.error().code()).isEqualTo(ItemErrorCode.EDXML_INVALID);
+    assertThat(item.error().message()).contains("IBM037", "UTF-8");
+  }
+
+  @Test
+  void aMessageInAnotherAsciiCompatibleEncodingReads() throws Exception {
+    byte[] latin =
+        Messages.standard()
+            .set("Subject", "Ve viec phe duyet")
+            .set("From/OrganName", "UBND tinh Bac Ninh")
+            .set("SignerInfo/FullName", "Nguyen Van An")
+            .set("SignerInfo/Competence", null)
+            .set("SignerInfo/Position", null)
+            .set("Code/CodeNotation", "QD-UBND")
+            .set("DocumentType/TypeName", "Quyet dinh")
+            .set("DocumentId", "000.00.00.H06,2024/03/15,123/QD-UBND")
+            .xml()
+            .replace("encoding=\"UTF-8\"", "encoding=\"windows-1258\"")
+            .getBytes(StandardCharsets.US_ASCII);
+    try (Fixtures.Opened o = Fixtures.open(tmp, latin, IntakeOptions.of(tmp))) {
+      IntakeItem item = o.reader().read(0);
+      assertThat(item).isInstanceOf(ReadyItem.class);
+      assertThat(((ReadyItem) item).metadata().subject()).isEqualTo("Ve viec phe duyet");
+    }
   }
 
   @Test

@@ -88,7 +88,10 @@ public final class TarContainer extends Container {
         t);
   }
 
-  /** Walks the headers by their size fields only, refusing more than the limit allows. */
+  /**
+   * Walks the headers by their size fields only, refusing more than the limit allows, and a tar
+   * whose last entry is cut off (a missing end-of-archive marker is tolerated: many tools omit it).
+   */
   private static void countHeaders(PackageChannel channel, IntakeLimits limits)
       throws IOException, PackageException {
     long max = 3L * limits.maxEntries();
@@ -111,6 +114,25 @@ public final class TarContainer extends Container {
       }
       at += BLOCK + (size + BLOCK - 1) / BLOCK * BLOCK;
     }
+    if (at > channel.size() || !zeros(channel, at)) {
+      throw new PackageException(
+          PackageErrorCode.UNSUPPORTED_PACKAGE,
+          "the tar is truncated: it ends at byte "
+              + channel.size()
+              + ", inside an entry (upload the whole file)");
+    }
+  }
+
+  /** Whether the bytes from {@code at} to the end (less than a block) are all zero. */
+  private static boolean zeros(PackageChannel channel, long at) throws IOException {
+    byte[] rest = new byte[(int) (channel.size() - at)];
+    channel.readFully(ByteBuffer.wrap(rest), at);
+    for (byte b : rest) {
+      if (b != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The size field, octal or GNU base-256; -1 when unreadable (TarFile then reports it). */

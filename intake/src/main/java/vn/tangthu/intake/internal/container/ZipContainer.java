@@ -122,7 +122,7 @@ public final class ZipContainer extends Container {
    * The entry count the end of central directory record declares (its ZIP64 form when the plain
    * field is saturated), or 0 when no record is found (Commons Compress then refuses the zip).
    */
-  static long declaredEntries(PackageChannel channel) throws IOException {
+  public static long declaredEntries(PackageChannel channel) throws IOException {
     long size = channel.size();
     int span = (int) Math.min(size, EOCD_SEARCH);
     ByteBuffer tail = ByteBuffer.allocate(span).order(ByteOrder.LITTLE_ENDIAN);

@@ -2,8 +2,10 @@ package vn.tangthu.intake.internal.edxml;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,10 +15,12 @@ import vn.tangthu.intake.IntakeLimits;
 import vn.tangthu.intake.ItemErrorCode;
 import vn.tangthu.intake.ItemReadException;
 import vn.tangthu.intake.internal.container.EntryNames;
+import vn.tangthu.intake.internal.container.ZipContainer;
 import vn.tangthu.intake.internal.io.BoundedEntryStream;
 import vn.tangthu.intake.internal.io.BoundedFileOutput;
 import vn.tangthu.intake.internal.io.EntryBounds;
 import vn.tangthu.intake.internal.io.Magic;
+import vn.tangthu.intake.internal.io.PackageChannel;
 import vn.tangthu.intake.internal.io.SpoolDir;
 
 /**
@@ -30,6 +34,12 @@ final class AttachmentFiles {
   /** The file to store and its name. */
   record Unwrapped(Path file, String name, long size) {}
 
+  /**
+   * Zips with more entries than this are not listed: a file zipped before encoding has one entry
+   * (and perhaps its folder), an office document a few dozen.
+   */
+  static final int MAX_LISTED = 4096;
+
   private AttachmentFiles() {}
 
   static Unwrapped unwrap(
@@ -38,6 +48,14 @@ final class AttachmentFiles {
     byte[] head = head(file);
     if (!Magic.isZip(head, head.length)) {
       refuseArchive(head, name, type);
+      return new Unwrapped(file, name, size);
+    }
+    if (declaredEntries(file) > MAX_LISTED) {
+      if (Magic.saysZip(name, type)) {
+        throw new ItemReadException(
+            ItemErrorCode.NESTED_ARCHIVE,
+            name + " is a zip of many files; nested archives are not expanded");
+      }
       return new Unwrapped(file, name, size);
     }
     List<ZipArchiveEntry> files;
@@ -120,6 +138,17 @@ final class AttachmentFiles {
       throw new ItemReadException(
           ItemErrorCode.NESTED_ARCHIVE,
           name + " is a " + kind + " archive; nested archives are not expanded");
+    }
+  }
+
+  /**
+   * The entry count its end record declares (0 when none is found): listing a central directory
+   * holds every entry in memory, so only a short one is listed.
+   */
+  private static long declaredEntries(Path file) throws IOException {
+    try (FileChannel fc = FileChannel.open(file, StandardOpenOption.READ);
+        PackageChannel channel = new PackageChannel(fc, 64 * 1024, 2)) {
+      return ZipContainer.declaredEntries(channel);
     }
   }
 

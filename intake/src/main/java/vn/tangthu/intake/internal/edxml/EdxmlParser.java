@@ -383,6 +383,9 @@ final class EdxmlParser {
         return i;
       }
     }
+    if (e instanceof SafeXml.Unreadable u) {
+      return invalid(u.getMessage());
+    }
     if (guard.violation() != null) {
       return new ItemReadException(
           ItemErrorCode.XML_HOSTILE, "refused: " + guard.violation().getMessage());
