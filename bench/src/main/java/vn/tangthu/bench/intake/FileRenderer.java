@@ -73,6 +73,9 @@ final class FileRenderer {
       }
       this.ttf = new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
     }
+    // glyph substitution (ligatures) is not needed for Vietnamese, and PDFBox compiles its rules
+    // into regular expressions on every page: most of the time a document took to render
+    ttf.setEnableGsub(false);
     this.cmap = ttf.getUnicodeCmapLookup();
   }
 
