@@ -11,10 +11,10 @@ import org.jdbi.v3.core.Jdbi;
 import vn.tangthu.archive.db.SchemaSetup;
 import vn.tangthu.archive.embedded.DataDirectory;
 import vn.tangthu.archive.embedded.EmbeddedDatabase;
-import vn.tangthu.archive.outbox.IndexDocuments;
-import vn.tangthu.archive.outbox.IndexerWorker;
-import vn.tangthu.archive.outbox.TextStage;
-import vn.tangthu.archive.outbox.VisibilityFence;
+import vn.tangthu.archive.indexing.IndexDocuments;
+import vn.tangthu.archive.indexing.IndexerWorker;
+import vn.tangthu.archive.indexing.TextStage;
+import vn.tangthu.archive.indexing.VisibilityFence;
 import vn.tangthu.indexer.search.SearchIndex;
 
 /**

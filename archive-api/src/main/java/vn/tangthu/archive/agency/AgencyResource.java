@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
-import vn.tangthu.archive.audit.AuditEvent;
-import vn.tangthu.archive.audit.AuditLog;
-import vn.tangthu.archive.audit.AuditOutcome;
-import vn.tangthu.archive.auth.Caller;
+import vn.tangthu.archive.base.AuditEvent;
+import vn.tangthu.archive.base.AuditOutcome;
+import vn.tangthu.archive.base.AuditTrail;
+import vn.tangthu.archive.base.Caller;
 import vn.tangthu.archive.error.ApiException;
 
 /** {@code /agencies}: the agency tree and each agency's signature policy. */
@@ -34,9 +34,9 @@ public final class AgencyResource {
   private final Jdbi jdbi;
   private final AgencyDirectory directory;
   private final Clock clock;
-  private final AuditLog audit;
+  private final AuditTrail audit;
 
-  public AgencyResource(Jdbi jdbi, AgencyDirectory directory, Clock clock, AuditLog audit) {
+  public AgencyResource(Jdbi jdbi, AgencyDirectory directory, Clock clock, AuditTrail audit) {
     this.audit = audit;
     this.jdbi = jdbi;
     this.directory = directory;

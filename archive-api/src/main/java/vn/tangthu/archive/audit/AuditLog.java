@@ -21,6 +21,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.tangthu.archive.base.AuditEvent;
+import vn.tangthu.archive.base.AuditTrail;
 
 /**
  * The tamper-evident audit trail: an append-only, hash-chained table ({@link AuditChain}) whose
@@ -57,7 +59,7 @@ import org.slf4j.LoggerFactory;
  * up to the anchored entry was changed or removed. The daily RFC 3161 timestamp of {@link #head()}
  * makes the anchor itself provable.
  */
-public final class AuditLog implements Managed, AutoCloseable {
+public final class AuditLog implements AuditTrail, Managed, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
   static final int WALK_PAGE = 1000;
@@ -131,7 +133,7 @@ public final class AuditLog implements Managed, AutoCloseable {
    *
    * @throws IllegalStateException when {@code h} is not in a transaction
    */
-  public AuditEntry append(Handle h, AuditEvent event) {
+  public AuditEntry appendEntry(Handle h, AuditEvent event) {
     if (!h.isInTransaction()) {
       throw new IllegalStateException("append(Handle, …) needs the caller's open transaction");
     }
@@ -141,11 +143,21 @@ public final class AuditLog implements Managed, AutoCloseable {
   }
 
   /** Appends {@code event} in a transaction of its own; returns the committed entry. */
-  public AuditEntry appendNow(AuditEvent event) {
+  public AuditEntry appendEntryNow(AuditEvent event) {
     Pending p = new Pending(event, now());
     AuditEntry entry = jdbi.inTransaction(h -> write(h, List.of(p)).get(0));
     anchorLater(entry.id());
     return entry;
+  }
+
+  @Override
+  public void append(Handle h, AuditEvent event) {
+    appendEntry(h, event);
+  }
+
+  @Override
+  public void appendNow(AuditEvent event) {
+    appendEntryNow(event);
   }
 
   /**
@@ -155,6 +167,7 @@ public final class AuditLog implements Managed, AutoCloseable {
    *
    * @throws IllegalStateException when the queue stayed full for {@link Settings#queueWait}
    */
+  @Override
   public void appendRead(AuditEvent event) {
     Pending p = new Pending(event, now());
     if (closed) {

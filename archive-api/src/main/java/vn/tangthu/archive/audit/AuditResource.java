@@ -13,8 +13,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import vn.tangthu.archive.agency.AgencyDirectory;
-import vn.tangthu.archive.auth.Caller;
-import vn.tangthu.archive.auth.Role;
+import vn.tangthu.archive.base.AuditEvent;
+import vn.tangthu.archive.base.AuditOutcome;
+import vn.tangthu.archive.base.Caller;
+import vn.tangthu.archive.base.Role;
 import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.archive.id.Ids;
 

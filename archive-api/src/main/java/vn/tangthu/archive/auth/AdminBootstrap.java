@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import vn.tangthu.archive.base.Role;
 import vn.tangthu.archive.embedded.DataDirectory;
 
 /**

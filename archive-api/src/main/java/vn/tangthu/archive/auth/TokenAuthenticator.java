@@ -7,6 +7,8 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
+import vn.tangthu.archive.base.Caller;
+import vn.tangthu.archive.base.Role;
 
 /**
  * Resolves a bearer token to its user: unknown, malformed, expired and revoked tokens all

@@ -21,10 +21,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.tangthu.archive.access.AccessPolicy;
-import vn.tangthu.archive.audit.AuditEvent;
-import vn.tangthu.archive.audit.AuditLog;
-import vn.tangthu.archive.audit.AuditOutcome;
-import vn.tangthu.archive.auth.Caller;
+import vn.tangthu.archive.base.AuditEvent;
+import vn.tangthu.archive.base.AuditOutcome;
+import vn.tangthu.archive.base.AuditTrail;
+import vn.tangthu.archive.base.Caller;
 import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.archive.record.RecordDao;
 import vn.tangthu.archive.record.RecordRow;
@@ -55,7 +55,7 @@ public final class ExportResource {
   private final AccessPolicy access;
   private final ObjectStore store;
   private final String originals;
-  private final AuditLog audit;
+  private final AuditTrail audit;
   private final Clock clock;
   private final String archiveName;
 
@@ -65,7 +65,7 @@ public final class ExportResource {
       AccessPolicy access,
       ObjectStore store,
       String originals,
-      AuditLog audit,
+      AuditTrail audit,
       Clock clock,
       String archiveName) {
     this.jdbi = jdbi;

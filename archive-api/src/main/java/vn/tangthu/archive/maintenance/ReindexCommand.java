@@ -7,7 +7,7 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import vn.tangthu.archive.access.AccessPolicy;
 import vn.tangthu.archive.agency.AgencyDirectory;
 import vn.tangthu.archive.config.ArchiveConfiguration;
-import vn.tangthu.archive.outbox.IndexDocuments;
+import vn.tangthu.archive.indexing.IndexDocuments;
 import vn.tangthu.archive.record.RecordDao;
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The ordered change log and the worker that turns it into the search index (extracting text on the
- * way). The index stores the position it applied in its own commits.
+ * The ordered change log: every change to a record appends an event in the same transaction; the
+ * {@code indexing} package reads it in order.
  */
 package vn.tangthu.archive.outbox;

@@ -25,10 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.tangthu.archive.access.AccessPolicy;
 import vn.tangthu.archive.agency.AgencyDirectory;
-import vn.tangthu.archive.audit.AuditEvent;
-import vn.tangthu.archive.audit.AuditLog;
-import vn.tangthu.archive.audit.AuditOutcome;
-import vn.tangthu.archive.auth.Caller;
+import vn.tangthu.archive.base.AuditEvent;
+import vn.tangthu.archive.base.AuditOutcome;
+import vn.tangthu.archive.base.AuditTrail;
+import vn.tangthu.archive.base.Caller;
 import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.archive.id.Ids;
 import vn.tangthu.archive.outbox.OutboxDao;
@@ -68,7 +68,7 @@ public final class IngestService {
   private final long maxFileBytes;
   private final SignatureInspection signatures;
   private final Receipts receipts;
-  private final AuditLog audit;
+  private final AuditTrail audit;
   private final RetentionHook retention;
 
   public IngestService(
@@ -85,7 +85,7 @@ public final class IngestService {
       long maxFileBytes,
       SignatureInspection signatures,
       Receipts receipts,
-      AuditLog audit,
+      AuditTrail audit,
       RetentionHook retention) {
     this.jdbi = jdbi;
     this.store = store;

@@ -9,13 +9,13 @@ import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import vn.tangthu.archive.access.AccessPolicy;
-import vn.tangthu.archive.audit.AuditEvent;
-import vn.tangthu.archive.audit.AuditLog;
-import vn.tangthu.archive.audit.AuditOutcome;
-import vn.tangthu.archive.auth.Caller;
-import vn.tangthu.archive.auth.Role;
+import vn.tangthu.archive.base.AuditEvent;
+import vn.tangthu.archive.base.AuditOutcome;
+import vn.tangthu.archive.base.AuditTrail;
+import vn.tangthu.archive.base.Caller;
+import vn.tangthu.archive.base.Role;
 import vn.tangthu.archive.error.ApiException;
-import vn.tangthu.archive.outbox.IndexerWorker;
+import vn.tangthu.archive.outbox.ChangeFollower;
 import vn.tangthu.archive.outbox.OutboxDao;
 
 /**
@@ -30,20 +30,20 @@ public final class RecordCorrections {
   private final Jdbi jdbi;
   private final RecordReader reader;
   private final AccessPolicy access;
-  private final IndexerWorker worker;
+  private final ChangeFollower worker;
   private final ObjectMapper json;
   private final Clock clock;
-  private final AuditLog audit;
+  private final AuditTrail audit;
   private final RetentionHook retention;
 
   public RecordCorrections(
       Jdbi jdbi,
       RecordReader reader,
       AccessPolicy access,
-      IndexerWorker worker,
+      ChangeFollower worker,
       ObjectMapper json,
       Clock clock,
-      AuditLog audit,
+      AuditTrail audit,
       RetentionHook retention) {
     this.jdbi = jdbi;
     this.reader = reader;

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import vn.tangthu.archive.access.AccessPolicy;
-import vn.tangthu.archive.audit.AuditEvent;
-import vn.tangthu.archive.audit.AuditLog;
-import vn.tangthu.archive.audit.AuditOutcome;
-import vn.tangthu.archive.auth.Caller;
+import vn.tangthu.archive.base.AuditEvent;
+import vn.tangthu.archive.base.AuditOutcome;
+import vn.tangthu.archive.base.AuditTrail;
+import vn.tangthu.archive.base.Caller;
 import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.archive.id.Ids;
 
@@ -19,9 +19,9 @@ public final class RecordReader {
 
   private final Jdbi jdbi;
   private final AccessPolicy access;
-  private final AuditLog audit;
+  private final AuditTrail audit;
 
-  public RecordReader(Jdbi jdbi, AccessPolicy access, AuditLog audit) {
+  public RecordReader(Jdbi jdbi, AccessPolicy access, AuditTrail audit) {
     this.jdbi = jdbi;
     this.access = access;
     this.audit = audit;

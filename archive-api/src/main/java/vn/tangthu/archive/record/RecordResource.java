@@ -28,10 +28,10 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.tangthu.archive.audit.AuditEvent;
-import vn.tangthu.archive.auth.Caller;
+import vn.tangthu.archive.base.AuditEvent;
+import vn.tangthu.archive.base.Caller;
 import vn.tangthu.archive.error.ApiException;
-import vn.tangthu.archive.outbox.IndexerWorker;
+import vn.tangthu.archive.outbox.ChangeFollower;
 import vn.tangthu.archive.storage.ObjectStore;
 
 /** {@code /records}: ingest, metadata, original content and extracted text. */
@@ -47,7 +47,7 @@ public final class RecordResource {
   private final ObjectStore store;
   private final String originals;
   private final String derived;
-  private final IndexerWorker worker;
+  private final ChangeFollower worker;
   private final RecordCorrections corrections;
   private final EvidenceLookup evidence;
 
@@ -64,7 +64,7 @@ public final class RecordResource {
       ObjectStore store,
       String originals,
       String derived,
-      IndexerWorker worker,
+      ChangeFollower worker,
       RecordCorrections corrections,
       EvidenceLookup evidence) {
     this.ingest = ingest;

@@ -21,11 +21,11 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import vn.tangthu.archive.access.AccessPolicy;
 import vn.tangthu.archive.agency.AgencyDirectory;
-import vn.tangthu.archive.audit.AuditEvent;
-import vn.tangthu.archive.audit.AuditLog;
-import vn.tangthu.archive.audit.AuditOutcome;
-import vn.tangthu.archive.auth.Caller;
-import vn.tangthu.archive.auth.Role;
+import vn.tangthu.archive.base.AuditEvent;
+import vn.tangthu.archive.base.AuditOutcome;
+import vn.tangthu.archive.base.AuditTrail;
+import vn.tangthu.archive.base.Caller;
+import vn.tangthu.archive.base.Role;
 import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.archive.record.RecordReader;
 import vn.tangthu.archive.record.RecordView;
@@ -58,7 +58,7 @@ public final class DossierResource {
   private final RecordReader reader;
   private final RetentionRecompute recompute;
   private final LockKeeper keeper;
-  private final AuditLog audit;
+  private final AuditTrail audit;
   private final Clock clock;
 
   public DossierResource(
@@ -68,7 +68,7 @@ public final class DossierResource {
       RecordReader reader,
       RetentionRecompute recompute,
       LockKeeper keeper,
-      AuditLog audit,
+      AuditTrail audit,
       Clock clock) {
     this.jdbi = jdbi;
     this.agencies = agencies;

@@ -21,11 +21,11 @@ import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import vn.tangthu.archive.access.AccessPolicy;
-import vn.tangthu.archive.audit.AuditEvent;
-import vn.tangthu.archive.audit.AuditLog;
-import vn.tangthu.archive.audit.AuditOutcome;
-import vn.tangthu.archive.auth.Caller;
-import vn.tangthu.archive.auth.Role;
+import vn.tangthu.archive.base.AuditEvent;
+import vn.tangthu.archive.base.AuditOutcome;
+import vn.tangthu.archive.base.AuditTrail;
+import vn.tangthu.archive.base.Caller;
+import vn.tangthu.archive.base.Role;
 import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.archive.id.Ids;
 
@@ -58,7 +58,7 @@ public final class HoldResource {
   private final AccessPolicy access;
   private final HoldQueries queries;
   private final LockKeeper keeper;
-  private final AuditLog audit;
+  private final AuditTrail audit;
   private final Ids ids;
   private final Clock clock;
 
@@ -67,7 +67,7 @@ public final class HoldResource {
       AccessPolicy access,
       HoldQueries queries,
       LockKeeper keeper,
-      AuditLog audit,
+      AuditTrail audit,
       Ids ids,
       Clock clock) {
     this.jdbi = jdbi;

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.tangthu.archive.access.AccessPolicy;
 import vn.tangthu.archive.agency.AgencyDirectory;
-import vn.tangthu.archive.audit.AuditLog;
+import vn.tangthu.archive.base.AuditTrail;
 import vn.tangthu.archive.id.Ids;
 import vn.tangthu.archive.record.RecordReader;
 import vn.tangthu.archive.record.RetentionHook;
@@ -73,7 +73,7 @@ public final class RetentionFeature {
       AccessPolicy access,
       RecordReader reader,
       SearchIndex index,
-      AuditLog audit) {
+      AuditTrail audit) {
     return List.of(
         new ScheduleResource(jdbi, agencies, recompute, keeper, audit, clock),
         new DossierResource(jdbi, agencies, access, reader, recompute, keeper, audit, clock),

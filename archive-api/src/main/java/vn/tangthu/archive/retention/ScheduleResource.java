@@ -18,11 +18,11 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import vn.tangthu.archive.agency.AgencyDirectory;
-import vn.tangthu.archive.audit.AuditEvent;
-import vn.tangthu.archive.audit.AuditLog;
-import vn.tangthu.archive.audit.AuditOutcome;
-import vn.tangthu.archive.auth.Caller;
-import vn.tangthu.archive.auth.Role;
+import vn.tangthu.archive.base.AuditEvent;
+import vn.tangthu.archive.base.AuditOutcome;
+import vn.tangthu.archive.base.AuditTrail;
+import vn.tangthu.archive.base.Caller;
+import vn.tangthu.archive.base.Role;
 import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.retention.schedule.DispositionAction;
 import vn.tangthu.retention.schedule.RetentionPeriod;
@@ -52,7 +52,7 @@ public final class ScheduleResource {
   private final AgencyDirectory agencies;
   private final RetentionRecompute recompute;
   private final LockKeeper keeper;
-  private final AuditLog audit;
+  private final AuditTrail audit;
   private final Clock clock;
 
   public ScheduleResource(
@@ -60,7 +60,7 @@ public final class ScheduleResource {
       AgencyDirectory agencies,
       RetentionRecompute recompute,
       LockKeeper keeper,
-      AuditLog audit,
+      AuditTrail audit,
       Clock clock) {
     this.jdbi = jdbi;
     this.agencies = agencies;

@@ -5,7 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import vn.tangthu.archive.auth.Caller;
+import vn.tangthu.archive.base.Caller;
 
 /** {@code GET /archive/certificates}: the archive's and its timestamp authority's certificates. */
 @Path("/archive")

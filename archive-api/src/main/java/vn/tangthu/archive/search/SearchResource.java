@@ -13,10 +13,10 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import vn.tangthu.archive.access.AccessPolicy;
-import vn.tangthu.archive.audit.AuditEvent;
-import vn.tangthu.archive.audit.AuditLog;
-import vn.tangthu.archive.audit.AuditOutcome;
-import vn.tangthu.archive.auth.Caller;
+import vn.tangthu.archive.base.AuditEvent;
+import vn.tangthu.archive.base.AuditOutcome;
+import vn.tangthu.archive.base.AuditTrail;
+import vn.tangthu.archive.base.Caller;
 import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.indexer.search.SearchIndex;
 import vn.tangthu.indexer.search.SearchRequest;
@@ -35,9 +35,9 @@ public final class SearchResource {
 
   private final SearchIndex index;
   private final AccessPolicy access;
-  private final AuditLog audit;
+  private final AuditTrail audit;
 
-  public SearchResource(SearchIndex index, AccessPolicy access, AuditLog audit) {
+  public SearchResource(SearchIndex index, AccessPolicy access, AuditTrail audit) {
     this.index = index;
     this.access = access;
     this.audit = audit;

@@ -7,11 +7,11 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Objects;
-import vn.tangthu.archive.auth.Caller;
+import vn.tangthu.archive.base.Caller;
 import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.archive.error.Messages;
 import vn.tangthu.archive.error.Problems;
-import vn.tangthu.archive.outbox.VisibilityFence;
+import vn.tangthu.archive.indexing.VisibilityFence;
 
 /**
  * Runs {@link VisibilityFence#pass} before every {@link VisibilityFenced} resource, after

@@ -12,10 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.jdbi.v3.core.Jdbi;
-import vn.tangthu.archive.audit.AuditEvent;
-import vn.tangthu.archive.audit.AuditLog;
-import vn.tangthu.archive.audit.AuditOutcome;
-import vn.tangthu.archive.auth.Caller;
+import vn.tangthu.archive.base.AuditEvent;
+import vn.tangthu.archive.base.AuditOutcome;
+import vn.tangthu.archive.base.AuditTrail;
+import vn.tangthu.archive.base.Caller;
 import vn.tangthu.archive.error.ApiException;
 
 /** {@code GET /retention/certificates/{id}}: a signed destruction or transfer certificate. */
@@ -26,9 +26,9 @@ public final class CertificateResource {
   private final Jdbi jdbi;
   private final SweepService sweeps;
   private final CertificateSealer sealer;
-  private final AuditLog audit;
+  private final AuditTrail audit;
 
-  CertificateResource(Jdbi jdbi, SweepService sweeps, CertificateSealer sealer, AuditLog audit) {
+  CertificateResource(Jdbi jdbi, SweepService sweeps, CertificateSealer sealer, AuditTrail audit) {
     this.jdbi = jdbi;
     this.sweeps = sweeps;
     this.sealer = sealer;

@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import vn.tangthu.archive.audit.AuditEvent;
-import vn.tangthu.archive.audit.AuditLog;
-import vn.tangthu.archive.audit.AuditOutcome;
-import vn.tangthu.archive.auth.Caller;
-import vn.tangthu.archive.outbox.IndexerWorker;
+import vn.tangthu.archive.base.AuditEvent;
+import vn.tangthu.archive.base.AuditOutcome;
+import vn.tangthu.archive.base.AuditTrail;
+import vn.tangthu.archive.base.Caller;
+import vn.tangthu.archive.indexing.IndexerWorker;
 import vn.tangthu.archive.outbox.OutboxDao;
 import vn.tangthu.archive.record.RecordDao;
 import vn.tangthu.archive.record.RecordRow;
@@ -47,7 +47,7 @@ final class RecordDisposal {
   private final String originals;
   private final String derived;
   private final IndexerWorker worker;
-  private final AuditLog audit;
+  private final AuditTrail audit;
   private final Clock clock;
 
   RecordDisposal(
@@ -56,7 +56,7 @@ final class RecordDisposal {
       String originals,
       String derived,
       IndexerWorker worker,
-      AuditLog audit,
+      AuditTrail audit,
       Clock clock) {
     this.jdbi = jdbi;
     this.purge = purge;

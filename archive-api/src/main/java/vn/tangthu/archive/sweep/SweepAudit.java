@@ -1,6 +1,6 @@
 package vn.tangthu.archive.sweep;
 
-/** Audit actions of sweeps besides those {@link vn.tangthu.archive.audit.AuditEvent} names. */
+/** Audit actions of sweeps besides those {@link vn.tangthu.archive.base.AuditEvent} names. */
 public final class SweepAudit {
   public static final String READ = "SWEEP_READ";
   public static final String ITEM_REMOVE = "SWEEP_ITEM_REMOVE";

@@ -17,14 +17,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.tangthu.archive.audit.AuditEvent;
-import vn.tangthu.archive.audit.AuditLog;
-import vn.tangthu.archive.audit.AuditOutcome;
-import vn.tangthu.archive.auth.Caller;
-import vn.tangthu.archive.auth.Role;
+import vn.tangthu.archive.base.AuditEvent;
+import vn.tangthu.archive.base.AuditOutcome;
+import vn.tangthu.archive.base.AuditTrail;
+import vn.tangthu.archive.base.Caller;
+import vn.tangthu.archive.base.Role;
 import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.archive.id.Ids;
-import vn.tangthu.archive.outbox.IndexerWorker;
+import vn.tangthu.archive.indexing.IndexerWorker;
 import vn.tangthu.archive.outbox.OutboxDao;
 import vn.tangthu.archive.storage.StorageException;
 import vn.tangthu.indexer.search.SearchIndex;
@@ -58,7 +58,7 @@ public final class SweepExecutor {
   private final IndexerWorker worker;
   private final SearchIndex index;
   private final CertificateSealer sealer;
-  private final AuditLog audit;
+  private final AuditTrail audit;
   private final Ids ids;
   private final Clock clock;
   private final Set<UUID> running = ConcurrentHashMap.newKeySet();
@@ -71,7 +71,7 @@ public final class SweepExecutor {
       IndexerWorker worker,
       SearchIndex index,
       CertificateSealer sealer,
-      AuditLog audit,
+      AuditTrail audit,
       Ids ids,
       Clock clock) {
     this.jdbi = jdbi;

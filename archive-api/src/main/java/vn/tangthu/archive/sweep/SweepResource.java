@@ -24,10 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import vn.tangthu.archive.audit.AuditEvent;
-import vn.tangthu.archive.audit.AuditLog;
-import vn.tangthu.archive.audit.AuditOutcome;
-import vn.tangthu.archive.auth.Caller;
+import vn.tangthu.archive.base.AuditEvent;
+import vn.tangthu.archive.base.AuditOutcome;
+import vn.tangthu.archive.base.AuditTrail;
+import vn.tangthu.archive.base.Caller;
 import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.archive.transfer.TransferPackages;
 import vn.tangthu.retention.sweep.SweepItemsCsv;
@@ -41,14 +41,14 @@ public final class SweepResource {
   private final SweepExecutor executor;
   private final TransferPackages transfers;
   private final SweepAccess access;
-  private final AuditLog audit;
+  private final AuditTrail audit;
 
   SweepResource(
       SweepService sweeps,
       SweepExecutor executor,
       TransferPackages transfers,
       SweepAccess access,
-      AuditLog audit) {
+      AuditTrail audit) {
     this.sweeps = sweeps;
     this.executor = executor;
     this.transfers = transfers;

@@ -14,11 +14,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import vn.tangthu.archive.audit.AuditEvent;
-import vn.tangthu.archive.audit.AuditLog;
-import vn.tangthu.archive.audit.AuditOutcome;
-import vn.tangthu.archive.auth.Caller;
-import vn.tangthu.archive.auth.Role;
+import vn.tangthu.archive.base.AuditEvent;
+import vn.tangthu.archive.base.AuditOutcome;
+import vn.tangthu.archive.base.AuditTrail;
+import vn.tangthu.archive.base.Caller;
+import vn.tangthu.archive.base.Role;
 import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.archive.id.Ids;
 import vn.tangthu.retention.schedule.DispositionAction;
@@ -40,13 +40,13 @@ public final class SweepService {
 
   private final Jdbi jdbi;
   private final SweepAccess access;
-  private final AuditLog audit;
+  private final AuditTrail audit;
   private final Ids ids;
   private final Clock clock;
   private final ObjectMapper json;
 
   public SweepService(
-      Jdbi jdbi, SweepAccess access, AuditLog audit, Ids ids, Clock clock, ObjectMapper json) {
+      Jdbi jdbi, SweepAccess access, AuditTrail audit, Ids ids, Clock clock, ObjectMapper json) {
     this.jdbi = jdbi;
     this.access = access;
     this.audit = audit;

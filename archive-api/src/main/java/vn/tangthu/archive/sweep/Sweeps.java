@@ -6,9 +6,9 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import vn.tangthu.archive.access.AccessPolicy;
 import vn.tangthu.archive.agency.AgencyDirectory;
-import vn.tangthu.archive.audit.AuditLog;
+import vn.tangthu.archive.base.AuditTrail;
 import vn.tangthu.archive.id.Ids;
-import vn.tangthu.archive.outbox.IndexerWorker;
+import vn.tangthu.archive.indexing.IndexerWorker;
 import vn.tangthu.archive.seal.ArchiveKeys;
 import vn.tangthu.archive.storage.ObjectPurge;
 import vn.tangthu.archive.storage.ObjectStore;
@@ -29,7 +29,7 @@ public final class Sweeps {
       AgencyDirectory agencies,
       AccessPolicy access,
       ArchiveKeys keys,
-      AuditLog audit,
+      AuditTrail audit,
       ObjectMapper json,
       Clock clock,
       String archiveName) {}

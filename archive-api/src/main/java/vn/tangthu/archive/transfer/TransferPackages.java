@@ -15,7 +15,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.tangthu.archive.agency.AgencyDirectory;
-import vn.tangthu.archive.auth.Caller;
+import vn.tangthu.archive.base.Caller;
 import vn.tangthu.archive.evidence.EvidenceDao;
 import vn.tangthu.archive.record.RecordDao;
 import vn.tangthu.archive.record.RecordRow;

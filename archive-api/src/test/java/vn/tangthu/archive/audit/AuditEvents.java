@@ -2,7 +2,9 @@ package vn.tangthu.archive.audit;
 
 import java.util.Map;
 import java.util.Set;
-import vn.tangthu.archive.auth.Role;
+import vn.tangthu.archive.base.AuditEvent;
+import vn.tangthu.archive.base.AuditOutcome;
+import vn.tangthu.archive.base.Role;
 
 /** Events for tests. */
 final class AuditEvents {

@@ -26,7 +26,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.tangthu.archive.audit.AuditFixture.Trail;
 import vn.tangthu.archive.audit.AuditVerification.Problem;
-import vn.tangthu.archive.auth.Role;
+import vn.tangthu.archive.base.AuditEvent;
+import vn.tangthu.archive.base.AuditOutcome;
+import vn.tangthu.archive.base.Role;
 
 /** The trail against real PostgreSQL and a real storage node: chaining, tampering, crashes. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -121,8 +123,8 @@ class AuditLogIT {
   void everyKindOfAppendChainsAndIsAnchored() throws Exception {
     Trail t = fixture.newTrail();
     AuditLog log = t.log(clock);
-    AuditEntry first = log.appendNow(event(1));
-    AuditEntry second = t.jdbi().inTransaction(h -> log.append(h, event(2)));
+    AuditEntry first = log.appendEntryNow(event(1));
+    AuditEntry second = t.jdbi().inTransaction(h -> log.appendEntry(h, event(2)));
     log.appendRead(event(3));
     log.appendRead(event(4));
     log.flush();
@@ -143,7 +145,7 @@ class AuditLogIT {
   void appendInTheCallersTransactionIsAnchoredJustAfterCommit() throws Exception {
     Trail t = fixture.newTrail();
     AuditLog log = filled(t, 2);
-    AuditEntry e = t.jdbi().inTransaction(h -> log.append(h, event(3)));
+    AuditEntry e = t.jdbi().inTransaction(h -> log.appendEntry(h, event(3)));
     assertThat(awaitAnchor(t, 3).hash()).isEqualTo(e.hash());
     log.close();
   }
@@ -161,7 +163,7 @@ class AuditLogIT {
                           throw new IllegalStateException("the state change failed");
                         }))
         .hasMessageContaining("state change failed");
-    assertThat(log.appendNow(event(4)).id()).isEqualTo(3);
+    assertThat(log.appendEntryNow(event(4)).id()).isEqualTo(3);
     awaitAnchor(t, 3);
     AuditVerification v = log.verify();
     assertThat(v.valid()).isTrue();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import vn.tangthu.archive.base.AuditEvent;
 
 /** In-memory chains for unit tests, built exactly as the log builds them. */
 final class Chains {

@@ -140,7 +140,7 @@ class EndToEndIT {
                         offline.jdbi(),
                         offline.store(),
                         offline.storage().derivedBucket(),
-                        new vn.tangthu.archive.outbox.IndexDocuments(access),
+                        new vn.tangthu.archive.indexing.IndexDocuments(access),
                         new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
                     .rebuild(offline.dataDir().root().resolve(config.getIndex().directory()));
           }

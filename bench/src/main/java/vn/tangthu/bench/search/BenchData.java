@@ -20,8 +20,8 @@ import vn.tangthu.archive.db.DatabaseLogin;
 import vn.tangthu.archive.db.SchemaSetup;
 import vn.tangthu.archive.embedded.DataDirectory;
 import vn.tangthu.archive.embedded.EmbeddedDatabase;
-import vn.tangthu.archive.outbox.IndexDocuments;
-import vn.tangthu.archive.outbox.TextStage;
+import vn.tangthu.archive.indexing.IndexDocuments;
+import vn.tangthu.archive.indexing.TextStage;
 import vn.tangthu.indexer.search.SearchIndex;
 
 /**

@@ -14,8 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
-import vn.tangthu.archive.audit.AuditEvent;
-import vn.tangthu.archive.auth.Caller;
+import vn.tangthu.archive.base.AuditEvent;
+import vn.tangthu.archive.base.Caller;
 import vn.tangthu.archive.record.RecordReader;
 import vn.tangthu.archive.record.RecordRow;
 

@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
-import vn.tangthu.archive.audit.AuditEvent;
-import vn.tangthu.archive.audit.AuditLog;
-import vn.tangthu.archive.audit.AuditOutcome;
+import vn.tangthu.archive.base.AuditEvent;
+import vn.tangthu.archive.base.AuditOutcome;
+import vn.tangthu.archive.base.AuditTrail;
 import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.archive.record.RecordDao;
 import vn.tangthu.archive.record.RecordRow;
@@ -45,7 +45,7 @@ public final class SignatureReverifier {
   private final ObjectStore store;
   private final String bucket;
   private final SignatureInspection inspection;
-  private final AuditLog audit;
+  private final AuditTrail audit;
   private final ObjectMapper json;
   private final Clock clock;
   private final Path tmp;
@@ -55,7 +55,7 @@ public final class SignatureReverifier {
       ObjectStore store,
       String bucket,
       SignatureInspection inspection,
-      AuditLog audit,
+      AuditTrail audit,
       ObjectMapper json,
       Clock clock,
       Path tmp) {

@@ -1,4 +1,4 @@
-package vn.tangthu.archive.audit;
+package vn.tangthu.archive.base;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -8,8 +8,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import vn.tangthu.archive.auth.Caller;
-import vn.tangthu.archive.auth.Role;
 
 /**
  * One security-relevant event, before the trail gives it an id, a time and a hash.
@@ -152,7 +150,7 @@ public record AuditEvent(
   }
 
   /** The roles as stored and hashed: names in ascending order, joined by commas. */
-  String rolesText() {
+  public String rolesText() {
     return joinRoles(roles);
   }
 

@@ -1,4 +1,4 @@
-package vn.tangthu.archive.audit;
+package vn.tangthu.archive.base;
 
 /** How an audited attempt ended. */
 public enum AuditOutcome {

@@ -1,4 +1,4 @@
-package vn.tangthu.archive.auth;
+package vn.tangthu.archive.base;
 
 /** The contract's roles; each acts within the user's agency and its descendants. */
 public enum Role {

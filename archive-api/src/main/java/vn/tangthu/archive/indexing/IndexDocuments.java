@@ -1,4 +1,4 @@
-package vn.tangthu.archive.outbox;
+package vn.tangthu.archive.indexing;
 
 import java.util.List;
 import vn.tangthu.archive.access.AccessPolicy;

@@ -1,4 +1,4 @@
-package vn.tangthu.archive.audit;
+package vn.tangthu.archive.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
-import vn.tangthu.archive.auth.Caller;
-import vn.tangthu.archive.auth.Role;
 
 class AuditEventTest {
 

@@ -1,4 +1,4 @@
-package vn.tangthu.archive.auth;
+package vn.tangthu.archive.user;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import vn.tangthu.archive.base.Role;
 import vn.tangthu.archive.error.ApiException;
 
 /** Body of {@code POST /users}, validated. */

@@ -1,4 +1,4 @@
-package vn.tangthu.archive.outbox;
+package vn.tangthu.archive.indexing;
 
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.tangthu.archive.outbox.ChangeFollower;
+import vn.tangthu.archive.outbox.OutboxDao;
+import vn.tangthu.archive.outbox.OutboxEvent;
 import vn.tangthu.archive.record.RecordDao;
 import vn.tangthu.archive.record.RecordRow;
 import vn.tangthu.indexer.search.SearchIndex;
@@ -30,7 +33,7 @@ import vn.tangthu.indexer.search.SearchIndex;
  *
  * <p>Thread-safe: one worker thread writes; {@link #awaitApplied} may be called from any thread.
  */
-public final class IndexerWorker implements Managed {
+public final class IndexerWorker implements ChangeFollower, Managed {
 
   private static final Logger LOG = LoggerFactory.getLogger(IndexerWorker.class);
   private static final int BATCH = 64;
@@ -101,6 +104,7 @@ public final class IndexerWorker implements Managed {
   }
 
   /** Wakes the worker after a commit that appended to the log. */
+  @Override
   public void wake() {
     synchronized (signal) {
       signal.notifyAll();
@@ -122,6 +126,7 @@ public final class IndexerWorker implements Managed {
   }
 
   /** Waits until {@code position} is searchable; false on timeout. */
+  @Override
   public boolean awaitApplied(long position, Duration timeout) throws InterruptedException {
     wake();
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -1,4 +1,4 @@
-package vn.tangthu.archive.outbox;
+package vn.tangthu.archive.indexing;
 
 import java.time.Duration;
 import java.util.Objects;

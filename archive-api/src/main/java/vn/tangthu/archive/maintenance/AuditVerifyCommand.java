@@ -1,11 +1,12 @@
-package vn.tangthu.archive.audit;
+package vn.tangthu.archive.maintenance;
 
 import io.dropwizard.core.setup.Bootstrap;
 import java.time.Clock;
 import net.sourceforge.argparse4j.inf.Namespace;
+import vn.tangthu.archive.audit.AuditAnchor;
+import vn.tangthu.archive.audit.AuditLog;
+import vn.tangthu.archive.audit.AuditVerification;
 import vn.tangthu.archive.config.ArchiveConfiguration;
-import vn.tangthu.archive.maintenance.OfflineArchive;
-import vn.tangthu.archive.maintenance.OfflineCommand;
 
 /**
  * {@code audit-verify [config.yml]}: checks the audit trail offline, as {@code GET /audit/verify}

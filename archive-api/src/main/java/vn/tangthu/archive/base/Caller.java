@@ -1,4 +1,4 @@
-package vn.tangthu.archive.auth;
+package vn.tangthu.archive.base;
 
 import java.security.Principal;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package vn.tangthu.archive.auth;
+package vn.tangthu.archive.user;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dropwizard.auth.Auth;
@@ -21,9 +21,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import vn.tangthu.archive.agency.AgencyDirectory;
-import vn.tangthu.archive.audit.AuditEvent;
-import vn.tangthu.archive.audit.AuditLog;
-import vn.tangthu.archive.audit.AuditOutcome;
+import vn.tangthu.archive.auth.Tokens;
+import vn.tangthu.archive.auth.UserDao;
+import vn.tangthu.archive.base.AuditEvent;
+import vn.tangthu.archive.base.AuditOutcome;
+import vn.tangthu.archive.base.AuditTrail;
+import vn.tangthu.archive.base.Caller;
 import vn.tangthu.archive.error.ApiException;
 
 /**
@@ -41,9 +44,9 @@ public final class UserResource {
   private final Jdbi jdbi;
   private final AgencyDirectory agencies;
   private final Clock clock;
-  private final AuditLog audit;
+  private final AuditTrail audit;
 
-  public UserResource(Jdbi jdbi, AgencyDirectory agencies, Clock clock, AuditLog audit) {
+  public UserResource(Jdbi jdbi, AgencyDirectory agencies, Clock clock, AuditTrail audit) {
     this.audit = audit;
     this.jdbi = jdbi;
     this.agencies = agencies;
