@@ -19,8 +19,8 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
  * The shape of the code base, checked on the main classes of every module on archive-api's class
  * path (archive-api sees them all). A module is a top-level package {@code vn.tangthu.<module>}:
  * {@code archive} (archive-api), {@code indexer}, {@code signature}, {@code retention}, {@code
- * storage} (storage-node), and the base modules {@code child} (child-process) and {@code json}
- * (canonical-json).
+ * storage} (storage-node), {@code intake}, and the base modules {@code child} (child-process) and
+ * {@code json} (canonical-json).
  *
  * <p>Inside archive-api, the features (its packages {@code vn.tangthu.archive.<feature>}) form no
  * cycle: they share the vocabulary of {@code base} and depend on each other in one direction.
@@ -60,6 +60,8 @@ class ArchitectureTest {
           .definedBy("vn.tangthu.retention..")
           .layer("storage")
           .definedBy("vn.tangthu.storage..")
+          .layer("intake")
+          .definedBy("vn.tangthu.intake..")
           .layer("child")
           .definedBy("vn.tangthu.child..")
           .layer("json")
@@ -74,10 +76,14 @@ class ArchitectureTest {
           .mayOnlyBeAccessedByLayers("archive")
           .whereLayer("storage")
           .mayOnlyBeAccessedByLayers("archive")
+          .whereLayer("intake")
+          .mayOnlyBeAccessedByLayers("archive")
           .whereLayer("child")
-          .mayOnlyBeAccessedByLayers("archive", "indexer", "signature", "retention", "storage")
+          .mayOnlyBeAccessedByLayers(
+              "archive", "indexer", "signature", "retention", "storage", "intake")
           .whereLayer("json")
-          .mayOnlyBeAccessedByLayers("archive", "indexer", "signature", "retention", "storage");
+          .mayOnlyBeAccessedByLayers(
+              "archive", "indexer", "signature", "retention", "storage", "intake");
 
   /**
    * archive-api's features depend on each other in one direction only; what several need (who
