@@ -166,6 +166,7 @@ public final class ArchiveWiring {
 
     StorageConfig s = config.getStorage();
     ObjectStore store = storage(s, env, dataDir);
+    env.lifecycle().manage(closing(store));
     store.ensureBucket(s.originalsBucket(), true);
     store.ensureBucket(s.derivedBucket(), false);
     env.healthChecks().register("storage", new StorageHealthCheck(store, s.originalsBucket()));
