@@ -24,6 +24,7 @@ import vn.tangthu.archive.support.RunningArchive;
  * work is done: no thread they started (the S3 client's dispatcher, the storage node, PostgreSQL)
  * keeps the JVM alive after the last line is printed. Before the fix the MinIO SDK's OkHttp
  * dispatcher held {@code audit-verify} and {@code evidence-verify} about 60 s past their result.
+ * Nor do they print the Log4j API's complaint that it has no logging provider.
  */
 class CommandsExitIT {
 
@@ -31,6 +32,9 @@ class CommandsExitIT {
 
   /** Generous for a loaded 2-core machine; the bug this guards against adds about 60 s. */
   private static final Duration EXIT_WITHIN = Duration.ofSeconds(10);
+
+  /** What the Log4j API prints when nothing routes it to SLF4J (POI logs through it). */
+  static final String LOG4J_NOISE = "Log4j API could not find a logging provider";
 
   @TempDir static Path tmp;
   static Path config;
@@ -80,6 +84,7 @@ class CommandsExitIT {
     Run run = command(l -> l.startsWith("{\"valid\":true"), "audit-verify", config.toString());
     assertThat(run.exitCode).as(run.output()).isZero();
     assertThat(run.tail()).as(run.output()).isLessThan(EXIT_WITHIN);
+    assertThat(run.output()).doesNotContain(LOG4J_NOISE);
   }
 
   @Test
@@ -91,6 +96,7 @@ class CommandsExitIT {
             config.toString());
     assertThat(run.exitCode).as(run.output()).isZero();
     assertThat(run.tail()).as(run.output()).isLessThan(EXIT_WITHIN);
+    assertThat(run.output()).doesNotContain(LOG4J_NOISE);
   }
 
   /** What one command printed, and when it printed its result and when it exited. */
