@@ -223,6 +223,15 @@ public final class RecordResource {
           "The text has not been extracted yet.",
           "Nội dung chưa được trích xuất.");
     }
+    if ("FAILED".equals(row.extractionStatus())) {
+      String reason = row.extractionReason() == null ? "unknown" : row.extractionReason();
+      throw ApiException.of(
+              409,
+              "EXTRACTION_FAILED",
+              "The text could not be extracted (" + reason + "); the original is unaffected.",
+              "Không trích xuất được nội dung văn bản (" + reason + "); bản gốc vẫn nguyên vẹn.")
+          .with("reason", reason);
+    }
     if (row.textKey() == null) {
       return Response.ok("", "text/plain; charset=UTF-8").build();
     }
