@@ -30,6 +30,7 @@ import vn.tangthu.archive.audit.AuditResource;
 import vn.tangthu.archive.auth.AdminBootstrap;
 import vn.tangthu.archive.auth.FailedAuthLimiter;
 import vn.tangthu.archive.auth.UserResource;
+import vn.tangthu.archive.check.Checks;
 import vn.tangthu.archive.config.ArchiveConfiguration;
 import vn.tangthu.archive.config.StorageConfig;
 import vn.tangthu.archive.db.DatabaseLogin;
@@ -41,6 +42,7 @@ import vn.tangthu.archive.evidence.EvidenceDao;
 import vn.tangthu.archive.evidence.EvidenceRecords;
 import vn.tangthu.archive.evidence.EvidenceRenewal;
 import vn.tangthu.archive.evidence.EvidenceScheduler;
+import vn.tangthu.archive.evidence.EvidenceVerification;
 import vn.tangthu.archive.evidence.TimestampAuthority;
 import vn.tangthu.archive.export.ExportResource;
 import vn.tangthu.archive.health.RetentionLockHealthCheck;
@@ -242,6 +244,15 @@ public final class ArchiveWiring {
             clock,
             EvidenceRenewal.of(jdbi, store, s.originalsBucket(), evidenceRecords, keys, clock));
     env.lifecycle().manage(evidence);
+    Checks checks =
+        Checks.create(
+            jdbi,
+            new EvidenceVerification(
+                jdbi, key -> store.get(s.originalsBucket(), key), evidenceRecords),
+            access,
+            audit,
+            clock);
+    env.lifecycle().manage(checks.runner());
 
     RetentionFeature retention = RetentionFeature.create(jdbi, store, s.originalsBucket(), clock);
     env.lifecycle().manage(retention.keeper());
@@ -324,6 +335,7 @@ public final class ArchiveWiring {
                 env.getObjectMapper(),
                 clock,
                 sig.organisation())));
+    resources.add(checks.resource());
     resources.add(
         new ExportResource(
             jdbi, index, access, store, s.originalsBucket(), audit, clock, sig.organisation()));

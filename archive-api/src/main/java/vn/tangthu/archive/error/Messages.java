@@ -43,6 +43,7 @@ public final class Messages {
           Map.entry(
               "EXTRACTION_FAILED",
               new Title("Không trích xuất được nội dung", "Text extraction failed")),
+          Map.entry("INVALID_CHECK", new Title("Yêu cầu kiểm tra không hợp lệ", "Invalid check")),
           Map.entry(
               "STORAGE_UNAVAILABLE",
               new Title("Kho lưu trữ không sẵn sàng", "Storage unavailable")),
