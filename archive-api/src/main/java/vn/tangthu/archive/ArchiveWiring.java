@@ -48,6 +48,7 @@ import vn.tangthu.archive.export.ExportResource;
 import vn.tangthu.archive.health.RetentionLockHealthCheck;
 import vn.tangthu.archive.health.StorageHealthCheck;
 import vn.tangthu.archive.id.Ids;
+import vn.tangthu.archive.metrics.ArchiveMetrics;
 import vn.tangthu.archive.outbox.IndexDocuments;
 import vn.tangthu.archive.outbox.IndexerWorker;
 import vn.tangthu.archive.outbox.TextStage;
@@ -112,6 +113,7 @@ public final class ArchiveWiring {
   private final AuditLog audit;
   private final EvidenceRecords evidenceRecords;
   private RetentionFeature retention;
+  private ArchiveMetrics metrics;
 
   private ArchiveWiring(
       Jdbi jdbi,
@@ -150,6 +152,11 @@ public final class ArchiveWiring {
 
   public EvidenceRecords evidenceRecords() {
     return evidenceRecords;
+  }
+
+  /** The archive's {@code tangthu_*} metrics (the import feature supplies its figures here). */
+  public ArchiveMetrics metrics() {
+    return metrics;
   }
 
   /** Legal retention: schedules, dossiers, holds and the storage lock keeper. */
@@ -204,6 +211,8 @@ public final class ArchiveWiring {
         new IndexerWorker(
             jdbi, index, text, new IndexDocuments(access), indexConfig.extractionThreads(), clock);
     env.lifecycle().manage(worker);
+    ArchiveMetrics metrics = ArchiveMetrics.register(env.metrics(), jdbi, worker::applied, clock);
+    env.jersey().register(metrics.ingestCounting());
     Reconciler reconciler = new Reconciler(jdbi, store, clock, Duration.ofHours(1));
     env.lifecycle().manage(reconciler);
 
@@ -355,6 +364,7 @@ public final class ArchiveWiring {
             evidenceRecords,
             audit);
     wiring.retention = retention;
+    wiring.metrics = metrics;
     return wiring;
   }
 

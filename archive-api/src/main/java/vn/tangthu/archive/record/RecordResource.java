@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import vn.tangthu.archive.audit.AuditEvent;
 import vn.tangthu.archive.auth.Caller;
 import vn.tangthu.archive.error.ApiException;
+import vn.tangthu.archive.metrics.CountsIngest;
 import vn.tangthu.archive.outbox.IndexerWorker;
 import vn.tangthu.archive.storage.ObjectStore;
 
@@ -79,6 +80,7 @@ public final class RecordResource {
 
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @CountsIngest
   public Response create(
       @Auth Caller caller,
       @Context HttpServletRequest request,

@@ -113,6 +113,11 @@ public final class RunningArchive implements AutoCloseable {
     return support.getConfiguration();
   }
 
+  /** The running application's Dropwizard environment (its metric registry, health checks). */
+  public io.dropwizard.core.setup.Environment environment() {
+    return support.getEnvironment();
+  }
+
   public ArchiveWiring wiring() {
     return ((ArchiveApplication) support.getApplication()).wiring();
   }
