@@ -29,6 +29,7 @@ import vn.tangthu.archive.auth.AdminBootstrap;
 import vn.tangthu.archive.auth.FailedAuthLimiter;
 import vn.tangthu.archive.base.AuditEvent;
 import vn.tangthu.archive.base.AuditOutcome;
+import vn.tangthu.archive.check.Checks;
 import vn.tangthu.archive.config.ArchiveConfiguration;
 import vn.tangthu.archive.config.StorageConfig;
 import vn.tangthu.archive.db.DatabaseLogin;
@@ -40,6 +41,7 @@ import vn.tangthu.archive.evidence.EvidenceDao;
 import vn.tangthu.archive.evidence.EvidenceRecords;
 import vn.tangthu.archive.evidence.EvidenceRenewal;
 import vn.tangthu.archive.evidence.EvidenceScheduler;
+import vn.tangthu.archive.evidence.EvidenceVerification;
 import vn.tangthu.archive.evidence.TimestampAuthority;
 import vn.tangthu.archive.export.ExportResource;
 import vn.tangthu.archive.health.RetentionLockHealthCheck;
@@ -49,6 +51,7 @@ import vn.tangthu.archive.indexing.IndexDocuments;
 import vn.tangthu.archive.indexing.IndexerWorker;
 import vn.tangthu.archive.indexing.TextStage;
 import vn.tangthu.archive.indexing.VisibilityFence;
+import vn.tangthu.archive.metrics.ArchiveMetrics;
 import vn.tangthu.archive.reconcile.Reconciler;
 import vn.tangthu.archive.record.GrantResource;
 import vn.tangthu.archive.record.IngestService;
@@ -110,6 +113,7 @@ public final class ArchiveWiring {
   private final AuditLog audit;
   private final EvidenceRecords evidenceRecords;
   private RetentionFeature retention;
+  private ArchiveMetrics metrics;
 
   private ArchiveWiring(
       Jdbi jdbi,
@@ -150,6 +154,11 @@ public final class ArchiveWiring {
     return evidenceRecords;
   }
 
+  /** The archive's {@code tangthu_*} metrics (the import feature supplies its figures here). */
+  public ArchiveMetrics metrics() {
+    return metrics;
+  }
+
   /** Legal retention: schedules, dossiers, holds and the storage lock keeper. */
   public RetentionFeature retention() {
     return retention;
@@ -166,6 +175,7 @@ public final class ArchiveWiring {
 
     StorageConfig s = config.getStorage();
     ObjectStore store = storage(s, env, dataDir);
+    env.lifecycle().manage(closing(store));
     store.ensureBucket(s.originalsBucket(), true);
     store.ensureBucket(s.derivedBucket(), false);
     env.healthChecks().register("storage", new StorageHealthCheck(store, s.originalsBucket()));
@@ -201,6 +211,8 @@ public final class ArchiveWiring {
         new IndexerWorker(
             jdbi, index, text, new IndexDocuments(access), indexConfig.extractionThreads(), clock);
     env.lifecycle().manage(worker);
+    ArchiveMetrics metrics = ArchiveMetrics.register(env.metrics(), jdbi, worker::applied, clock);
+    env.jersey().register(metrics.ingestCounting());
     Reconciler reconciler = new Reconciler(jdbi, store, clock, Duration.ofHours(1));
     env.lifecycle().manage(reconciler);
 
@@ -241,6 +253,15 @@ public final class ArchiveWiring {
             clock,
             EvidenceRenewal.of(jdbi, store, s.originalsBucket(), evidenceRecords, keys, clock));
     env.lifecycle().manage(evidence);
+    Checks checks =
+        Checks.create(
+            jdbi,
+            new EvidenceVerification(
+                jdbi, key -> store.get(s.originalsBucket(), key), evidenceRecords),
+            access,
+            audit,
+            clock);
+    env.lifecycle().manage(checks.runner());
 
     RetentionFeature retention = RetentionFeature.create(jdbi, store, s.originalsBucket(), clock);
     env.lifecycle().manage(retention.keeper());
@@ -323,6 +344,7 @@ public final class ArchiveWiring {
                 env.getObjectMapper(),
                 clock,
                 sig.organisation())));
+    resources.add(checks.resource());
     resources.add(
         new ExportResource(
             jdbi, index, access, store, s.originalsBucket(), audit, clock, sig.organisation()));
@@ -342,6 +364,7 @@ public final class ArchiveWiring {
             evidenceRecords,
             audit);
     wiring.retention = retention;
+    wiring.metrics = metrics;
     return wiring;
   }
 

@@ -41,6 +41,10 @@ public final class Messages {
           Map.entry(
               "TEXT_PENDING", new Title("Chưa trích xuất nội dung", "Text not extracted yet")),
           Map.entry(
+              "EXTRACTION_FAILED",
+              new Title("Không trích xuất được nội dung", "Text extraction failed")),
+          Map.entry("INVALID_CHECK", new Title("Yêu cầu kiểm tra không hợp lệ", "Invalid check")),
+          Map.entry(
               "STORAGE_UNAVAILABLE",
               new Title("Kho lưu trữ không sẵn sàng", "Storage unavailable")),
           Map.entry("INDEX_TIMEOUT", new Title("Chưa lập chỉ mục kịp", "Indexing not finished")),

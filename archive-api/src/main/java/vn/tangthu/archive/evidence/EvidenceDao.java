@@ -63,8 +63,12 @@ public interface EvidenceDao {
           + " AND (CAST(:after AS uuid) IS NULL OR r.id > :after) ORDER BY r.id LIMIT :limit")
   List<Protected> protectedPage(@Bind("after") UUID after, @Bind("limit") int limit);
 
-  @SqlQuery("SELECT EXISTS (SELECT 1 FROM records WHERE id = :id)")
-  boolean recordExists(@Bind("id") UUID id);
+  /** A record with its evidence record when it has one ({@code evidence} null otherwise). */
+  @RegisterConstructorMapper(Protected.class)
+  @SqlQuery(
+      "SELECT r.id, r.status, r.object_key, r.sha256, e.evidence FROM records r"
+          + " LEFT JOIN record_evidence e ON e.record_id = r.id WHERE r.id = :id")
+  Optional<Protected> stored(@Bind("id") UUID id);
 
   /** Keeps the replaced bytes in the history, then stores the renewed evidence record. */
   @SqlUpdate(

@@ -47,14 +47,33 @@ public final class EvidenceVerification {
 
   /** Checks one record. */
   public EvidenceOutcome check(UUID id) {
-    Optional<Protected> p = jdbi.withExtension(EvidenceDao.class, d -> d.protectedRecord(id));
+    Optional<Protected> p = jdbi.withExtension(EvidenceDao.class, d -> d.stored(id));
     if (p.isEmpty()) {
-      boolean exists = jdbi.withExtension(EvidenceDao.class, d -> d.recordExists(id));
-      return exists
-          ? new EvidenceOutcome(id, State.PENDING, "no evidence record yet")
-          : new EvidenceOutcome(id, State.FAILED, "no such record");
+      return new EvidenceOutcome(id, State.FAILED, "no such record");
+    }
+    if (p.get().evidence() == null) {
+      return new EvidenceOutcome(id, State.PENDING, "no evidence record yet");
     }
     return check(p.get());
+  }
+
+  /**
+   * Checks one record's fixity only: its object is streamed once and its SHA-256 compared with the
+   * one recorded at ingest, exactly as the first step of {@link #check(UUID)}; no evidence record
+   * is needed. {@code SKIPPED} for a record whose content was disposed of or transferred.
+   */
+  public EvidenceOutcome fixity(UUID id) {
+    Optional<Protected> p = jdbi.withExtension(EvidenceDao.class, d -> d.stored(id));
+    if (p.isEmpty()) {
+      return new EvidenceOutcome(id, State.FAILED, "no such record");
+    }
+    if (!"ACTIVE".equals(p.get().status())) {
+      return skipped(p.get());
+    }
+    Read read = read(p.get(), List.of()); // SHA-256 alone
+    return read.failure() != null
+        ? read.failure()
+        : new EvidenceOutcome(id, State.OK, "SHA-256 " + p.get().sha256());
   }
 
   /**
@@ -82,27 +101,50 @@ public final class EvidenceVerification {
 
   EvidenceOutcome check(Protected p) {
     if (!"ACTIVE".equals(p.status())) {
-      return new EvidenceOutcome(
-          p.id(), State.SKIPPED, "content " + p.status().toLowerCase() + ", nothing to check");
+      return skipped(p);
     }
-    RecordDigests digests;
-    try {
-      digests = digests(p);
-    } catch (StorageException | IOException | UncheckedIOException e) {
-      return new EvidenceOutcome(
-          p.id(), State.FAILED, "the stored object cannot be read: " + message(e));
+    Read read = read(p, records.algorithms(p.evidence()));
+    if (read.failure() != null) {
+      return read.failure();
     }
-    if (!digests.sha256Hex().equals(p.sha256())) {
-      return new EvidenceOutcome(
-          p.id(),
-          State.FAILED,
-          "the stored bytes have SHA-256 " + digests.sha256Hex() + ", the record " + p.sha256());
-    }
-    EvidenceCheck c = records.verify(p.evidence(), digests);
+    EvidenceCheck c = records.verify(p.evidence(), read.digests());
     if (!c.valid()) {
       return new EvidenceOutcome(p.id(), State.FAILED, c.reason());
     }
     return new EvidenceOutcome(p.id(), State.OK, "exists since " + c.firstTime());
+  }
+
+  private static EvidenceOutcome skipped(Protected p) {
+    return new EvidenceOutcome(
+        p.id(), State.SKIPPED, "content " + p.status().toLowerCase() + ", nothing to check");
+  }
+
+  /** The stored bytes' digests, or (digests null) the FAILED outcome saying why there are none. */
+  private record Read(RecordDigests digests, EvidenceOutcome failure) {}
+
+  /** Streams the record's object once and compares its SHA-256 with the recorded one. */
+  private Read read(Protected p, Collection<ASN1ObjectIdentifier> algorithms) {
+    RecordDigests digests;
+    try {
+      digests = digests(p, algorithms);
+    } catch (StorageException | IOException | UncheckedIOException e) {
+      return new Read(
+          null,
+          new EvidenceOutcome(
+              p.id(), State.FAILED, "the stored object cannot be read: " + message(e)));
+    }
+    if (!digests.sha256Hex().equals(p.sha256())) {
+      return new Read(
+          null,
+          new EvidenceOutcome(
+              p.id(),
+              State.FAILED,
+              "the stored bytes have SHA-256 "
+                  + digests.sha256Hex()
+                  + ", the record "
+                  + p.sha256()));
+    }
+    return new Read(digests, null);
   }
 
   /** Streams the record's object once, computing every digest its evidence needs. */

@@ -18,8 +18,10 @@ import vn.tangthu.archive.storage.ObjectStore;
 /**
  * The archive's data opened by a maintenance command that needs the data directory to itself: it
  * takes the directory's lock (refusing while a server holds it), starts the embedded PostgreSQL and
- * storage node when the configuration says so, and closes them in reverse order. Its {@link
- * #jdbi()} signs in as the archive's runtime role, like the server's pool.
+ * storage node when the configuration says so, and closes them in reverse order (the S3 client
+ * first, then the storage node, PostgreSQL and the lock), so the command's JVM has no thread left
+ * once its work is done. Its {@link #jdbi()} signs in as the archive's runtime role, like the
+ * server's pool.
  */
 public final class OfflineArchive implements AutoCloseable {
 
@@ -68,6 +70,7 @@ public final class OfflineArchive implements AutoCloseable {
             new ObjectStore(
                 storage.endpoint(), storage.region(), storage.accessKey(), storage.secretKey());
       }
+      opened.add(store);
     } catch (IOException | RuntimeException e) {
       close();
       throw e;

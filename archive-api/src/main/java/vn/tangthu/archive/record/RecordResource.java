@@ -32,6 +32,7 @@ import vn.tangthu.archive.base.AuditEvent;
 import vn.tangthu.archive.base.Caller;
 import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.archive.error.Problems;
+import vn.tangthu.archive.metrics.CountsIngest;
 import vn.tangthu.archive.outbox.ChangeFollower;
 import vn.tangthu.archive.storage.ObjectStore;
 
@@ -80,6 +81,7 @@ public final class RecordResource {
 
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @CountsIngest
   public Response create(
       @Auth Caller caller,
       @Context HttpServletRequest request,
@@ -239,6 +241,15 @@ public final class RecordResource {
           "TEXT_PENDING",
           "The text has not been extracted yet.",
           "Nội dung chưa được trích xuất.");
+    }
+    if ("FAILED".equals(row.extractionStatus())) {
+      String reason = row.extractionReason() == null ? "unknown" : row.extractionReason();
+      throw ApiException.of(
+              409,
+              "EXTRACTION_FAILED",
+              "The text could not be extracted (" + reason + "); the original is unaffected.",
+              "Không trích xuất được nội dung văn bản (" + reason + "); bản gốc vẫn nguyên vẹn.")
+          .with("reason", reason);
     }
     if (row.textKey() == null) {
       return Response.ok("", "text/plain; charset=UTF-8").build();

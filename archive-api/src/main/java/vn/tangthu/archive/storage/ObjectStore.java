@@ -27,8 +27,11 @@ import java.util.Set;
  * The archive's only way to storage: S3 through the MinIO SDK, so the embedded storage node, a
  * standalone node and a MinIO cluster are interchangeable. Thread-safe. Every failure of the
  * backend is a {@link StorageException}; a missing object is {@link ObjectNotFoundException}.
+ *
+ * <p>{@link #close()} shuts the SDK's HTTP client down (its dispatcher threads are not daemons: an
+ * unclosed store keeps a command's JVM alive for a minute after its work is done).
  */
-public final class ObjectStore {
+public final class ObjectStore implements AutoCloseable {
 
   private static final Set<String> NOT_FOUND = Set.of("NoSuchKey", "NoSuchBucket", "NoSuchVersion");
 
@@ -175,6 +178,19 @@ public final class ObjectStore {
         },
         bucket,
         prefix);
+  }
+
+  /**
+   * Stops the SDK's HTTP dispatcher and drops its idle connections. Calls in flight finish; the
+   * store must not be used afterwards. Idempotent.
+   */
+  @Override
+  public void close() {
+    try {
+      client.close();
+    } catch (Exception e) {
+      throw new StorageException("Closing the S3 client failed: " + e, e);
+    }
   }
 
   /** The SDK client, for storage features this class does not wrap yet. */

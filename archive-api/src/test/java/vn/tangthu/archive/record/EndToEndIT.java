@@ -166,10 +166,14 @@ class EndToEndIT {
     int searched = 0;
     for (var e : ids.entrySet()) {
       HttpResponse<String> rec = archive.get("records/" + e.getValue(), admin);
-      assertThat(RunningArchive.json(rec).at("/extraction/status").asText())
-          .as(e.getKey().toString())
-          .isIn("DONE", "FAILED");
+      String extraction = RunningArchive.json(rec).at("/extraction/status").asText();
+      assertThat(extraction).as(e.getKey().toString()).isIn("DONE", "FAILED");
       HttpResponse<String> text = archive.get("records/" + e.getValue() + "/text", admin);
+      if (extraction.equals("FAILED")) {
+        assertThat(text.statusCode()).as(text.body()).isEqualTo(409);
+        assertThat(RunningArchive.json(text).get("code").asText()).isEqualTo("EXTRACTION_FAILED");
+        continue;
+      }
       assertThat(text.statusCode()).isEqualTo(200);
       String sentence = sentence(text.body());
       if (sentence == null) {

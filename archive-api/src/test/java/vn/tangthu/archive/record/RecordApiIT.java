@@ -64,6 +64,31 @@ class RecordApiIT {
   }
 
   @Test
+  void theTextOfARecordWhoseExtractionFailedIsAConflictNotAnEmptyText() throws Exception {
+    byte[] encrypted =
+        java.nio.file.Files.readAllBytes(
+            vn.tangthu.archive.support.Corpus.root()
+                .resolve("formats/format-corpus/pdfCabinetOfHorrors/encryption_openpassword.pdf"));
+    HttpResponse<String> stored = upload(null, encrypted, "mat-khau.pdf");
+    assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+    String id = RunningArchive.json(stored).get("id").asText();
+    var record = RunningArchive.json(archive.get("records/" + id, admin));
+    assertThat(record.at("/extraction/status").asText()).isEqualTo("FAILED");
+
+    HttpResponse<String> text = archive.get("records/" + id + "/text", admin);
+    assertThat(text.statusCode()).as(text.body()).isEqualTo(409);
+    assertThat(text.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    var problem = RunningArchive.json(text);
+    assertThat(problem.get("code").asText()).isEqualTo("EXTRACTION_FAILED");
+    assertThat(problem.get("reason").asText()).isEqualTo(record.at("/extraction/reason").asText());
+    var original = archive.download("records/" + id + "/content", admin);
+    assertThat(original.statusCode()).isEqualTo(200);
+    try (var in = original.body()) {
+      assertThat(in.readAllBytes()).isEqualTo(encrypted);
+    }
+  }
+
+  @Test
   void retryWithSameIdempotencyKeyMakesOneRecord() throws Exception {
     byte[] bytes = "Công văn số 45 về lễ hội".getBytes(StandardCharsets.UTF_8);
     HttpResponse<String> first = upload(null, bytes, "cv.txt", "Idempotency-Key", "key-1");

@@ -109,7 +109,9 @@ public final class RunningArchive implements AutoCloseable {
     void run(ArchiveConfiguration config) throws Exception;
   }
 
-  /** The running application's Dropwizard environment (Jersey's resource configuration, …). */
+  /**
+   * The running application's Dropwizard environment (Jersey, its metric registry, health checks).
+   */
   public io.dropwizard.core.setup.Environment environment() {
     return support.getEnvironment();
   }

@@ -1,0 +1,176 @@
+package vn.tangthu.archive.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import vn.tangthu.archive.outbox.OutboxDao;
+import vn.tangthu.archive.support.Corpus;
+import vn.tangthu.archive.support.Multipart;
+import vn.tangthu.archive.support.RunningArchive;
+
+/**
+ * The archive's {@code tangthu_*} metrics on the admin port's {@code /metrics} (Prometheus text)
+ * after real ingests: records and bytes by status, ingests and refusals, extraction failures and
+ * queue, evidence backlog, the index's lag, sweeps, imports and checks; and the figures read from
+ * PostgreSQL at most once per refresh however often they are scraped.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ArchiveMetricsIT {
+
+  private static final Pattern SAMPLE =
+      Pattern.compile("^(tangthu_[a-z_]+)(?:\\{([^}]*)\\})? (\\S+)$", Pattern.MULTILINE);
+
+  @TempDir static Path tmp;
+  private RunningArchive archive;
+  private String admin;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private long bytes;
+
+  @BeforeAll
+  void ingest() throws Exception {
+    archive = RunningArchive.start(tmp.resolve("data"));
+    admin = archive.adminToken();
+    assertThat(
+            archive.postJson("agencies", admin, "{\"code\":\"MT\",\"name\":\"MT\"}").statusCode())
+        .isEqualTo(201);
+    for (int i = 0; i < 3; i++) {
+      store(
+          ("Công văn số " + i + " về số liệu thống kê").getBytes(StandardCharsets.UTF_8), "cv.txt");
+    }
+    store(
+        Files.readAllBytes(
+            Corpus.root()
+                .resolve("formats/format-corpus/pdfCabinetOfHorrors/encryption_openpassword.pdf")),
+        "mat-khau.pdf");
+    var refused =
+        archive.upload(
+            "records",
+            admin,
+            new Multipart()
+                .json("metadata", "{\"agencyCode\":\"KHONG-CO\",\"subject\":\"x\"}")
+                .bytes("file", "x".getBytes(StandardCharsets.UTF_8), "x.txt"));
+    assertThat(refused.statusCode()).isBetween(400, 499);
+    archive.wiring().evidence().runOnce();
+    store("Văn bản chưa niêm phong".getBytes(StandardCharsets.UTF_8), "moi.txt");
+    long head = archive.wiring().jdbi().withExtension(OutboxDao.class, OutboxDao::head);
+    assertThat(archive.wiring().worker().awaitApplied(head, Duration.ofMinutes(5))).isTrue();
+  }
+
+  @AfterAll
+  void stop() {
+    archive.close();
+  }
+
+  @Test
+  void archiveFiguresAppearWithTheirValuesAfterIngests() throws Exception {
+    Map<String, Double> m = awaitScrape(s -> s.get("tangthu_records{status=ACTIVE}") == 5.0);
+    assertThat(m)
+        .containsEntry("tangthu_records{status=ACTIVE}", 5.0)
+        .containsEntry("tangthu_records{status=DISPOSED}", 0.0)
+        .containsEntry("tangthu_records{status=TRANSFERRED}", 0.0)
+        .containsEntry("tangthu_record_bytes{status=ACTIVE}", (double) bytes)
+        .containsEntry("tangthu_ingests", 5.0)
+        .containsEntry("tangthu_ingest_failures{kind=refused}", 1.0)
+        .containsEntry("tangthu_ingest_failures{kind=error}", 0.0)
+        .containsEntry("tangthu_extraction_failures", 1.0)
+        .containsEntry("tangthu_extraction_queue", 0.0)
+        .containsEntry("tangthu_evidence_backlog", 1.0)
+        .containsEntry("tangthu_index_lag", 0.0)
+        .containsEntry("tangthu_sweeps{status=PLANNED}", 0.0)
+        .containsEntry("tangthu_sweeps{status=EXECUTED}", 0.0)
+        .containsEntry("tangthu_imports{status=QUEUED}", 0.0)
+        .containsEntry("tangthu_imports{status=RUNNING}", 0.0)
+        .containsEntry("tangthu_import_items_failed", 0.0)
+        .containsEntry("tangthu_checks{status=QUEUED}", 0.0)
+        .containsEntry("tangthu_checks{status=RUNNING}", 0.0);
+    assertThat(m.get("tangthu_changelog_position"))
+        .isEqualTo((double) archive.wiring().worker().applied())
+        .isEqualTo(m.get("tangthu_index_position"));
+
+    archive.wiring().metrics().imports(() -> new ImportFigures(2, 1, 7));
+    Map<String, Double> withImports =
+        awaitScrape(s -> s.get("tangthu_imports{status=QUEUED}") == 2.0);
+    assertThat(withImports)
+        .containsEntry("tangthu_imports{status=RUNNING}", 1.0)
+        .containsEntry("tangthu_import_items_failed", 7.0);
+  }
+
+  @Test
+  void scrapesReadPostgreSqlAtMostOncePerRefresh() throws Exception {
+    scrape();
+    long before = figureQueries();
+    long started = System.nanoTime();
+    for (int i = 0; i < 30; i++) {
+      scrape();
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    long reads = figureQueries() - before;
+    assertThat(reads)
+        .as("30 scrapes in %s", took)
+        .isLessThanOrEqualTo(1 + took.toMillis() / ArchiveMetrics.REFRESH.toMillis());
+  }
+
+  /** How often the records' figures were read (Jdbi's timer of that query). */
+  private long figureQueries() {
+    var timer =
+        archive.environment().metrics().getTimers().get(FiguresDao.class.getName() + ".records");
+    assertThat(timer).as("Jdbi's timer of FiguresDao.records").isNotNull();
+    return timer.getCount();
+  }
+
+  private void store(byte[] content, String name) throws Exception {
+    var r =
+        archive.upload(
+            "records",
+            admin,
+            new Multipart()
+                .json("metadata", "{\"agencyCode\":\"MT\",\"subject\":\"Thống kê\"}")
+                .bytes("file", content, name));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    bytes += content.length;
+  }
+
+  private Map<String, Double> awaitScrape(java.util.function.Predicate<Map<String, Double>> ready)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    while (true) {
+      Map<String, Double> m = scrape();
+      if (ready.test(m) || System.nanoTime() > deadline) {
+        return m;
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  /** The {@code tangthu_*} samples, keyed {@code name{label=value}}. */
+  private Map<String, Double> scrape() throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(archive.admin("metrics")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    Map<String, Double> out = new HashMap<>();
+    Matcher m = SAMPLE.matcher(r.body());
+    while (m.find()) {
+      String labels =
+          m.group(2) == null ? "" : "{" + m.group(2).replace("\"", "").replaceAll(",$", "") + "}";
+      out.put(m.group(1) + labels, Double.parseDouble(m.group(3)));
+    }
+    return out;
+  }
+}
