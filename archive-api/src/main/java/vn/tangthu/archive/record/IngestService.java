@@ -1,11 +1,8 @@
 package vn.tangthu.archive.record;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -38,19 +32,18 @@ import vn.tangthu.archive.storage.ObjectStore;
 import vn.tangthu.indexer.extract.TextExtractor;
 
 /**
- * Stores an upload: spools each part to a local file while hashing it, detects the media type from
- * the bytes, writes the originals to S3 (recording an upload intent first), then commits the record
- * rows, the idempotency key and the change-log events in one transaction. The answer is given only
- * after that commit, so an acknowledged record is durable in S3 and PostgreSQL; an upload that
- * fails anywhere leaves no row and no index entry (its objects are removed now, or by
- * reconciliation after a crash). Thread-safe.
+ * Stores a record: the one path of {@code POST /records} and of every import item. Given a {@link
+ * Submission} (files spooled to local files while hashed), it checks the caller's right and the
+ * duplicate rules, detects the media type from the bytes, verifies signatures and applies the
+ * agency's policy, writes the originals to S3 (recording an upload intent first), then commits the
+ * record rows, their source, the idempotency key, the retention, the change-log events and the
+ * audit entries in one transaction. The outcome is given only after that commit, so an acknowledged
+ * record is durable in S3 and PostgreSQL; a submission that fails anywhere leaves no row and no
+ * index entry (its objects are removed now, or by reconciliation after a crash). Thread-safe.
  */
 public final class IngestService {
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
-  private static final long MAX_METADATA_BYTES = 256 * 1024;
-  private static final long MAX_SIGNATURE_BYTES = 16L * 1024 * 1024;
-  private static final int MAX_ATTACHMENTS = 100;
 
   /** Where the result of an ingest stands: the main record and its change-log position. */
   public record Outcome(UUID recordId, long position, boolean replayed) {}
@@ -61,7 +54,6 @@ public final class IngestService {
   private final TextExtractor detector;
   private final AccessPolicy access;
   private final AgencyDirectory agencies;
-  private final ObjectMapper json;
   private final Ids ids;
   private final Clock clock;
   private final Path tmp;
@@ -70,6 +62,8 @@ public final class IngestService {
   private final Receipts receipts;
   private final AuditTrail audit;
   private final RetentionHook retention;
+  private final UploadReader uploads;
+  private final Duplicates duplicates;
 
   public IngestService(
       Jdbi jdbi,
@@ -93,7 +87,6 @@ public final class IngestService {
     this.detector = detector;
     this.access = access;
     this.agencies = agencies;
-    this.json = json;
     this.ids = ids;
     this.clock = clock;
     this.tmp = tmp;
@@ -102,6 +95,17 @@ public final class IngestService {
     this.receipts = receipts;
     this.audit = audit;
     this.retention = retention;
+    this.uploads = new UploadReader(json, tmp, maxFileBytes);
+    this.duplicates = new Duplicates(jdbi);
+  }
+
+  /** Where files of a submission are spooled, and the largest file accepted. */
+  public Path spoolDir() {
+    return tmp;
+  }
+
+  public long maxFileBytes() {
+    return maxFileBytes;
   }
 
   /** Stores the multipart upload of {@code request} for {@code caller}. */
@@ -121,125 +125,50 @@ public final class IngestService {
           "Send the record as multipart/form-data with parts metadata and file.",
           "Gửi văn bản dạng multipart/form-data gồm các phần metadata và file.");
     }
-    try (UploadParts parts = read(caller, request)) {
-      return store(caller, parts, key, request.getRemoteAddr());
+    try (UploadParts parts =
+        uploads.read(request, m -> authorizeUpload(caller, m, RecordSource.UPLOAD))) {
+      return ingest(caller, parts.toSubmission(), key, request.getRemoteAddr(), CommitHook.NONE);
     }
+  }
+
+  /**
+   * Stores {@code submission} for {@code caller}: the path every record takes. With an {@code
+   * idempotencyKey} the caller used before, answers the record it made then and stores nothing. The
+   * caller keeps ownership of the submission's files.
+   *
+   * @param idempotencyKey the caller's key for this record, or null (not checked for form here)
+   * @param address the client's address for the audit trail, or null
+   * @param hook work committed in the record's transaction
+   * @throws ApiException the refusals of {@code POST /records} (403, 400 {@code INVALID_METADATA},
+   *     409 {@code DUPLICATE} with {@code existingId}, 422 signature refusals, …); a refusal stores
+   *     nothing
+   */
+  public Outcome ingest(
+      Caller caller,
+      Submission submission,
+      String idempotencyKey,
+      String address,
+      CommitHook hook) {
+    if (idempotencyKey != null) {
+      Optional<UUID> earlier = replay(caller, idempotencyKey);
+      if (earlier.isPresent()) {
+        return new Outcome(earlier.get(), 0, true);
+      }
+    }
+    authorizeUpload(caller, submission.metadata(), submission.source());
+    duplicates.check(submission);
+    return store(caller, submission, idempotencyKey, address, hook);
   }
 
   private Optional<UUID> replay(Caller caller, String key) {
     return jdbi.withExtension(RecordDao.class, d -> d.findIdempotent(caller.userId(), key));
   }
 
-  private UploadParts read(Caller caller, HttpServletRequest request) throws IOException {
-    UploadParts parts = new UploadParts();
-    try {
-      JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
-      upload.setHeaderCharset(StandardCharsets.UTF_8);
-      upload.setFileCountMax(MAX_ATTACHMENTS + 3);
-      FileItemInputIterator it = upload.getItemIterator(request);
-      while (it.hasNext()) {
-        accept(caller, it.next(), parts);
-      }
-    } catch (FileUploadException e) {
-      parts.close();
-      throw ApiException.badRequest(
-          "INVALID_REQUEST",
-          "The multipart body is malformed: " + e.getMessage(),
-          "Nội dung multipart không hợp lệ: " + e.getMessage());
-    } catch (IOException | RuntimeException e) {
-      parts.close();
-      throw e;
-    }
-    if (parts.metadata == null) {
-      parts.close();
-      throw RecordMetadata.invalid("", "part is missing", "bị thiếu");
-    }
-    if (parts.file == null) {
-      parts.close();
-      throw ApiException.badRequest(
-          "MISSING_FILE", "The file part is missing.", "Thiếu phần file (tệp văn bản).");
-    }
-    return parts;
-  }
-
-  private void accept(Caller caller, FileItemInput item, UploadParts parts) throws IOException {
-    String name = item.getFieldName();
-    try (InputStream in = item.getInputStream()) {
-      switch (name == null ? "" : name) {
-        case "metadata" -> {
-          once(parts.metadata, name);
-          parts.metadata = parseMetadata(in);
-          authorize(caller, parts.metadata);
-        }
-        case "file" -> {
-          once(parts.file, name);
-          parts.file = SpooledFile.spool(in, item.getName(), tmp, maxFileBytes);
-        }
-        case "signature" -> {
-          once(parts.signature, name);
-          parts.signature = SpooledFile.spool(in, item.getName(), tmp, MAX_SIGNATURE_BYTES);
-        }
-        case "attachment" -> {
-          if (parts.attachments.size() >= MAX_ATTACHMENTS) {
-            throw ApiException.badRequest(
-                "INVALID_REQUEST",
-                "At most " + MAX_ATTACHMENTS + " attachments per record.",
-                "Tối đa " + MAX_ATTACHMENTS + " phụ lục cho một văn bản.");
-          }
-          parts.attachments.add(SpooledFile.spool(in, item.getName(), tmp, maxFileBytes));
-        }
-        default ->
-            throw ApiException.badRequest(
-                    "INVALID_REQUEST",
-                    "Unknown part '" + name + "': expected metadata, file, signature, attachment.",
-                    "Phần '"
-                        + name
-                        + "' không hợp lệ: chỉ nhận metadata, file, signature, attachment.")
-                .with("part", String.valueOf(name));
-      }
-    }
-  }
-
-  private static void once(Object existing, String name) {
-    if (existing != null) {
-      throw ApiException.badRequest(
-          "INVALID_REQUEST",
-          "The part '" + name + "' may appear only once.",
-          "Phần '" + name + "' chỉ được gửi một lần.");
-    }
-  }
-
-  private RecordMetadata parseMetadata(InputStream in) throws IOException {
-    byte[] bytes = in.readNBytes((int) MAX_METADATA_BYTES + 1);
-    if (bytes.length > MAX_METADATA_BYTES) {
-      throw RecordMetadata.invalid("", "is larger than 256 KiB", "lớn hơn 256 KiB");
-    }
-    try {
-      RecordMetadata m = json.readValue(bytes, RecordMetadata.class);
-      if (m == null) {
-        throw RecordMetadata.invalid("", "must be a JSON object", "phải là đối tượng JSON");
-      }
-      return m;
-    } catch (JsonMappingException e) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof ApiException api) {
-          throw api;
-        }
-      }
-      String field = e.getPath().isEmpty() ? "" : String.valueOf(e.getPath().get(0).getFieldName());
-      throw RecordMetadata.invalid(
-          field,
-          "is not valid: " + e.getOriginalMessage(),
-          "không hợp lệ: " + e.getOriginalMessage());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw RecordMetadata.invalid(
-          "",
-          "is not valid JSON: " + e.getOriginalMessage(),
-          "không phải JSON hợp lệ: " + e.getOriginalMessage());
-    }
-  }
-
-  private void authorize(Caller caller, RecordMetadata m) {
+  /**
+   * The caller's right to store {@code m}: a SUBMITTER of the agency (or an ADMIN) uploads; an
+   * import item is also stored for an ARCHIVIST of it.
+   */
+  private void authorizeUpload(Caller caller, RecordMetadata m, RecordSource source) {
     if (!agencies.tree().exists(m.agencyCode())) {
       throw ApiException.badRequest(
               "UNKNOWN_AGENCY",
@@ -247,7 +176,11 @@ public final class IngestService {
               "metadata.agencyCode không phải mã cơ quan: " + m.agencyCode())
           .with("field", "agencyCode");
     }
-    if (!access.canSubmitFor(caller, m.agencyCode())) {
+    boolean allowed =
+        source.imported()
+            ? access.canImportFor(caller, m.agencyCode())
+            : access.canSubmitFor(caller, m.agencyCode());
+    if (!allowed) {
       throw ApiException.forbidden(
           "You may not store records for agency " + m.agencyCode() + ".",
           "Bạn không được lưu văn bản cho cơ quan " + m.agencyCode() + ".");
@@ -260,18 +193,18 @@ public final class IngestService {
       jdbi.withExtension(RecordDao.class, d -> d.findByDocCode(m.agencyCode(), m.docCode()))
           .ifPresent(
               id -> {
-                throw duplicate(m.agencyCode(), m.docCode(), id);
+                throw ApiException.of(
+                        409,
+                        "DUPLICATE",
+                        "Agency "
+                            + m.agencyCode()
+                            + " already has a record with docCode "
+                            + m.docCode()
+                            + ".",
+                        "Cơ quan " + m.agencyCode() + " đã có văn bản mã " + m.docCode() + ".")
+                    .with("existingId", id.toString());
               });
     }
-  }
-
-  private static ApiException duplicate(String agencyCode, String docCode, UUID existing) {
-    return ApiException.of(
-            409,
-            "DUPLICATE",
-            "Agency " + agencyCode + " already has a record with docCode " + docCode + ".",
-            "Cơ quan " + agencyCode + " đã có văn bản mã " + docCode + ".")
-        .with("existingId", existing.toString());
   }
 
   /** A spooled file with what ingest learnt of it before storing it. */
@@ -284,35 +217,32 @@ public final class IngestService {
     return new Inspected(file, contentType, signatures.toJson(report));
   }
 
-  private Outcome store(Caller caller, UploadParts parts, String key, String address) {
-    String contentType = detector.detectMediaType(parts.file.path(), parts.file.fileName());
+  /** The rows to commit and the objects they need. */
+  private record Planned(List<RecordRow> rows, List<String> keys, Map<UUID, String> versions) {}
+
+  private Outcome store(Caller caller, Submission s, String key, String address, CommitHook hook) {
+    String contentType = detector.detectMediaType(s.file().path(), s.file().fileName());
     var mainReport =
         signatures.inspect(
-            parts.file.path(),
-            contentType,
-            parts.signature == null ? null : parts.signature.path());
+            s.file().path(), contentType, s.signature() == null ? null : s.signature().path());
     SignatureInspection.enforce(
-        agencies
-            .tree()
-            .find(parts.metadata.agencyCode())
-            .map(a -> a.signaturePolicy())
-            .orElse(null),
+        agencies.tree().find(s.metadata().agencyCode()).map(a -> a.signaturePolicy()).orElse(null),
         mainReport);
-    Inspected main = new Inspected(parts.file, contentType, signatures.toJson(mainReport));
+    Inspected main = new Inspected(s.file(), contentType, signatures.toJson(mainReport));
     List<Inspected> attachments = new ArrayList<>();
-    for (SpooledFile a : parts.attachments) {
+    for (SpooledFile a : s.attachments()) {
       attachments.add(inspect(a, null));
     }
     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     UUID mainId = ids.next();
     List<UUID> attachmentIds = new ArrayList<>();
-    for (int i = 0; i < parts.attachments.size(); i++) {
+    for (int i = 0; i < s.attachments().size(); i++) {
       attachmentIds.add(ids.next());
     }
     List<String> keys = new ArrayList<>();
     keys.add(ObjectKeys.original(mainId));
     attachmentIds.forEach(id -> keys.add(ObjectKeys.original(id)));
-    String signatureKey = parts.signature == null ? null : ObjectKeys.detachedSignature(mainId);
+    String signatureKey = s.signature() == null ? null : ObjectKeys.detachedSignature(mainId);
     if (signatureKey != null) {
       keys.add(signatureKey);
     }
@@ -321,8 +251,8 @@ public final class IngestService {
     try {
       Map<UUID, String> versions = new java.util.HashMap<>();
       List<RecordRow> rows = new ArrayList<>();
-      rows.add(row(mainId, null, parts.metadata, main, signatureKey, now, caller, versions));
-      RecordMetadata attachmentMeta = parts.metadata.forAttachment();
+      rows.add(row(mainId, null, s.metadata(), main, signatureKey, now, caller, versions));
+      RecordMetadata attachmentMeta = s.metadata().forAttachment();
       for (int i = 0; i < attachmentIds.size(); i++) {
         rows.add(
             row(
@@ -339,11 +269,12 @@ public final class IngestService {
         store.put(
             bucket,
             signatureKey,
-            parts.signature.path(),
+            s.signature().path(),
             "application/pkcs7-signature",
-            Map.of("sha256", parts.signature.sha256()));
+            Map.of("sha256", s.signature().sha256()));
       }
-      Outcome outcome = commit(caller, rows, keys, key, now, address, versions);
+      Outcome outcome =
+          commit(caller, s, new Planned(rows, keys, versions), key, now, address, hook);
       retention.protect(rows.stream().map(RecordRow::id).toList());
       return outcome;
     } catch (IdempotentReplay r) {
@@ -391,53 +322,53 @@ public final class IngestService {
 
   private Outcome commit(
       Caller caller,
-      List<RecordRow> rows,
-      List<String> keys,
+      Submission s,
+      Planned planned,
       String key,
       Instant now,
       String address,
-      Map<UUID, String> versions) {
+      CommitHook hook) {
     try {
-      return jdbi.inTransaction(h -> commitIn(h, caller, rows, keys, key, now, address, versions));
+      return jdbi.inTransaction(h -> commitIn(h, caller, s, planned, key, now, address, hook));
     } catch (UnableToExecuteStatementException e) {
-      if (isUniqueViolation(e, "records_agency_doc_code")) {
-        RecordRow main = rows.get(0);
-        UUID existing =
-            jdbi.withExtension(
-                    RecordDao.class, d -> d.findByDocCode(main.agencyCode(), main.docCode()))
-                .orElseThrow();
-        throw duplicate(main.agencyCode(), main.docCode(), existing);
-      }
-      throw e;
+      throw duplicates.raced(e, s).orElseThrow(() -> e);
     }
   }
 
   private Outcome commitIn(
       Handle h,
       Caller caller,
-      List<RecordRow> rows,
-      List<String> keys,
+      Submission s,
+      Planned planned,
       String key,
       Instant now,
       String address,
-      Map<UUID, String> versions) {
+      CommitHook hook) {
+    hook.begin(h);
     retention.enter(h);
-    RecordRow main = rows.get(0);
+    RecordRow main = planned.rows().get(0);
     if (main.fileCode() != null && !retention.mayFile(h, main.agencyCode(), main.fileCode())) {
       throw RetentionHook.fileCodeRefused();
     }
+    duplicates.recheck(h, s);
     RecordDao records = h.attach(RecordDao.class);
     UUID mainId = main.id();
-    rows.forEach(records::insert);
-    versions.forEach(records::setObjectVersion);
+    planned.rows().forEach(records::insert);
+    planned.versions().forEach(records::setObjectVersion);
+    if (s.source().imported()) {
+      RecordSourceDao sources = h.attach(RecordSourceDao.class);
+      planned.rows().forEach(r -> sources.insert(r.id(), r.mainRecordId() == null, s.source()));
+    }
     retention.recompute(h, List.of(mainId));
     if (key != null && records.insertIdempotent(caller.userId(), key, mainId, now) == 0) {
       throw new IdempotentReplay(records.findIdempotent(caller.userId(), key).orElseThrow());
     }
-    keys.forEach(k -> records.deleteIntent(bucket, k));
+    planned.keys().forEach(k -> records.deleteIntent(bucket, k));
+    hook.committing(h, mainId);
     long position =
-        h.attach(OutboxDao.class).append(rows.stream().map(RecordRow::id).toList(), "UPSERT", now);
-    for (RecordRow r : rows) {
+        h.attach(OutboxDao.class)
+            .append(planned.rows().stream().map(RecordRow::id).toList(), "UPSERT", now);
+    for (RecordRow r : planned.rows()) {
       audit.append(
           h,
           AuditEvent.of(
@@ -449,6 +380,7 @@ public final class IngestService {
                   address)
               .withDetail("sha256", r.sha256())
               .withDetail("agencyCode", r.agencyCode())
+              .withDetail("importId", s.source().importId())
               .concerning(r.agencyCode()));
     }
     return new Outcome(mainId, position, false);
@@ -474,15 +406,6 @@ public final class IngestService {
             "Could not remove {} after a failed upload; reconciliation will: {}", k, e.toString());
       }
     }
-  }
-
-  private static boolean isUniqueViolation(Exception e, String constraint) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-        return sql.getMessage() != null && sql.getMessage().contains(constraint);
-      }
-    }
-    return false;
   }
 
   private static String idempotencyKey(String key) {
