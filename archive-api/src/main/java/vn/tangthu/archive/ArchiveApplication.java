@@ -23,12 +23,18 @@ import vn.tangthu.archive.cli.SweepCommand;
 import vn.tangthu.archive.config.ArchiveConfiguration;
 import vn.tangthu.archive.config.FileOrResourceSourceProvider;
 import vn.tangthu.archive.error.FrameworkExceptionMappers;
+import vn.tangthu.archive.error.JettyErrors;
+import vn.tangthu.archive.input.JsonBodyCheck;
+import vn.tangthu.archive.input.ParameterCheck;
+import vn.tangthu.archive.input.StrictJson;
+import vn.tangthu.archive.input.StrictJsonModule;
 import vn.tangthu.archive.maintenance.AuditVerifyCommand;
 import vn.tangthu.archive.maintenance.EvidenceRenewCommand;
 import vn.tangthu.archive.maintenance.EvidenceVerifyCommand;
 import vn.tangthu.archive.maintenance.ReindexCommand;
 import vn.tangthu.archive.maintenance.ReverifySignaturesCommand;
 import vn.tangthu.archive.metrics.PrometheusMetrics;
+import vn.tangthu.archive.openapi.OpenApiResource;
 import vn.tangthu.archive.ui.SecurityHeadersFilter;
 
 /**
@@ -92,6 +98,8 @@ public final class ArchiveApplication extends Application<ArchiveConfiguration> 
   @Override
   public void run(ArchiveConfiguration config, Environment env) throws Exception {
     env.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    StrictJsonModule.apply(env.getObjectMapper());
+    JettyErrors.install(env);
     ArchiveWiring w = ArchiveWiring.create(config, env, clock);
     this.wiring = w;
     env.jersey().setUrlPattern("/api/v1/*");
@@ -106,7 +114,10 @@ public final class ArchiveApplication extends Application<ArchiveConfiguration> 
                     .buildAuthFilter()));
     env.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));
     FrameworkExceptionMappers.all().forEach(env.jersey()::register);
+    env.jersey().register(new ParameterCheck());
+    env.jersey().register(new JsonBodyCheck(new StrictJson(env.getObjectMapper())));
     w.resources().forEach(env.jersey()::register);
+    env.jersey().register(new OpenApiResource());
     PrometheusMetrics.register(env);
     env.servlets()
         .addFilter("security-headers", new SecurityHeadersFilter())

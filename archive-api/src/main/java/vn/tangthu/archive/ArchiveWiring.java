@@ -64,19 +64,19 @@ import vn.tangthu.archive.seal.ArchiveResource;
 import vn.tangthu.archive.seal.Receipts;
 import vn.tangthu.archive.search.SearchResource;
 import vn.tangthu.archive.search.VisibilityFenceFilter;
-import vn.tangthu.archive.signature.SignatureVerification;
-import vn.tangthu.archive.signature.SignatureVerifiers;
-import vn.tangthu.archive.signature.TrustStore;
 import vn.tangthu.archive.signature.history.SignatureHistoryResource;
 import vn.tangthu.archive.storage.ObjectStore;
 import vn.tangthu.archive.sweep.Sweeps;
 import vn.tangthu.archive.user.UserResource;
+import vn.tangthu.child.ForkSettings;
 import vn.tangthu.indexer.extract.ExtractionLimits;
-import vn.tangthu.indexer.extract.ForkSettings;
 import vn.tangthu.indexer.extract.ForkedTextExtractor;
 import vn.tangthu.indexer.extract.TextExtractor;
 import vn.tangthu.indexer.extract.TikaTextExtractor;
 import vn.tangthu.indexer.search.SearchIndex;
+import vn.tangthu.signature.SignatureVerification;
+import vn.tangthu.signature.SignatureVerifiers;
+import vn.tangthu.signature.TrustStore;
 
 /**
  * Builds the running archive by hand, in dependency order: data directory, database, storage,

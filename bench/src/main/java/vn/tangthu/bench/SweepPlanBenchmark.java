@@ -114,6 +114,26 @@ public final class SweepPlanBenchmark {
    * own. Ids are time-ordered like the archive's UUIDv7.
    */
   private static void load(Jdbi jdbi, long rows, int eligible) throws Exception {
+    insertAgencies(jdbi);
+    // Secondary indexes and the unique and foreign-key constraints are dropped for the load and
+    // put back afterwards with the same definitions (the same final state, built and validated in
+    // bulk instead of row by row).
+    RecordsConstraints constraints = RecordsConstraints.read(jdbi);
+    constraints.drop(jdbi);
+    try (Connection c = jdbi.open().getConnection()) {
+      CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+      copy.copyIn(
+          "COPY records (id, agency_code, subject, file_code, language, access_level, sha256,"
+              + " size, content_type, object_key, created_at, created_by, status,"
+              + " retention_state, retention_series, retention_period, retention_action,"
+              + " eligible_on) FROM STDIN",
+          new RowReader(rows, eligible));
+    }
+    constraints.restore(jdbi);
+    holdAndAnalyze(jdbi, eligible);
+  }
+
+  private static void insertAgencies(Jdbi jdbi) {
     jdbi.useHandle(
         h -> {
           for (String a : AGENCIES) {
@@ -125,80 +145,10 @@ public final class SweepPlanBenchmark {
                 a.equals("PROV") ? null : "PROV");
           }
         });
-    // Secondary indexes and the unique and foreign-key constraints are dropped for the load and
-    // put back afterwards with the same definitions (the same final state, built and validated in
-    // bulk instead of row by row).
-    List<String> indexes =
-        jdbi.withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT indexdef FROM pg_indexes WHERE tablename = 'records' AND indexname"
-                            + " NOT IN (SELECT conname FROM pg_constraint)")
-                    .mapTo(String.class)
-                    .list());
-    List<String> indexNames =
-        jdbi.withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT indexname FROM pg_indexes WHERE tablename = 'records' AND"
-                            + " indexname NOT IN (SELECT conname FROM pg_constraint)")
-                    .mapTo(String.class)
-                    .list());
-    List<String[]> constraints =
-        jdbi.withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE"
-                            + " conrelid = 'records'::regclass AND contype IN ('u', 'f')"
-                            + " ORDER BY contype DESC")
-                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
-                    .list());
-    List<String[]> referencing =
-        jdbi.withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM"
-                            + " pg_constraint WHERE confrelid = 'records'::regclass AND conrelid"
-                            + " <> 'records'::regclass")
-                    .map(
-                        (rs, ctx) ->
-                            new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
-                    .list());
-    jdbi.useHandle(
-        h -> {
-          for (String[] r : referencing) {
-            h.execute("ALTER TABLE " + r[0] + " DROP CONSTRAINT " + r[1]);
-          }
-          for (String[] c : constraints) {
-            h.execute("ALTER TABLE records DROP CONSTRAINT " + c[0]);
-          }
-          for (String n : indexNames) {
-            h.execute("DROP INDEX " + n);
-          }
-        });
-    try (Connection c = jdbi.open().getConnection()) {
-      CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-      copy.copyIn(
-          "COPY records (id, agency_code, subject, file_code, language, access_level, sha256,"
-              + " size, content_type, object_key, created_at, created_by, status,"
-              + " retention_state, retention_series, retention_period, retention_action,"
-              + " eligible_on) FROM STDIN",
-          new RowReader(rows, eligible));
-    }
-    jdbi.useHandle(
-        h -> {
-          h.execute("SET maintenance_work_mem = '1GB'");
-          for (String def : indexes) {
-            h.execute(def);
-          }
-          for (int i = constraints.size() - 1; i >= 0; i--) {
-            String[] c = constraints.get(i);
-            h.execute("ALTER TABLE records ADD CONSTRAINT " + c[0] + " " + c[1]);
-          }
-          for (String[] r : referencing) {
-            h.execute("ALTER TABLE " + r[0] + " ADD CONSTRAINT " + r[1] + " " + r[2]);
-          }
-        });
+  }
+
+  /** Puts every hundredth eligible record on hold, then refreshes the planner's statistics. */
+  private static void holdAndAnalyze(Jdbi jdbi, int eligible) {
     jdbi.useHandle(
         h -> {
           UUID hold = UUID.randomUUID();
@@ -216,6 +166,79 @@ public final class SweepPlanBenchmark {
           h.execute("VACUUM ANALYZE records");
           h.execute("VACUUM ANALYZE hold_records");
         });
+  }
+
+  /**
+   * The secondary indexes of {@code records}, its unique and foreign-key constraints, and the
+   * foreign keys of other tables that reference it, as PostgreSQL defines them.
+   */
+  private record RecordsConstraints(
+      List<String> indexes,
+      List<String> indexNames,
+      List<String[]> constraints,
+      List<String[]> referencing) {
+
+    static RecordsConstraints read(Jdbi jdbi) {
+      return jdbi.withHandle(
+          h ->
+              new RecordsConstraints(
+                  h.createQuery(
+                          "SELECT indexdef FROM pg_indexes WHERE tablename = 'records' AND"
+                              + " indexname NOT IN (SELECT conname FROM pg_constraint)")
+                      .mapTo(String.class)
+                      .list(),
+                  h.createQuery(
+                          "SELECT indexname FROM pg_indexes WHERE tablename = 'records' AND"
+                              + " indexname NOT IN (SELECT conname FROM pg_constraint)")
+                      .mapTo(String.class)
+                      .list(),
+                  h.createQuery(
+                          "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE"
+                              + " conrelid = 'records'::regclass AND contype IN ('u', 'f')"
+                              + " ORDER BY contype DESC")
+                      .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+                      .list(),
+                  h.createQuery(
+                          "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid)"
+                              + " FROM pg_constraint WHERE confrelid = 'records'::regclass AND"
+                              + " conrelid <> 'records'::regclass")
+                      .map(
+                          (rs, ctx) ->
+                              new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                      .list()));
+    }
+
+    void drop(Jdbi jdbi) {
+      jdbi.useHandle(
+          h -> {
+            for (String[] r : referencing) {
+              h.execute("ALTER TABLE " + r[0] + " DROP CONSTRAINT " + r[1]);
+            }
+            for (String[] c : constraints) {
+              h.execute("ALTER TABLE records DROP CONSTRAINT " + c[0]);
+            }
+            for (String n : indexNames) {
+              h.execute("DROP INDEX " + n);
+            }
+          });
+    }
+
+    void restore(Jdbi jdbi) {
+      jdbi.useHandle(
+          h -> {
+            h.execute("SET maintenance_work_mem = '1GB'");
+            for (String def : indexes) {
+              h.execute(def);
+            }
+            for (int i = constraints.size() - 1; i >= 0; i--) {
+              String[] c = constraints.get(i);
+              h.execute("ALTER TABLE records ADD CONSTRAINT " + c[0] + " " + c[1]);
+            }
+            for (String[] r : referencing) {
+              h.execute("ALTER TABLE " + r[0] + " ADD CONSTRAINT " + r[1] + " " + r[2]);
+            }
+          });
+    }
   }
 
   static UUID id(long n) {

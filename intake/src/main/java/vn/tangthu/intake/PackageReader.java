@@ -29,10 +29,10 @@ import vn.tangthu.intake.internal.read.Probe;
  * }
  * }</pre>
  *
- * <p>Memory: the channel's block cache (2 MiB), the entry index (about 0.5 KiB per zip or tar
- * entry, bounded by {@link IntakeLimits#maxEntries()}), 8 bytes per metadata row, a bag's SHA-256
- * digests; reading one item adds at most a few MiB whatever its size (see the module's README).
- * Disk: the spool folder in {@link IntakeOptions#tempDir()}, bounded by the limits.
+ * <p>Memory: the channel's block cache (2 MiB), the entry index (about 1 KiB per zip or tar entry,
+ * bounded by {@link IntakeLimits#maxEntries()}), 8 bytes per metadata row, a bag's SHA-256 digests;
+ * reading one item adds at most a few MiB whatever its size (see the module's README). Disk: the
+ * spool folder in {@link IntakeOptions#tempDir()}, bounded by the limits.
  *
  * <p>The caller owns the channel: it must stay open until this reader is closed, and must give the
  * same bytes at every position for the reader's whole life.

@@ -13,8 +13,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
 /**
  * Run in a JVM of its own with a small heap by {@link MemoryBoundTest}: reads a 1 GiB tar entry, a
- * message whose attachment is 192 MiB of base64-decoded content, and a message with a 256 MiB
- * attribute, then prints the peak heap use. Exits non-zero on any surprise.
+ * message whose attachment is 192 MiB of base64-decoded content, a message with a 256 MiB
+ * attribute, and two packages of many items ({@link LargePackages}: the 300 MB zip of 1,000 rows
+ * the test wrote, {@code args[1]}, and a 250 MB batch of 64 messages), then prints the largest live
+ * heap of each phase. Exits non-zero on any surprise.
  */
 public final class MemoryProbe {
 
@@ -44,12 +46,18 @@ public final class MemoryProbe {
     sampler.setDaemon(true);
     sampler.start();
     bigTarEntry(tmp);
+    phase("TAR", maxLive);
     bigAttachment(tmp);
+    phase("EDXML", maxLive);
     hugeAttribute(tmp);
+    phase("HOSTILE", maxLive);
+    LargePackages.readZipOfFiles(Path.of(args[1]), tmp);
+    phase("ZIP", maxLive);
+    LargePackages.batchOfMessages(tmp);
+    phase("BATCH", maxLive);
     sampler.interrupt();
     sampler.join();
     System.out.println("BASELINE " + baseline);
-    System.out.println("LIVE " + maxLive.get());
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
@@ -59,9 +67,24 @@ public final class MemoryProbe {
     System.out.println("PEAK " + peak);
   }
 
+  /** Prints the phase's largest live heap and starts the next phase's from the current one. */
+  private static void phase(String name, AtomicLong maxLive) {
+    System.gc();
+    System.out.println("PHASE " + name + " " + maxLive.getAndSet(live()));
+  }
+
+  /**
+   * The heap in use right after the last collection (call it after {@code System.gc()}): what the
+   * collector found live, not what other threads allocated since.
+   */
   private static long live() {
-    Runtime r = Runtime.getRuntime();
-    return r.totalMemory() - r.freeMemory();
+    long used = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
+        used += pool.getCollectionUsage().getUsed();
+      }
+    }
+    return used;
   }
 
   /** A period prime to every block and buffer size, so misplaced bytes show. */
@@ -158,7 +181,7 @@ public final class MemoryProbe {
     return h;
   }
 
-  private static void check(boolean ok, String what) {
+  static void check(boolean ok, String what) {
     if (!ok) {
       throw new AssertionError(what);
     }

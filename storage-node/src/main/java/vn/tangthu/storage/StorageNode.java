@@ -18,7 +18,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import vn.tangthu.storage.internal.auth.SigV4Verifier;
 import vn.tangthu.storage.internal.http.Metrics;
 import vn.tangthu.storage.internal.http.S3Handler;
-import vn.tangthu.storage.internal.store.ObjectStore;
+import vn.tangthu.storage.internal.store.DiskStore;
 import vn.tangthu.storage.internal.store.UploadSweeper;
 
 /**
@@ -41,7 +41,7 @@ public final class StorageNode implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
   private final URI endpoint;
-  private final ObjectStore store;
+  private final DiskStore store;
   private final UploadSweeper sweeper;
   private final ExecutorService hashers;
 
@@ -49,7 +49,7 @@ public final class StorageNode implements AutoCloseable {
       Server server,
       ServerConnector connector,
       String host,
-      ObjectStore store,
+      DiskStore store,
       UploadSweeper sweeper,
       ExecutorService hashers) {
     this.hashers = hashers;
@@ -74,7 +74,7 @@ public final class StorageNode implements AutoCloseable {
 
   /** Starts a node whose signature, retention and timestamp decisions use {@code clock}. */
   public static StorageNode start(StorageNodeConfig config, Clock clock) throws IOException {
-    ObjectStore store = new ObjectStore(config.dataDir(), clock);
+    DiskStore store = new DiskStore(config.dataDir(), clock);
     Map<String, String> secrets = new LinkedHashMap<>();
     config.credentials().forEach(c -> secrets.put(c.accessKey(), c.secretKey()));
     ExecutorService hashers = hashers();

@@ -26,8 +26,8 @@ import java.util.HexFormat;
  * </pre>
  *
  * {@code roles} is the role names in ascending order joined by {@code ,}; {@code details} is the
- * canonical JSON of {@link CanonicalJson}. Length prefixes make the encoding unambiguous: no two
- * different entries encode to the same bytes. Stateless and thread-safe.
+ * canonical JSON of {@link vn.tangthu.json.CanonicalJson}. Length prefixes make the encoding
+ * unambiguous: no two different entries encode to the same bytes. Stateless and thread-safe.
  */
 public final class AuditChain {
 

@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.tangthu.archive.base.AuditEvent;
 import vn.tangthu.archive.base.AuditTrail;
+import vn.tangthu.json.CanonicalJson;
 
 /**
  * The tamper-evident audit trail: an append-only, hash-chained table ({@link AuditChain}) whose

@@ -10,7 +10,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 import vn.tangthu.archive.agency.AgencyDirectory;
 import vn.tangthu.archive.base.AuditEvent;
@@ -149,14 +148,8 @@ public final class AuditResource {
   }
 
   private static Long cursor(String cursor) {
-    if (blankToNull(cursor) == null) {
-      return null;
-    }
-    try {
-      return Long.parseLong(cursor.strip());
-    } catch (NumberFormatException e) {
-      throw invalid("The cursor is not valid.", "Con trỏ phân trang không hợp lệ.");
-    }
+    var position = vn.tangthu.archive.input.Cursors.position(cursor);
+    return position.isPresent() ? position.getAsLong() : null;
   }
 
   private static Instant instant(String s) {
@@ -164,8 +157,8 @@ public final class AuditResource {
       return null;
     }
     try {
-      return Instant.parse(s.strip());
-    } catch (DateTimeParseException e) {
+      return vn.tangthu.archive.input.Dates.parseInstant(s);
+    } catch (vn.tangthu.archive.input.Dates.Refused e) {
       throw invalid(
           "from and to must be ISO-8601 instants, e.g. 2025-07-01T00:00:00Z.",
           "from và to phải là thời điểm ISO-8601, ví dụ 2025-07-01T00:00:00Z.");

@@ -37,9 +37,6 @@ public final class Messages {
           Map.entry("PACKAGE_TOO_LARGE", new Title("Gói nhập quá lớn", "Package too large")),
           Map.entry("IMPORT_FINISHED", new Title("Lần nhập đã kết thúc", "Import finished")),
           Map.entry(
-              "IDEMPOTENCY_KEY_REUSED",
-              new Title("Idempotency-Key đã được dùng", "Idempotency key reused")),
-          Map.entry(
               "RANGE_NOT_SATISFIABLE", new Title("Phạm vi không hợp lệ", "Range not satisfiable")),
           Map.entry("DISPOSED", new Title("Văn bản đã bị hủy", "Record disposed")),
           Map.entry("SWEEP_STATE", new Title("Sai trạng thái đợt hủy", "Wrong sweep state")),
@@ -79,9 +76,49 @@ public final class Messages {
               new Title("Không chuyển hồ sơ sang cơ quan khác", "Dossier agency fixed")),
           Map.entry("INVALID_HOLD", new Title("Lệnh phong tỏa không hợp lệ", "Invalid hold")),
           Map.entry(
-              "HOLD_RELEASED", new Title("Lệnh phong tỏa đã được gỡ", "Hold already released")));
+              "HOLD_RELEASED", new Title("Lệnh phong tỏa đã được gỡ", "Hold already released")),
+          Map.entry(
+              "EVIDENCE_PENDING", new Title("Chưa có bằng chứng lưu trữ", "Evidence not made yet")),
+          Map.entry("SIGNATURE_REQUIRED", new Title("Cần chữ ký số", "Signature required")),
+          Map.entry(
+              "SIGNATURE_NOT_VALID", new Title("Chữ ký số không hợp lệ", "Signature not valid")),
+          Map.entry(
+              "SIGNATURE_MALFORMED", new Title("Chữ ký số không đọc được", "Malformed signature")),
+          Map.entry(
+              "SIGNATURE_UNVERIFIABLE",
+              new Title("Không kiểm tra được chữ ký số", "Signature cannot be verified")),
+          Map.entry("USER_EXISTS", new Title("Người dùng đã tồn tại", "User exists")),
+          Map.entry("UNKNOWN_USER", new Title("Người dùng không tồn tại", "Unknown user")),
+          Map.entry(
+              "IDEMPOTENCY_KEY_REUSED",
+              new Title(
+                  "Idempotency-Key đã dùng cho yêu cầu khác",
+                  "Idempotency-Key used for another request")),
+          Map.entry(
+              "INVALID_CURSOR", new Title("Con trỏ phân trang không hợp lệ", "Invalid cursor")),
+          Map.entry("BAD_REQUEST", new Title("Yêu cầu sai định dạng HTTP", "Bad request")),
+          Map.entry("INVALID_PATH", new Title("Đường dẫn không hợp lệ", "Invalid path")),
+          Map.entry("URI_TOO_LONG", new Title("Địa chỉ URL quá dài", "URI too long")),
+          Map.entry(
+              "HEADER_TOO_LARGE",
+              new Title("Tiêu đề yêu cầu quá lớn", "Request headers too large")),
+          Map.entry("REQUEST_TOO_LARGE", new Title("Yêu cầu quá lớn", "Request too large")),
+          Map.entry("REQUEST_TIMEOUT", new Title("Hết thời gian chờ yêu cầu", "Request timeout")),
+          Map.entry("LENGTH_REQUIRED", new Title("Thiếu độ dài nội dung", "Length required")),
+          Map.entry(
+              "EXPECTATION_FAILED", new Title("Không đáp ứng được Expect", "Expectation failed")),
+          Map.entry("NOT_IMPLEMENTED", new Title("Chưa được hỗ trợ", "Not implemented")),
+          Map.entry("UNAVAILABLE", new Title("Dịch vụ tạm ngừng", "Service unavailable")),
+          Map.entry(
+              "HTTP_VERSION_NOT_SUPPORTED",
+              new Title("Phiên bản HTTP không được hỗ trợ", "HTTP version not supported")));
 
   private Messages() {}
+
+  /** Every code with a registered title, in no particular order. */
+  public static java.util.Set<String> codes() {
+    return TITLES.keySet();
+  }
 
   /** The title for {@code code}, or a generic one for codes without a registered title. */
   public static String title(String code, boolean vietnamese) {

@@ -11,6 +11,7 @@ import vn.tangthu.archive.base.AuditTrail;
 import vn.tangthu.archive.base.Caller;
 import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.archive.id.Ids;
+import vn.tangthu.archive.input.Cursors;
 
 /**
  * Reading and cancelling import jobs through the visibility rule of {@link ImportAccess}: a job the
@@ -50,10 +51,7 @@ final class ImportJobs {
 
   /** The jobs {@code caller} may see, newest first. */
   ImportView.Page page(Caller caller, String cursor, int size) {
-    UUID before =
-        cursor == null || cursor.isBlank()
-            ? null
-            : Ids.parse(cursor).orElseThrow(ImportJobs::badCursor);
+    UUID before = Cursors.uuid(cursor).orElse(null);
     List<ImportJob> jobs =
         jdbi.withExtension(
             ImportDao.class,
@@ -79,7 +77,10 @@ final class ImportJobs {
           "status must be IMPORTED, DUPLICATE or FAILED.",
           "status phải là IMPORTED, DUPLICATE hoặc FAILED.");
     }
-    int after = cursor == null || cursor.isBlank() ? -1 : index(cursor);
+    int after =
+        Cursors.key(cursor, c -> c.length() <= 9 && c.chars().allMatch(Character::isDigit))
+            .map(Integer::parseInt)
+            .orElse(-1);
     List<ImportDao.ItemRow> rows =
         jdbi.withExtension(ImportDao.class, d -> d.items(job.id(), wanted, after, size + 1));
     boolean more = rows.size() > size;
@@ -124,22 +125,5 @@ final class ImportJobs {
           .with("status", now.status());
     }
     return view(now);
-  }
-
-  private static int index(String cursor) {
-    try {
-      int i = Integer.parseInt(cursor);
-      if (i >= 0) {
-        return i;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw badCursor();
-  }
-
-  private static ApiException badCursor() {
-    return ApiException.badRequest(
-        "INVALID_REQUEST", "The cursor is not valid.", "Con trỏ phân trang không hợp lệ.");
   }
 }

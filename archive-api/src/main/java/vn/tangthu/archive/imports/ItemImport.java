@@ -131,7 +131,7 @@ final class ItemImport {
       }
       m = m.withAgencyCode(sender.code());
     }
-    RecordMetadata metadata = RecordMetadata.of(json, m.toRecordFields());
+    RecordMetadata metadata = ingest.metadata(m.toRecordFields());
     RecordSource source =
         new RecordSource(
             m.source().kind() == SourceKind.EDXML

@@ -16,10 +16,10 @@ import vn.tangthu.archive.audit.AuditAnchor;
 import vn.tangthu.archive.audit.AuditLog;
 import vn.tangthu.archive.config.ArchiveConfiguration;
 import vn.tangthu.archive.record.SignatureInspection;
-import vn.tangthu.archive.signature.SignatureVerification;
-import vn.tangthu.archive.signature.SignatureVerifiers;
-import vn.tangthu.archive.signature.TrustStore;
 import vn.tangthu.archive.signature.history.SignatureReverifier;
+import vn.tangthu.signature.SignatureVerification;
+import vn.tangthu.signature.SignatureVerifiers;
+import vn.tangthu.signature.TrustStore;
 
 /**
  * {@code reverify-signatures [--record ID] [config.yml]}: re-verifies the signatures of one record,

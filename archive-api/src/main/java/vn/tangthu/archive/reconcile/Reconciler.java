@@ -14,14 +14,16 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.tangthu.archive.storage.ObjectPurge;
 import vn.tangthu.archive.storage.ObjectStore;
 
 /**
  * Removes objects written for uploads that never committed (client gone, crash between the S3 write
  * and the commit). Each upload records an intent before writing; a committed ingest deletes its
  * intents in the same transaction, so an intent older than the grace period whose key no record
- * references is an orphan: its object is deleted, then the intent. Cost grows with the failed
- * uploads, not with the archive. Thread-safe.
+ * references is an orphan: every version of its object is deleted (a plain delete would leave the
+ * bytes as a non-current version), then the intent. Cost grows with the failed uploads, not with
+ * the archive. Thread-safe.
  */
 public final class Reconciler implements Managed {
 
@@ -75,7 +77,7 @@ public final class Reconciler implements Managed {
       for (IntentDao.Intent i : intents) {
         boolean kept = jdbi.withExtension(IntentDao.class, d -> d.referenced(i.objectKey()));
         if (!kept) {
-          store.delete(i.bucket(), i.objectKey());
+          new ObjectPurge(store).purge(i.bucket(), i.objectKey());
           removed++;
           LOG.info("Removed orphaned object {}/{}", i.bucket(), i.objectKey());
         }

@@ -25,9 +25,11 @@ import vn.tangthu.archive.base.AuditTrail;
 import vn.tangthu.archive.base.Caller;
 import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.archive.id.Ids;
+import vn.tangthu.archive.input.Dates;
 import vn.tangthu.archive.outbox.OutboxDao;
 import vn.tangthu.archive.seal.Receipts;
 import vn.tangthu.archive.storage.ObjectKeys;
+import vn.tangthu.archive.storage.ObjectPurge;
 import vn.tangthu.archive.storage.ObjectStore;
 import vn.tangthu.indexer.extract.TextExtractor;
 
@@ -62,7 +64,9 @@ public final class IngestService {
   private final Receipts receipts;
   private final AuditTrail audit;
   private final RetentionHook retention;
+  private final ObjectMapper json;
   private final UploadReader uploads;
+  private final ObjectPurge purge;
   private final Duplicates duplicates;
 
   public IngestService(
@@ -95,7 +99,9 @@ public final class IngestService {
     this.receipts = receipts;
     this.audit = audit;
     this.retention = retention;
-    this.uploads = new UploadReader(json, tmp, maxFileBytes);
+    this.json = json;
+    this.uploads = new UploadReader(json, new Dates(clock), tmp, maxFileBytes);
+    this.purge = new ObjectPurge(store);
     this.duplicates = new Duplicates(jdbi);
   }
 
@@ -108,16 +114,29 @@ public final class IngestService {
     return maxFileBytes;
   }
 
-  /** Stores the multipart upload of {@code request} for {@code caller}. */
+  /**
+   * The metadata of an import item: {@code fields} (the names and values of the {@code metadata}
+   * part, dates as {@code YYYY-MM-DD}) read exactly as that part of {@code POST /records} is.
+   *
+   * @throws ApiException 400 {@code INVALID_METADATA} naming the field at fault
+   */
+  public RecordMetadata metadata(Map<String, Object> fields) {
+    try {
+      return uploads.metadata(new java.io.ByteArrayInputStream(json.writeValueAsBytes(fields)));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Stores the multipart upload of {@code request} for {@code caller}. With an {@code
+   * idempotencyKey} the caller used before, the same request (see {@link UploadFingerprint})
+   * answers the first outcome again and another request is refused with 422 {@code
+   * IDEMPOTENCY_KEY_REUSED}; either way nothing new is stored.
+   */
   public Outcome ingest(Caller caller, HttpServletRequest request, String idempotencyKey)
       throws IOException {
     String key = idempotencyKey(idempotencyKey);
-    if (key != null) {
-      Optional<UUID> earlier = replay(caller, key);
-      if (earlier.isPresent()) {
-        return new Outcome(earlier.get(), 0, true);
-      }
-    }
     if (!JakartaServletFileUpload.isMultipartContent(request)) {
       throw ApiException.of(
           415,
@@ -125,16 +144,18 @@ public final class IngestService {
           "Send the record as multipart/form-data with parts metadata and file.",
           "Gửi văn bản dạng multipart/form-data gồm các phần metadata và file.");
     }
+    boolean used = key != null && earlier(caller, key).isPresent();
     try (UploadParts parts =
-        uploads.read(request, m -> authorizeUpload(caller, m, RecordSource.UPLOAD))) {
+        uploads.read(request, m -> authorize(caller, m, RecordSource.UPLOAD, !used))) {
       return ingest(caller, parts.toSubmission(), key, request.getRemoteAddr(), CommitHook.NONE);
     }
   }
 
   /**
    * Stores {@code submission} for {@code caller}: the path every record takes. With an {@code
-   * idempotencyKey} the caller used before, answers the record it made then and stores nothing. The
-   * caller keeps ownership of the submission's files.
+   * idempotencyKey} the caller used before, the same submission (see {@link UploadFingerprint})
+   * answers the record it made then and another is refused with 422 {@code IDEMPOTENCY_KEY_REUSED};
+   * either way nothing new is stored. The caller keeps ownership of the submission's files.
    *
    * @param idempotencyKey the caller's key for this record, or null (not checked for form here)
    * @param address the client's address for the audit trail, or null
@@ -149,26 +170,43 @@ public final class IngestService {
       String idempotencyKey,
       String address,
       CommitHook hook) {
+    String fingerprint = idempotencyKey == null ? null : UploadFingerprint.of(submission);
     if (idempotencyKey != null) {
-      Optional<UUID> earlier = replay(caller, idempotencyKey);
+      Optional<RecordDao.IdempotentUse> earlier = earlier(caller, idempotencyKey);
       if (earlier.isPresent()) {
-        return new Outcome(earlier.get(), 0, true);
+        return replay(earlier.get(), fingerprint);
       }
     }
-    authorizeUpload(caller, submission.metadata(), submission.source());
+    authorize(caller, submission.metadata(), submission.source(), true);
     duplicates.check(submission);
-    return store(caller, submission, idempotencyKey, address, hook);
+    return store(caller, submission, new KeyUse(idempotencyKey, fingerprint), address, hook);
   }
 
-  private Optional<UUID> replay(Caller caller, String key) {
+  private Optional<RecordDao.IdempotentUse> earlier(Caller caller, String key) {
     return jdbi.withExtension(RecordDao.class, d -> d.findIdempotent(caller.userId(), key));
+  }
+
+  /** The first outcome again for the same request; a refusal for another one. */
+  private static Outcome replay(RecordDao.IdempotentUse earlier, String fingerprint) {
+    if (earlier.fingerprint() != null && !earlier.fingerprint().equals(fingerprint)) {
+      throw ApiException.of(
+              422,
+              "IDEMPOTENCY_KEY_REUSED",
+              "This Idempotency-Key was used for a different request (metadata, file names or"
+                  + " contents); use a new key for a new record.",
+              "Idempotency-Key này đã dùng cho một yêu cầu khác (siêu dữ liệu, tên tệp hoặc nội"
+                  + " dung); hãy dùng khóa mới cho văn bản mới.")
+          .with("existingId", earlier.recordId().toString());
+    }
+    return new Outcome(earlier.recordId(), 0, true);
   }
 
   /**
    * The caller's right to store {@code m}: a SUBMITTER of the agency (or an ADMIN) uploads; an
    * import item is also stored for an ARCHIVIST of it.
    */
-  private void authorizeUpload(Caller caller, RecordMetadata m, RecordSource source) {
+  private void authorize(
+      Caller caller, RecordMetadata m, RecordSource source, boolean checkDuplicate) {
     if (!agencies.tree().exists(m.agencyCode())) {
       throw ApiException.badRequest(
               "UNKNOWN_AGENCY",
@@ -189,7 +227,7 @@ public final class IngestService {
         && !jdbi.withHandle(h -> retention.mayFile(h, m.agencyCode(), m.fileCode()))) {
       throw RetentionHook.fileCodeRefused();
     }
-    if (m.docCode() != null) {
+    if (checkDuplicate && m.docCode() != null) {
       jdbi.withExtension(RecordDao.class, d -> d.findByDocCode(m.agencyCode(), m.docCode()))
           .ifPresent(
               id -> {
@@ -220,7 +258,7 @@ public final class IngestService {
   /** The rows to commit and the objects they need. */
   private record Planned(List<RecordRow> rows, List<String> keys, Map<UUID, String> versions) {}
 
-  private Outcome store(Caller caller, Submission s, String key, String address, CommitHook hook) {
+  private Outcome store(Caller caller, Submission s, KeyUse key, String address, CommitHook hook) {
     String contentType = detector.detectMediaType(s.file().path(), s.file().fileName());
     var mainReport =
         signatures.inspect(
@@ -279,7 +317,7 @@ public final class IngestService {
       return outcome;
     } catch (IdempotentReplay r) {
       discard(keys);
-      return new Outcome(r.recordId, 0, true);
+      return replay(r.earlier, key.fingerprint());
     } catch (RuntimeException e) {
       discard(keys);
       throw e;
@@ -324,7 +362,7 @@ public final class IngestService {
       Caller caller,
       Submission s,
       Planned planned,
-      String key,
+      KeyUse key,
       Instant now,
       String address,
       CommitHook hook) {
@@ -340,7 +378,7 @@ public final class IngestService {
       Caller caller,
       Submission s,
       Planned planned,
-      String key,
+      KeyUse key,
       Instant now,
       String address,
       CommitHook hook) {
@@ -360,8 +398,10 @@ public final class IngestService {
       planned.rows().forEach(r -> sources.insert(r.id(), r.mainRecordId() == null, s.source()));
     }
     retention.recompute(h, List.of(mainId));
-    if (key != null && records.insertIdempotent(caller.userId(), key, mainId, now) == 0) {
-      throw new IdempotentReplay(records.findIdempotent(caller.userId(), key).orElseThrow());
+    if (key.key() != null
+        && records.insertIdempotent(caller.userId(), key.key(), mainId, key.fingerprint(), now)
+            == 0) {
+      throw new IdempotentReplay(records.findIdempotent(caller.userId(), key.key()).orElseThrow());
     }
     planned.keys().forEach(k -> records.deleteIntent(bucket, k));
     hook.committing(h, mainId);
@@ -386,20 +426,31 @@ public final class IngestService {
     return new Outcome(mainId, position, false);
   }
 
-  /** Thrown inside the transaction when a concurrent retry with the same key committed first. */
-  static final class IdempotentReplay extends RuntimeException {
-    final UUID recordId;
+  /** The Idempotency-Key of a submission (null when none) and the request's fingerprint. */
+  private record KeyUse(String key, String fingerprint) {}
 
-    IdempotentReplay(UUID recordId) {
+  /**
+   * Thrown inside the transaction when a concurrent request with the same key committed first; the
+   * transaction rolls back and the request is answered by {@link #replay}.
+   */
+  static final class IdempotentReplay extends RuntimeException {
+    final RecordDao.IdempotentUse earlier;
+
+    IdempotentReplay(RecordDao.IdempotentUse earlier) {
       super(null, null, false, false);
-      this.recordId = recordId;
+      this.earlier = earlier;
     }
   }
 
+  /**
+   * Removes every version of the objects a failed upload wrote (a plain delete would leave the
+   * bytes behind as a non-current version), then their intents. What fails is left to
+   * reconciliation.
+   */
   private void discard(List<String> keys) {
     for (String k : keys) {
       try {
-        store.delete(bucket, k);
+        purge.purge(bucket, k);
         jdbi.useExtension(RecordDao.class, d -> d.deleteIntent(bucket, k));
       } catch (RuntimeException e) {
         LOG.warn(

@@ -15,6 +15,7 @@ import vn.tangthu.archive.base.AuditTrail;
 import vn.tangthu.archive.base.Caller;
 import vn.tangthu.archive.base.Role;
 import vn.tangthu.archive.error.ApiException;
+import vn.tangthu.archive.input.Dates;
 import vn.tangthu.archive.outbox.ChangeFollower;
 import vn.tangthu.archive.outbox.OutboxDao;
 
@@ -96,7 +97,7 @@ public final class RecordCorrections {
           "The record was " + row.status().toLowerCase() + ".",
           "Văn bản đã bị hủy.");
     }
-    RecordPatch patch = RecordPatch.parse(body);
+    RecordPatch patch = RecordPatch.parse(body, new Dates(clock));
     RecordRow corrected = patch.applyTo(row);
     String previous = write(RecordPatch.previous(row, patch.changes().keySet()));
     String changes = write(patch.changes());

@@ -112,16 +112,22 @@ public interface RecordDao {
       @Bind("pageCount") Integer pageCount,
       @Bind("contentType") String contentType);
 
-  @SqlQuery("SELECT record_id FROM idempotency_keys WHERE user_id = :userId AND key = :key")
-  Optional<UUID> findIdempotent(@Bind("userId") long userId, @Bind("key") String key);
+  /** A used Idempotency-Key: the record it made and the request's fingerprint (null if older). */
+  record IdempotentUse(UUID recordId, String fingerprint) {}
+
+  @SqlQuery(
+      "SELECT record_id, fingerprint FROM idempotency_keys WHERE user_id = :userId AND key = :key")
+  @RegisterConstructorMapper(IdempotentUse.class)
+  Optional<IdempotentUse> findIdempotent(@Bind("userId") long userId, @Bind("key") String key);
 
   @SqlUpdate(
-      "INSERT INTO idempotency_keys (user_id, key, record_id, created_at)"
-          + " VALUES (:userId, :key, :recordId, :now) ON CONFLICT DO NOTHING")
+      "INSERT INTO idempotency_keys (user_id, key, record_id, fingerprint, created_at)"
+          + " VALUES (:userId, :key, :recordId, :fingerprint, :now) ON CONFLICT DO NOTHING")
   int insertIdempotent(
       @Bind("userId") long userId,
       @Bind("key") String key,
       @Bind("recordId") UUID recordId,
+      @Bind("fingerprint") String fingerprint,
       @Bind("now") Instant now);
 
   @SqlUpdate(

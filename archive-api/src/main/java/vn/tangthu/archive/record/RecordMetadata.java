@@ -2,7 +2,6 @@ package vn.tangthu.archive.record;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -141,41 +140,6 @@ public record RecordMetadata(
     }
     throw invalid(
         "keywords", "must be a string or a list of strings", "phải là chuỗi hoặc danh sách chuỗi");
-  }
-
-  /**
-   * The metadata of an import item: {@code fields} as the {@code metadata} part of {@code POST
-   * /records} would carry them (the same names, dates as {@code YYYY-MM-DD}), validated the same
-   * way.
-   *
-   * @throws ApiException 400 {@code INVALID_METADATA} naming the field at fault
-   */
-  public static RecordMetadata of(
-      com.fasterxml.jackson.databind.ObjectMapper json, java.util.Map<String, Object> fields) {
-    try {
-      return json.convertValue(fields, RecordMetadata.class);
-    } catch (IllegalArgumentException e) {
-      if (e.getCause() instanceof JsonMappingException m) {
-        throw fromMapping(m);
-      }
-      throw invalid("", "is not valid: " + e.getMessage(), "không hợp lệ: " + e.getMessage());
-    }
-  }
-
-  /**
-   * The refusal of metadata Jackson could not bind: the validation's own, or one naming the field.
-   */
-  static ApiException fromMapping(JsonMappingException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ApiException api) {
-        return api;
-      }
-    }
-    String field = e.getPath().isEmpty() ? "" : String.valueOf(e.getPath().get(0).getFieldName());
-    return invalid(
-        field,
-        "is not valid: " + e.getOriginalMessage(),
-        "không hợp lệ: " + e.getOriginalMessage());
   }
 
   static ApiException invalid(String field, String en, String vi) {

@@ -2,10 +2,10 @@ package vn.tangthu.archive.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import vn.tangthu.archive.input.Dates;
 
 /**
  * A correction of a record's metadata ({@code PATCH /records/{id}}): only the contract's
@@ -28,7 +28,7 @@ record RecordPatch(Map<String, Object> changes) {
           "seriesCode",
           "workEndDate");
 
-  static RecordPatch parse(JsonNode body) {
+  static RecordPatch parse(JsonNode body, Dates dates) {
     if (body == null || !body.isObject() || body.isEmpty()) {
       throw RecordMetadata.invalid(
           "", "must be a non-empty JSON object", "phải là đối tượng JSON không rỗng");
@@ -40,12 +40,12 @@ record RecordPatch(Map<String, Object> changes) {
       if (!FIELDS.contains(name)) {
         throw RecordMetadata.invalid(name, "cannot be corrected", "không được sửa");
       }
-      changes.put(name, value(name, body.get(name)));
+      changes.put(name, value(name, body.get(name), dates));
     }
     return new RecordPatch(changes);
   }
 
-  private static Object value(String name, JsonNode v) {
+  private static Object value(String name, JsonNode v, Dates dates) {
     if (v == null || v.isNull()) {
       if (name.equals("subject") || name.equals("accessLevel")) {
         throw RecordMetadata.invalid(name, "is required", "là bắt buộc");
@@ -55,9 +55,11 @@ record RecordPatch(Map<String, Object> changes) {
     if (!v.isTextual()) {
       throw RecordMetadata.invalid(name, "must be a string", "phải là chuỗi");
     }
+    if (name.equals("issuedDate") || name.equals("workEndDate")) {
+      return date(name, v.asText(), dates);
+    }
     String s = v.asText().strip();
     return switch (name) {
-      case "issuedDate", "workEndDate" -> date(name, s);
       case "accessLevel" -> {
         if (!RecordMetadata.ACCESS_LEVELS.contains(s)) {
           throw RecordMetadata.invalid(
@@ -83,12 +85,11 @@ record RecordPatch(Map<String, Object> changes) {
     };
   }
 
-  private static LocalDate date(String name, String s) {
+  private static LocalDate date(String name, String s, Dates dates) {
     try {
-      return LocalDate.parse(s);
-    } catch (DateTimeParseException e) {
-      throw RecordMetadata.invalid(
-          name, "must be a date YYYY-MM-DD", "phải là ngày dạng YYYY-MM-DD");
+      return dates.document(s);
+    } catch (Dates.Refused e) {
+      throw RecordMetadata.invalid(name, e.reasonEn(), e.reasonVi());
     }
   }
 

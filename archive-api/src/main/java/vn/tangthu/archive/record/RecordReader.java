@@ -93,16 +93,7 @@ public final class RecordReader {
   }
 
   private Page filtered(Caller caller, String cursor, int size, Rows source) {
-    UUID after =
-        cursor == null || cursor.isBlank()
-            ? null
-            : Ids.parse(cursor)
-                .orElseThrow(
-                    () ->
-                        ApiException.badRequest(
-                            "INVALID_REQUEST",
-                            "The cursor is not valid.",
-                            "Con trỏ phân trang không hợp lệ."));
+    UUID after = vn.tangthu.archive.input.Cursors.uuid(cursor).orElse(null);
     List<RecordView> items = new java.util.ArrayList<>();
     UUID last = after;
     while (items.size() < size) {

@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import vn.tangthu.archive.base.AuditEvent;
 import vn.tangthu.archive.base.Caller;
 import vn.tangthu.archive.error.ApiException;
+import vn.tangthu.archive.error.Problems;
 import vn.tangthu.archive.outbox.ChangeFollower;
 import vn.tangthu.archive.storage.ObjectStore;
 
@@ -85,6 +86,13 @@ public final class RecordResource {
       @HeaderParam("Idempotency-Key") String idempotencyKey,
       @QueryParam("wait") String wait)
       throws IOException, InterruptedException {
+    if (wait != null && !"indexed".equals(wait)) {
+      throw ApiException.badRequest(
+              "INVALID_REQUEST",
+              "wait takes only the value indexed.",
+              "wait chỉ nhận giá trị indexed.")
+          .with("parameter", "wait");
+    }
     IngestService.Outcome outcome = ingest.ingest(caller, request, idempotencyKey);
     if ("indexed".equals(wait) && !outcome.replayed()) {
       if (!worker.awaitApplied(outcome.position(), WAIT_INDEXED)) {
@@ -153,6 +161,7 @@ public final class RecordResource {
       @PathParam("id") String id,
       @HeaderParam("Range") String range,
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+      @Context HttpHeaders headers,
       @Context HttpServletRequest request) {
     RecordRow row = readable(caller, id, AuditEvent.CONTENT_DOWNLOAD, request.getRemoteAddr());
     String etag = "\"" + row.sha256() + "\"";
@@ -163,7 +172,15 @@ public final class RecordResource {
     try {
       byteRange = ByteRange.parse(range, row.size());
     } catch (IllegalArgumentException e) {
-      return Response.status(416).header("Content-Range", "bytes */" + row.size()).build();
+      ApiException refused =
+          ApiException.of(
+              416,
+              "RANGE_NOT_SATISFIABLE",
+              "The Range header names no bytes of this " + row.size() + "-byte content.",
+              "Tiêu đề Range không chỉ byte nào của nội dung " + row.size() + " byte này.");
+      return Response.fromResponse(Problems.response(refused, headers))
+          .header("Content-Range", "bytes */" + row.size())
+          .build();
     }
     Response.ResponseBuilder r =
         byteRange

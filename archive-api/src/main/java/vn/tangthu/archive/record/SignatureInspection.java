@@ -13,11 +13,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import vn.tangthu.archive.error.ApiException;
-import vn.tangthu.archive.signature.SignatureFormatException;
-import vn.tangthu.archive.signature.SignatureLimitException;
-import vn.tangthu.archive.signature.SignatureReport;
-import vn.tangthu.archive.signature.SignatureStatus;
-import vn.tangthu.archive.signature.SignatureVerification;
+import vn.tangthu.signature.SignatureFormatException;
+import vn.tangthu.signature.SignatureLimitException;
+import vn.tangthu.signature.SignatureReport;
+import vn.tangthu.signature.SignatureStatus;
+import vn.tangthu.signature.SignatureVerification;
 
 /**
  * Finds and verifies the signatures of an upload at ingest, under a time limit, and applies the

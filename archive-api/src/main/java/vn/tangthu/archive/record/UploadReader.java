@@ -1,44 +1,53 @@
 package vn.tangthu.archive.record;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.function.Consumer;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import vn.tangthu.archive.error.ApiException;
+import vn.tangthu.archive.input.Dates;
+import vn.tangthu.archive.input.StrictJson;
 
 /**
- * Reads the parts of a {@code POST /records} multipart upload: the {@code metadata} part (one JSON
- * object, each field validated), then the files spooled to {@code tmp} while hashed. Every refusal
- * is a 4xx before anything is stored; the metadata is checked (with the caller's right to store it)
- * before any file after it is spooled. Thread-safe.
+ * Reads the parts of a multipart upload: the {@code metadata} part strictly (UTF-8, one JSON
+ * object, each field validated, dates within {@link Dates}' document range), then the files spooled
+ * to {@code tmp} while hashed. Every refusal is a 4xx before anything is stored; the metadata is
+ * checked (and the caller's right to store it) before any file is spooled. Thread-safe.
  */
 final class UploadReader {
 
   private static final long MAX_METADATA_BYTES = 256 * 1024;
-  static final long MAX_SIGNATURE_BYTES = 16L * 1024 * 1024;
+  private static final long MAX_SIGNATURE_BYTES = 16L * 1024 * 1024;
   static final int MAX_ATTACHMENTS = 100;
 
   private final ObjectMapper json;
+  private final StrictJson strict;
+  private final Dates dates;
   private final Path tmp;
   private final long maxFileBytes;
 
-  UploadReader(ObjectMapper json, Path tmp, long maxFileBytes) {
+  UploadReader(ObjectMapper json, Dates dates, Path tmp, long maxFileBytes) {
     this.json = json;
+    this.strict = new StrictJson(json);
+    this.dates = dates;
     this.tmp = tmp;
     this.maxFileBytes = maxFileBytes;
   }
 
   /**
-   * The parts of {@code request}; {@code check} sees the metadata as soon as it is read. The caller
-   * closes the result (which deletes the spooled files).
+   * The parts of {@code request}; {@code check} sees the metadata before any file is read. The
+   * caller closes the result (which deletes the spooled files).
    */
   UploadParts read(HttpServletRequest request, Consumer<RecordMetadata> check) throws IOException {
     UploadParts parts = new UploadParts();
@@ -77,16 +86,16 @@ final class UploadReader {
       switch (name == null ? "" : name) {
         case "metadata" -> {
           once(parts.metadata, name);
-          parts.metadata = parseMetadata(in);
+          parts.metadata = metadata(in);
           check.accept(parts.metadata);
         }
         case "file" -> {
           once(parts.file, name);
-          parts.file = SpooledFile.spool(in, item.getName(), tmp, maxFileBytes);
+          parts.file = SpooledFile.spool(in, fileName(item, name), tmp, maxFileBytes);
         }
         case "signature" -> {
           once(parts.signature, name);
-          parts.signature = SpooledFile.spool(in, item.getName(), tmp, MAX_SIGNATURE_BYTES);
+          parts.signature = SpooledFile.spool(in, fileName(item, name), tmp, MAX_SIGNATURE_BYTES);
         }
         case "attachment" -> {
           if (parts.attachments.size() >= MAX_ATTACHMENTS) {
@@ -95,18 +104,43 @@ final class UploadReader {
                 "At most " + MAX_ATTACHMENTS + " attachments per record.",
                 "Tối đa " + MAX_ATTACHMENTS + " phụ lục cho một văn bản.");
           }
-          parts.attachments.add(SpooledFile.spool(in, item.getName(), tmp, maxFileBytes));
+          parts.attachments.add(SpooledFile.spool(in, fileName(item, name), tmp, maxFileBytes));
         }
-        default ->
-            throw ApiException.badRequest(
-                    "INVALID_REQUEST",
-                    "Unknown part '" + name + "': expected metadata, file, signature, attachment.",
-                    "Phần '"
-                        + name
-                        + "' không hợp lệ: chỉ nhận metadata, file, signature, attachment.")
-                .with("part", String.valueOf(name));
+        default -> {
+          String shown = StrictJson.unstorable(String.valueOf(name)) ? "?" : name;
+          throw ApiException.badRequest(
+                  "INVALID_REQUEST",
+                  "Unknown part '" + shown + "': expected metadata, file, signature, attachment.",
+                  "Phần '"
+                      + shown
+                      + "' không hợp lệ: chỉ nhận metadata, file, signature, attachment.")
+              .with("part", shown);
+        }
       }
     }
+  }
+
+  /** The part's file name, refused when it holds a control character (U+0000 included). */
+  private static String fileName(FileItemInput item, String part) {
+    String name;
+    try {
+      name = item.getName();
+    } catch (IllegalArgumentException e) { // commons-fileupload's check for U+0000
+      throw badFileName(part);
+    }
+    if (name != null
+        && (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f) || StrictJson.unstorable(name))) {
+      throw badFileName(part);
+    }
+    return name;
+  }
+
+  private static ApiException badFileName(String part) {
+    return ApiException.badRequest(
+            "INVALID_REQUEST",
+            "The file name of part " + part + " holds a control character.",
+            "Tên tệp của phần " + part + " có ký tự điều khiển.")
+        .with("part", part);
   }
 
   private static void once(Object existing, String name) {
@@ -118,24 +152,60 @@ final class UploadReader {
     }
   }
 
-  private RecordMetadata parseMetadata(InputStream in) throws IOException {
+  /** The {@code metadata} part: read strictly, each field validated (400 INVALID_METADATA). */
+  RecordMetadata metadata(InputStream in) throws IOException {
     byte[] bytes = in.readNBytes((int) MAX_METADATA_BYTES + 1);
     if (bytes.length > MAX_METADATA_BYTES) {
       throw RecordMetadata.invalid("", "is larger than 256 KiB", "lớn hơn 256 KiB");
     }
+    JsonNode tree;
     try {
-      RecordMetadata m = json.readValue(bytes, RecordMetadata.class);
-      if (m == null) {
-        throw RecordMetadata.invalid("", "must be a JSON object", "phải là đối tượng JSON");
-      }
-      return m;
+      tree = strict.readTree(bytes);
+    } catch (StrictJson.Malformed e) {
+      throw RecordMetadata.invalid(e.field() == null ? "" : e.field(), e.reasonEn(), e.reasonVi());
+    }
+    if (!tree.isObject()) {
+      throw RecordMetadata.invalid("", "must be a JSON object", "phải là đối tượng JSON");
+    }
+    RecordMetadata m = bind(tree);
+    documentDate("issuedDate", m.issuedDate());
+    documentDate("workEndDate", m.workEndDate());
+    return m;
+  }
+
+  private RecordMetadata bind(JsonNode tree) {
+    try {
+      return json.treeToValue(tree, RecordMetadata.class);
     } catch (JsonMappingException e) {
-      throw RecordMetadata.fromMapping(e);
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof ApiException api) {
+          throw api;
+        }
+      }
+      String field = e.getPath().isEmpty() ? "" : String.valueOf(e.getPath().get(0).getFieldName());
+      if (e instanceof MismatchedInputException m && m.getTargetType() == LocalDate.class) {
+        throw RecordMetadata.invalid(
+            field,
+            "must be a date YYYY-MM-DD from " + Dates.EARLIEST,
+            "phải là ngày dạng YYYY-MM-DD, từ 01/01/1800");
+      }
+      throw RecordMetadata.invalid(
+          field,
+          "is not valid: " + e.getOriginalMessage(),
+          "không hợp lệ: " + e.getOriginalMessage());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw RecordMetadata.invalid(
           "",
           "is not valid JSON: " + e.getOriginalMessage(),
           "không phải JSON hợp lệ: " + e.getOriginalMessage());
+    }
+  }
+
+  private void documentDate(String field, LocalDate date) {
+    try {
+      dates.requireDocument(date);
+    } catch (Dates.Refused e) {
+      throw RecordMetadata.invalid(field, e.reasonEn(), e.reasonVi());
     }
   }
 }

@@ -27,6 +27,7 @@ import vn.tangthu.archive.base.AuditTrail;
 import vn.tangthu.archive.base.Caller;
 import vn.tangthu.archive.base.Role;
 import vn.tangthu.archive.error.ApiException;
+import vn.tangthu.archive.input.Dates;
 import vn.tangthu.archive.record.RecordReader;
 import vn.tangthu.archive.record.RecordView;
 import vn.tangthu.retention.schedule.Eligibility;
@@ -60,6 +61,7 @@ public final class DossierResource {
   private final LockKeeper keeper;
   private final AuditTrail audit;
   private final Clock clock;
+  private final Dates dates;
 
   public DossierResource(
       Jdbi jdbi,
@@ -78,6 +80,7 @@ public final class DossierResource {
     this.keeper = keeper;
     this.audit = audit;
     this.clock = clock;
+    this.dates = new Dates(clock);
   }
 
   /** Body of {@code PUT /dossiers/{fileCode}}; dates are {@code YYYY-MM-DD}. */
@@ -247,8 +250,8 @@ public final class DossierResource {
             "phải gồm 1-64 chữ, số, '.', '_' hoặc '-'.");
       }
     }
-    LocalDate start = Requests.date(CODE, "startDate", body.startDate());
-    LocalDate end = Requests.date(CODE, "endDate", body.endDate());
+    LocalDate start = Requests.date(CODE, "startDate", body.startDate(), dates);
+    LocalDate end = Requests.date(CODE, "endDate", body.endDate(), dates);
     if (start != null && end != null && end.isBefore(start)) {
       throw Requests.invalid(
           CODE, "endDate", "must not be before startDate.", "không được trước startDate.");

@@ -439,15 +439,6 @@ public final class HoldResource {
   }
 
   private static UUID cursor(String cursor) {
-    if (cursor == null || cursor.isBlank()) {
-      return null;
-    }
-    return Ids.parse(cursor)
-        .orElseThrow(
-            () ->
-                ApiException.badRequest(
-                    "INVALID_REQUEST",
-                    "The cursor is not valid.",
-                    "Con trỏ phân trang không hợp lệ."));
+    return vn.tangthu.archive.input.Cursors.uuid(cursor).orElse(null);
   }
 }

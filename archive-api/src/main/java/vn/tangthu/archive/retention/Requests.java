@@ -1,8 +1,8 @@
 package vn.tangthu.archive.retention;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import vn.tangthu.archive.error.ApiException;
+import vn.tangthu.archive.input.Dates;
 
 /** Validation helpers shared by the retention endpoints: each refusal names its field. */
 final class Requests {
@@ -33,14 +33,15 @@ final class Requests {
     return v;
   }
 
-  static LocalDate date(String code, String field, String value) {
-    if (value == null || value.isBlank()) {
+  /** A document date read by {@code dates}; absent (null) stays absent, {@code ""} is refused. */
+  static LocalDate date(String code, String field, String value, Dates dates) {
+    if (value == null) {
       return null;
     }
     try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      throw invalid(code, field, "must be a date YYYY-MM-DD.", "phải là ngày dạng YYYY-MM-DD.");
+      return dates.document(value);
+    } catch (Dates.Refused e) {
+      throw invalid(code, field, e.reasonEn() + ".", e.reasonVi() + ".");
     }
   }
 

@@ -24,6 +24,7 @@ import vn.tangthu.archive.base.AuditTrail;
 import vn.tangthu.archive.base.Caller;
 import vn.tangthu.archive.base.Role;
 import vn.tangthu.archive.error.ApiException;
+import vn.tangthu.archive.input.Cursors;
 import vn.tangthu.retention.schedule.DispositionAction;
 import vn.tangthu.retention.schedule.RetentionPeriod;
 import vn.tangthu.retention.schedule.Schedule;
@@ -85,8 +86,8 @@ public final class ScheduleResource {
       @QueryParam("cursor") String cursor,
       @QueryParam("size") @DefaultValue("100") String size) {
     int n = Requests.size(size);
-    List<ScheduleRow> rows =
-        jdbi.withExtension(ScheduleDao.class, d -> d.page(Requests.blankToNull(cursor), n + 1));
+    String after = Cursors.key(cursor, ScheduleResource::isSeriesCode).orElse(null);
+    List<ScheduleRow> rows = jdbi.withExtension(ScheduleDao.class, d -> d.page(after, n + 1));
     boolean more = rows.size() > n;
     List<ScheduleRow> items = more ? rows.subList(0, n) : rows;
     return new Page(List.copyOf(items), more ? items.get(n - 1).seriesCode() : null);
@@ -137,6 +138,15 @@ public final class ScheduleResource {
     return Response.status(created[0] ? 201 : 200)
         .entity(new ScheduleSet(row, result.changed()))
         .build();
+  }
+
+  private static boolean isSeriesCode(String s) {
+    try {
+      SeriesCodes.require(s);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private void requireActsForUsers(Handle h, Caller caller, String seriesCode) {

@@ -19,7 +19,6 @@ import java.io.OutputStreamWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +28,7 @@ import vn.tangthu.archive.base.AuditOutcome;
 import vn.tangthu.archive.base.AuditTrail;
 import vn.tangthu.archive.base.Caller;
 import vn.tangthu.archive.error.ApiException;
+import vn.tangthu.archive.input.Dates;
 import vn.tangthu.archive.transfer.TransferPackages;
 import vn.tangthu.retention.sweep.SweepItemsCsv;
 
@@ -42,13 +42,16 @@ public final class SweepResource {
   private final TransferPackages transfers;
   private final SweepAccess access;
   private final AuditTrail audit;
+  private final Dates dates;
 
   SweepResource(
       SweepService sweeps,
       SweepExecutor executor,
       TransferPackages transfers,
       SweepAccess access,
-      AuditTrail audit) {
+      AuditTrail audit,
+      Dates dates) {
+    this.dates = dates;
     this.sweeps = sweeps;
     this.executor = executor;
     this.transfers = transfers;
@@ -60,7 +63,7 @@ public final class SweepResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response plan(@Auth Caller caller, JsonNode body) {
     JsonNode b = object(body);
-    Optional<LocalDate> asOf = Optional.ofNullable(text(b, "asOf")).map(SweepResource::date);
+    Optional<LocalDate> asOf = Optional.ofNullable(text(b, "asOf")).map(this::date);
     SweepView view = sweeps.plan(caller, text(b, "agencyCode"), asOf);
     return Response.created(URI.create("retention/sweeps/" + view.id())).entity(view).build();
   }
@@ -215,12 +218,12 @@ public final class SweepResource {
     return v.asText();
   }
 
-  private static LocalDate date(String text) {
+  private LocalDate date(String text) {
     try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      throw SweepErrors.invalid(
-          "asOf must be a date YYYY-MM-DD.", "asOf phải là ngày dạng YYYY-MM-DD.");
+      return dates.asOf(text);
+    } catch (Dates.Refused e) {
+      throw SweepErrors.invalid("asOf " + e.reasonEn() + ".", "asOf " + e.reasonVi() + ".")
+          .with("field", "asOf");
     }
   }
 

@@ -374,14 +374,7 @@ public final class SweepService {
   }
 
   private static UUID cursor(String cursor) {
-    if (cursor == null || cursor.isBlank()) {
-      return null;
-    }
-    return Ids.parse(cursor)
-        .orElseThrow(
-            () ->
-                SweepErrors.invalid(
-                    "The cursor is not valid.", "Con trỏ phân trang không hợp lệ."));
+    return vn.tangthu.archive.input.Cursors.uuid(cursor).orElse(null);
   }
 
   private String write(Object value) {

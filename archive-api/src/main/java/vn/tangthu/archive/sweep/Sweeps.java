@@ -77,7 +77,13 @@ public final class Sweeps {
             p.archiveName(),
             VERSION);
     return List.of(
-        new SweepResource(service, executor, transfers, access, p.audit()),
+        new SweepResource(
+            service,
+            executor,
+            transfers,
+            access,
+            p.audit(),
+            new vn.tangthu.archive.input.Dates(p.clock())),
         new CertificateResource(p.jdbi(), service, sealer, p.audit()));
   }
 }

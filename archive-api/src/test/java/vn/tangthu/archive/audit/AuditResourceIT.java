@@ -134,7 +134,7 @@ class AuditResourceIT {
             ApiException.class,
             e -> {
               assertThat(e.status()).isEqualTo(400);
-              assertThat(e.code()).isEqualTo("INVALID_REQUEST");
+              assertThat(e.code()).isEqualTo(cursor == null ? "INVALID_REQUEST" : "INVALID_CURSOR");
             });
   }
 

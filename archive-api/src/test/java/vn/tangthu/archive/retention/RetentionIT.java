@@ -118,10 +118,10 @@ class RetentionIT {
 
   @Test
   void futureEligibilityIsAComplianceLockUntilMidnightInVietnam() throws Exception {
-    JsonNode r = f.record("\"seriesCode\":\"IT-10Y\",\"workEndDate\":\"2030-06-30\"");
-    assertThat(r.get("retention").get("eligibleOn").asText()).isEqualTo("2041-01-01");
+    JsonNode r = f.record("\"seriesCode\":\"IT-10Y\",\"workEndDate\":\"2024-06-30\"");
+    assertThat(r.get("retention").get("eligibleOn").asText()).isEqualTo("2035-01-01");
     var lock = f.lock(r.get("id").asText());
-    assertThat(lock.retainUntil()).contains(Instant.parse("2040-12-31T17:00:00Z"));
+    assertThat(lock.retainUntil()).contains(Instant.parse("2034-12-31T17:00:00Z"));
     assertThat(lock.legalHold()).isFalse();
     JsonNode past = f.record("\"seriesCode\":\"IT-10Y\",\"workEndDate\":\"2001-02-03\"");
     assertThat(f.lock(past.get("id").asText()).retainUntil()).isEmpty();
@@ -165,7 +165,7 @@ class RetentionIT {
                 .json(
                     "metadata",
                     "{\"agencyCode\":\"DEPT\",\"subject\":\"Tờ trình có phụ lục\","
-                        + "\"seriesCode\":\"IT-10Y\",\"workEndDate\":\"2031-01-01\"}")
+                        + "\"seriesCode\":\"IT-10Y\",\"workEndDate\":\"2025-01-01\"}")
                 .bytes("file", "chính".getBytes(java.nio.charset.StandardCharsets.UTF_8), "a.txt")
                 .bytes(
                     "attachment",
@@ -174,30 +174,30 @@ class RetentionIT {
     assertThat(r.statusCode()).isEqualTo(201);
     String attachment = RunningArchive.json(r).get("attachmentIds").get(0).asText();
     assertThat(f.get(attachment).get("retention").get("eligibleOn").asText())
-        .isEqualTo("2042-01-01");
-    assertThat(f.lock(attachment).retainUntil()).contains(Instant.parse("2041-12-31T17:00:00Z"));
+        .isEqualTo("2036-01-01");
+    assertThat(f.lock(attachment).retainUntil()).contains(Instant.parse("2035-12-31T17:00:00Z"));
   }
 
   @Test
   void patchExtendsTheLockAndCannotShortenIt() throws Exception {
     String id =
-        f.record("\"seriesCode\":\"IT-10Y\",\"workEndDate\":\"2030-03-01\"").get("id").asText();
+        f.record("\"seriesCode\":\"IT-10Y\",\"workEndDate\":\"2024-03-01\"").get("id").asText();
     HttpResponse<String> later =
-        archive.patchJson("records/" + id, f.admin, "{\"workEndDate\":\"2031-03-01\"}");
+        archive.patchJson("records/" + id, f.admin, "{\"workEndDate\":\"2025-03-01\"}");
     assertThat(later.statusCode()).as(later.body()).isEqualTo(200);
     assertThat(RunningArchive.json(later).get("retention").get("eligibleOn").asText())
-        .isEqualTo("2042-01-01");
-    assertThat(f.lock(id).retainUntil()).contains(Instant.parse("2041-12-31T17:00:00Z"));
+        .isEqualTo("2036-01-01");
+    assertThat(f.lock(id).retainUntil()).contains(Instant.parse("2035-12-31T17:00:00Z"));
 
     HttpResponse<String> earlier =
         archive.patchJson(
-            "records/" + id, f.admin, "{\"workEndDate\":\"2029-03-01\",\"subject\":\"Đổi\"}");
+            "records/" + id, f.admin, "{\"workEndDate\":\"2023-03-01\",\"subject\":\"Đổi\"}");
     assertThat(earlier.statusCode()).as(earlier.body()).isEqualTo(409);
     assertThat(RunningArchive.json(earlier).get("code").asText()).isEqualTo("RETENTION_LOCKED");
     JsonNode after = f.get(id);
-    assertThat(after.get("workEndDate").asText()).isEqualTo("2031-03-01");
+    assertThat(after.get("workEndDate").asText()).isEqualTo("2025-03-01");
     assertThat(after.get("subject").asText()).doesNotContain("Đổi");
-    assertThat(after.get("retention").get("eligibleOn").asText()).isEqualTo("2042-01-01");
+    assertThat(after.get("retention").get("eligibleOn").asText()).isEqualTo("2036-01-01");
     assertThat(archive.get("records/" + id + "/history", f.admin).body())
         .doesNotContain("2029-03-01");
 
@@ -218,13 +218,13 @@ class RetentionIT {
   void scheduleChangeRecomputesItsRecordsAndCannotShortenALock() throws Exception {
     f.schedule("IT-S5", "5y", "DESTROY");
     String locked =
-        f.record("\"seriesCode\":\"IT-S5\",\"workEndDate\":\"2030-01-01\"").get("id").asText();
-    assertThat(f.get(locked).get("retention").get("eligibleOn").asText()).isEqualTo("2036-01-01");
+        f.record("\"seriesCode\":\"IT-S5\",\"workEndDate\":\"2024-01-01\"").get("id").asText();
+    assertThat(f.get(locked).get("retention").get("eligibleOn").asText()).isEqualTo("2030-01-01");
     f.schedule("IT-S5", "20y", "TRANSFER");
     JsonNode extended = f.get(locked).get("retention");
-    assertThat(extended.get("eligibleOn").asText()).isEqualTo("2051-01-01");
+    assertThat(extended.get("eligibleOn").asText()).isEqualTo("2045-01-01");
     assertThat(extended.get("action").asText()).isEqualTo("TRANSFER");
-    assertThat(f.lock(locked).retainUntil()).contains(Instant.parse("2050-12-31T17:00:00Z"));
+    assertThat(f.lock(locked).retainUntil()).contains(Instant.parse("2044-12-31T17:00:00Z"));
 
     HttpResponse<String> shorter = f.putSchedule(f.admin, "IT-S5", "2y", "DESTROY");
     assertThat(shorter.statusCode()).isEqualTo(409);
@@ -234,7 +234,7 @@ class RetentionIT {
                 .get("period")
                 .asText())
         .isEqualTo("20y");
-    assertThat(f.get(locked).get("retention").get("eligibleOn").asText()).isEqualTo("2051-01-01");
+    assertThat(f.get(locked).get("retention").get("eligibleOn").asText()).isEqualTo("2045-01-01");
   }
 
   @Test
@@ -250,12 +250,12 @@ class RetentionIT {
   @Test
   void newScheduleSchedulesTheRecordsThatNamedIt() throws Exception {
     String id =
-        f.record("\"seriesCode\":\"IT-LATE\",\"workEndDate\":\"2030-01-01\"").get("id").asText();
+        f.record("\"seriesCode\":\"IT-LATE\",\"workEndDate\":\"2024-01-01\"").get("id").asText();
     assertThat(f.get(id).get("retention").get("state").asText()).isEqualTo("UNSCHEDULED");
     HttpResponse<String> r = f.putSchedule(f.admin, "IT-LATE", "3y", "REVIEW");
     assertThat(r.statusCode()).isEqualTo(201);
     assertThat(RunningArchive.json(r).get("recordsUpdated").asInt()).isEqualTo(1);
-    assertThat(f.get(id).get("retention").get("eligibleOn").asText()).isEqualTo("2034-01-01");
+    assertThat(f.get(id).get("retention").get("eligibleOn").asText()).isEqualTo("2028-01-01");
   }
 
   @Test
@@ -266,10 +266,10 @@ class RetentionIT {
             f.token("arch"),
             "{\"agencyCode\":\"DEPT\",\"title\":\"Hồ sơ tuyển dụng 2024\","
                 + "\"seriesCode\":\"IT-10Y\",\"startDate\":\"2024-01-02\","
-                + "\"endDate\":\"2030-12-31\"}");
+                + "\"endDate\":\"2024-12-31\"}");
     assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
     assertThat(RunningArchive.json(put).get("retention").get("eligibleOn").asText())
-        .isEqualTo("2041-01-01");
+        .isEqualTo("2035-01-01");
     String id =
         f.record(
                 "\"fileCode\":\"HS-2024-01\",\"seriesCode\":\"IT-PERM\","
@@ -278,7 +278,7 @@ class RetentionIT {
             .asText();
     JsonNode ret = f.get(id).get("retention");
     assertThat(ret.get("seriesCode").asText()).isEqualTo("IT-10Y");
-    assertThat(ret.get("eligibleOn").asText()).isEqualTo("2041-01-01");
+    assertThat(ret.get("eligibleOn").asText()).isEqualTo("2035-01-01");
     String restricted =
         f.record("DEPT", "RESTRICTED", "\"fileCode\":\"HS-2024-01\"", f.admin).get("id").asText();
 
@@ -287,25 +287,25 @@ class RetentionIT {
             "dossiers/HS-2024-01",
             f.token("arch"),
             "{\"agencyCode\":\"DEPT\",\"title\":\"Hồ sơ tuyển dụng 2024\","
-                + "\"seriesCode\":\"IT-10Y\",\"endDate\":\"2032-06-30\"}");
+                + "\"seriesCode\":\"IT-10Y\",\"endDate\":\"2025-06-30\"}");
     assertThat(longer.statusCode()).isEqualTo(200);
     assertThat(RunningArchive.json(longer).get("recordsUpdated").asInt()).isEqualTo(2);
-    assertThat(f.get(id).get("retention").get("eligibleOn").asText()).isEqualTo("2043-01-01");
-    assertThat(f.lock(restricted).retainUntil()).contains(Instant.parse("2042-12-31T17:00:00Z"));
+    assertThat(f.get(id).get("retention").get("eligibleOn").asText()).isEqualTo("2036-01-01");
+    assertThat(f.lock(restricted).retainUntil()).contains(Instant.parse("2035-12-31T17:00:00Z"));
 
     HttpResponse<String> shorter =
         archive.putJson(
             "dossiers/HS-2024-01",
             f.token("arch"),
             "{\"agencyCode\":\"DEPT\",\"title\":\"Đổi tên\","
-                + "\"seriesCode\":\"IT-10Y\",\"endDate\":\"2025-06-30\"}");
+                + "\"seriesCode\":\"IT-10Y\",\"endDate\":\"2023-06-30\"}");
     assertThat(shorter.statusCode()).isEqualTo(409);
     assertThat(RunningArchive.json(shorter).get("code").asText()).isEqualTo("RETENTION_LOCKED");
 
     JsonNode dossier =
         RunningArchive.json(archive.get("dossiers/HS-2024-01", f.token("provclerk")));
     assertThat(dossier.get("title").asText()).isEqualTo("Hồ sơ tuyển dụng 2024");
-    assertThat(dossier.get("endDate").asText()).isEqualTo("2032-06-30");
+    assertThat(dossier.get("endDate").asText()).isEqualTo("2025-06-30");
     assertThat(dossier.get("records")).extracting(r -> r.get("id").asText()).containsExactly(id);
     JsonNode own = RunningArchive.json(archive.get("dossiers/HS-2024-01", f.token("clerk")));
     assertThat(own.get("records"))

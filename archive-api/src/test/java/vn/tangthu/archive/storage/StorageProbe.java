@@ -37,6 +37,28 @@ public final class StorageProbe {
     return out;
   }
 
+  /**
+   * How many versions (delete markers included) the bucket holds, leaving out keys that start with
+   * {@code except} (null: none).
+   */
+  public int countVersions(String bucket, String except) throws Exception {
+    int n = 0;
+    for (Result<Item> r :
+        store
+            .client()
+            .listObjects(
+                ListObjectsArgs.builder()
+                    .bucket(bucket)
+                    .recursive(true)
+                    .includeVersions(true)
+                    .build())) {
+      if (except == null || !r.get().objectName().startsWith(except)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** Puts an S3 legal hold on the current version (so storage refuses to delete it). */
   public void legalHold(String bucket, String key, boolean on) throws Exception {
     if (on) {

@@ -54,7 +54,12 @@ public final class Multipart {
   }
 
   public Multipart bytes(String name, byte[] bytes, String fileName) {
-    byte[] header = header(name, fileName, "application/octet-stream");
+    return bytes(name, bytes, fileName, "application/octet-stream");
+  }
+
+  /** A part of {@code contentType} with these exact bytes (and a file name unless null). */
+  public Multipart bytes(String name, byte[] bytes, String fileName, String contentType) {
+    byte[] header = header(name, fileName, contentType);
     parts.add(
         () ->
             new SequenceInputStream(

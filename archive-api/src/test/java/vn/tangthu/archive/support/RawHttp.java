@@ -21,7 +21,11 @@ import java.util.Map;
 public final class RawHttp implements AutoCloseable {
 
   /** A response: status, headers (names lower-cased, last value wins) and body. */
-  public record Response(int status, Map<String, String> headers, String body) {}
+  public record Response(int status, Map<String, String> headers, String body) {
+    public String contentType() {
+      return headers.getOrDefault("content-type", "");
+    }
+  }
 
   private final Socket socket;
   private final InputStream in;
@@ -61,6 +65,22 @@ public final class RawHttp implements AutoCloseable {
     out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
     out.flush();
     return read();
+  }
+
+  /**
+   * Sends one request on a new connection, byte for byte: {@code head} is the request line and
+   * header lines (ISO-8859-1, so a request a well-behaved client refuses to send, such as a NUL in
+   * a header, goes out as written), to which {@code Host}, {@code Connection: close} and the blank
+   * line are added; then reads the answer.
+   */
+  public static Response send(URI base, String head) throws IOException {
+    try (RawHttp c = connect(base, null)) {
+      c.out.write(
+          (head + "\r\nHost: " + c.host + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      c.out.flush();
+      return c.read();
+    }
   }
 
   private Response read() throws IOException {

@@ -109,6 +109,11 @@ public final class RunningArchive implements AutoCloseable {
     void run(ArchiveConfiguration config) throws Exception;
   }
 
+  /** The running application's Dropwizard environment (Jersey's resource configuration, …). */
+  public io.dropwizard.core.setup.Environment environment() {
+    return support.getEnvironment();
+  }
+
   public ArchiveConfiguration configuration() {
     return support.getConfiguration();
   }

@@ -44,6 +44,11 @@ final class ServerProcess implements AutoCloseable {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx" + heap);
+    // e.g. BENCH_NODE_JAVA_OPTS="-XX:StartFlightRecording=filename=node.jfr" to profile one server
+    String opts = System.getenv("BENCH_" + name.toUpperCase(java.util.Locale.ROOT) + "_JAVA_OPTS");
+    if (opts != null && !opts.isBlank()) {
+      cmd.addAll(List.of(opts.trim().split("\\s+")));
+    }
     String logback = System.getProperty("logback.configurationFile");
     if (logback != null) {
       cmd.add("-Dlogback.configurationFile=" + logback);

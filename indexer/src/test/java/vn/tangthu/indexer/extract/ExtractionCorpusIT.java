@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import vn.tangthu.child.ForkSettings;
 import vn.tangthu.indexer.testing.Corpus;
 import vn.tangthu.indexer.testing.Corpus.FormatFile;
 

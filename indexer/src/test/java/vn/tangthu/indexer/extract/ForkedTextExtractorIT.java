@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.tangthu.child.ForkSettings;
 import vn.tangthu.indexer.extract.ExtractionResult.Status;
 import vn.tangthu.indexer.testing.Corpus;
 

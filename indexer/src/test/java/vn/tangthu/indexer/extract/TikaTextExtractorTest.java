@@ -1,12 +1,18 @@
 package vn.tangthu.indexer.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +51,29 @@ class TikaTextExtractorTest {
     assertThat(result.mediaType()).isEqualTo("text/plain");
     assertThat(result.language()).isEqualTo("vi");
     assertThat(result.truncated()).isFalse();
+  }
+
+  @Test
+  void tikaNeverReadsAnImageByItselfEvenWithTesseractInstalled() throws IOException {
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/tesseract")),
+        "only meaningful where Tesseract is installed (.ci/run installs it)");
+    BufferedImage page = new BufferedImage(900, 200, BufferedImage.TYPE_BYTE_GRAY);
+    Graphics2D g = page.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, 900, 200);
+    g.setColor(Color.BLACK);
+    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 64));
+    g.drawString("ARCHIVE 2024", 40, 120);
+    g.dispose();
+    Path file = temp.resolve("scan.png");
+    ImageIO.write(page, "png", file.toFile());
+
+    ExtractionResult result = extractor.extract(file, "scan.png");
+
+    assertThat(result.status()).isEqualTo(Status.DONE);
+    assertThat(result.mediaType()).isEqualTo("image/png");
+    assertThat(result.text()).doesNotContain("ARCHIVE").doesNotContain("2024");
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import vn.tangthu.json.CanonicalJson;
 import vn.tangthu.retention.schedule.DispositionAction;
 import vn.tangthu.retention.sweep.SkipReason;
 

@@ -141,6 +141,85 @@ interface ChecksumContract extends ContractContext {
     assertThat(aws().listObjectsV2(r -> r.bucket(bucket())).contents()).hasSize(1);
   }
 
+  /**
+   * CRC-64/NVME bit by bit (reflected polynomial 0x9a6c9329ac4bc9b5, initial value and final XOR
+   * all ones), independent of the server's table-driven code; checked against the published vectors
+   * below.
+   */
+  private static long crc64Nvme(byte[] b) {
+    long crc = -1L;
+    for (byte x : b) {
+      crc ^= x & 0xffL;
+      for (int k = 0; k < 8; k++) {
+        crc = (crc & 1) != 0 ? (crc >>> 1) ^ 0x9a6c9329ac4bc9b5L : crc >>> 1;
+      }
+    }
+    return ~crc;
+  }
+
+  private static String crc64NvmeBase64(byte[] b) {
+    return b64(ByteBuffer.allocate(8).putLong(crc64Nvme(b)).array());
+  }
+
+  /**
+   * S3 computes and stores a CRC64NVME (full-object) of every new object whose upload names no
+   * checksum ("Checking object integrity"; API_Checksum: "or if the object was uploaded without a
+   * checksum (and Amazon S3 added the default checksum, CRC64NVME)"): answered on PUT, on HEAD and
+   * GET with checksum mode, kept by a copy, and combined over the parts of a multipart upload.
+   * S3Proxy 4.1.0 stores no checksum.
+   */
+  @Test
+  default void objectsUploadedWithoutAChecksumGetTheDefaultCrc64Nvme() throws Exception {
+    assumeFeature(S3Target.Feature.CHECKSUMS);
+    assertThat(Long.toHexString(crc64Nvme("123456789".getBytes(StandardCharsets.US_ASCII))))
+        .isEqualTo("ae8b14860a799888");
+    byte[] hello = "Hello, World!\n".getBytes(StandardCharsets.US_ASCII);
+    assertThat(crc64NvmeBase64(hello)).isEqualTo("SoXXbx67KpE=");
+    var put = aws().putObject(r -> r.bucket(bucket()).key("d"), RequestBody.fromBytes(hello));
+    assertThat(put.checksumCRC64NVME()).isEqualTo("SoXXbx67KpE=");
+    assertThat(put.checksumType()).isEqualTo(ChecksumType.FULL_OBJECT);
+    var head =
+        aws().headObject(r -> r.bucket(bucket()).key("d").checksumMode(ChecksumMode.ENABLED));
+    assertThat(head.checksumCRC64NVME()).isEqualTo("SoXXbx67KpE=");
+    assertThat(head.checksumCRC32()).isNull();
+    assertThat(head.checksumSHA256()).isNull();
+    assertThat(head.checksumType()).isEqualTo(ChecksumType.FULL_OBJECT);
+    aws()
+        .copyObject(
+            r ->
+                r.sourceBucket(bucket())
+                    .sourceKey("d")
+                    .destinationBucket(bucket())
+                    .destinationKey("d-copy"));
+    assertThat(
+            aws()
+                .headObject(
+                    r -> r.bucket(bucket()).key("d-copy").checksumMode(ChecksumMode.ENABLED))
+                .checksumCRC64NVME())
+        .isEqualTo("SoXXbx67KpE=");
+
+    String id = aws().createMultipartUpload(r -> r.bucket(bucket()).key("mp")).uploadId();
+    byte[][] parts = {data(PART, 7), data(1234, 8)};
+    List<CompletedPart> done = new ArrayList<>();
+    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < parts.length; i++) {
+      int n = i + 1;
+      var up =
+          aws()
+              .uploadPart(
+                  r -> r.bucket(bucket()).key("mp").uploadId(id).partNumber(n),
+                  RequestBody.fromBytes(parts[i]));
+      done.add(CompletedPart.builder().partNumber(n).eTag(up.eTag()).build());
+      all.write(parts[i]);
+    }
+    aws()
+        .completeMultipartUpload(
+            r -> r.bucket(bucket()).key("mp").uploadId(id).multipartUpload(m -> m.parts(done)));
+    var mp = aws().headObject(r -> r.bucket(bucket()).key("mp").checksumMode(ChecksumMode.ENABLED));
+    assertThat(mp.checksumCRC64NVME()).isEqualTo(crc64NvmeBase64(all.toByteArray()));
+    assertThat(mp.checksumType()).isEqualTo(ChecksumType.FULL_OBJECT);
+  }
+
   @Test
   default void wrongHeaderChecksumIsBadDigestAndStoresNothing() throws Exception {
     byte[] body = data(1000, 3);
@@ -235,6 +314,26 @@ interface ChecksumContract extends ContractContext {
         .isEqualTo("bytes " + 2 * PART + "-" + (all.length - 1) + "/" + all.length);
     assertThat(aws().getObjectAsBytes(r -> r.bucket(bucket()).key("comp")).asByteArray())
         .isEqualTo(all);
+  }
+
+  /**
+   * S3 answers {@code partNumber=1} of an object not uploaded in parts as a range over all of it:
+   * 206 with {@code Content-Range}, and no {@code x-amz-mp-parts-count} (only multipart objects
+   * have a parts count).
+   */
+  @Test
+  default void partNumberOneOfASinglePartObjectIsTheWholeObjectAsARange() {
+    assumeFeature(S3Target.Feature.PART_NUMBER_READS);
+    aws().putObject(r -> r.bucket(bucket()).key("one"), RequestBody.fromString("0123456789"));
+    var got = aws().getObjectAsBytes(r -> r.bucket(bucket()).key("one").partNumber(1));
+    assertThat(got.asUtf8String()).isEqualTo("0123456789");
+    assertThat(got.response().sdkHttpResponse().statusCode()).isEqualTo(206);
+    assertThat(got.response().contentRange()).isEqualTo("bytes 0-9/10");
+    assertThat(got.response().partsCount()).isNull();
+    var head = aws().headObject(r -> r.bucket(bucket()).key("one").partNumber(1));
+    assertThat(head.sdkHttpResponse().statusCode()).isEqualTo(206);
+    assertThat(head.contentLength()).isEqualTo(10);
+    assertThat(head.partsCount()).isNull();
   }
 
   @Test

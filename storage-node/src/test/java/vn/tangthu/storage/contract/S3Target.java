@@ -33,6 +33,11 @@ record S3Target(URI endpoint, String accessKey, String secretKey, Set<Feature> f
     /** A continuation token the server did not issue is refused (InvalidArgument). */
     STRICT_CONTINUATION_TOKENS,
     /** Per-bucket CORS configuration and preflight answers from it. */
-    BUCKET_CORS
+    BUCKET_CORS,
+    /**
+     * {@code partNumber} on GET and HEAD answered as a range (206), single-part objects included;
+     * S3Proxy 4.1.0 ignores the parameter and answers the whole object with 200.
+     */
+    PART_NUMBER_READS
   }
 }

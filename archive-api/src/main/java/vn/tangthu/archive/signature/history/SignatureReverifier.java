@@ -24,9 +24,9 @@ import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.archive.record.RecordDao;
 import vn.tangthu.archive.record.RecordRow;
 import vn.tangthu.archive.record.SignatureInspection;
-import vn.tangthu.archive.signature.SignatureReport;
 import vn.tangthu.archive.storage.ObjectStore;
 import vn.tangthu.archive.storage.StorageException;
+import vn.tangthu.signature.SignatureReport;
 
 /**
  * Re-runs signature verification on stored records with the current trust anchors and CRLs (an

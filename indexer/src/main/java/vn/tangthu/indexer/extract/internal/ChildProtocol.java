@@ -4,45 +4,63 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import vn.tangthu.child.Messages;
 import vn.tangthu.indexer.extract.ExtractionResult;
 
 /**
- * The pipe protocol between {@link vn.tangthu.indexer.extract.ForkedTextExtractor} and {@link
- * ExtractorChild}: the child writes {@link #READY} once; each request is the file path and the
- * nullable file name; each response is one result.
+ * The messages between {@link vn.tangthu.indexer.extract.ForkedTextExtractor} and {@link
+ * ExtractorChild} (the child-process pool frames them): each request is the file path and the
+ * nullable file name; each answer is one result.
  */
 public final class ChildProtocol {
-
-  public static final String READY = "tangthu-extractor-ready";
+  private static final int MAX_REASON = 10_000;
 
   private ChildProtocol() {}
 
-  public static void writeRequest(DataOutputStream out, String path, String name)
-      throws IOException {
-    out.writeUTF(path);
-    writeNullable(out, name);
-    out.flush();
+  /**
+   * The largest answer for texts cut at {@code maxTextChars}: 3 UTF-8 bytes a char, plus fields.
+   */
+  public static int maxAnswerBytes(int maxTextChars) {
+    return (int) Math.min(Integer.MAX_VALUE - 16, 3L * maxTextChars + 256 * 1024);
   }
 
-  static void write(DataOutputStream out, ExtractionResult r) throws IOException {
-    out.writeBoolean(r.status() == ExtractionResult.Status.DONE);
-    writeNullable(out, r.reason());
-    byte[] text = r.text().getBytes(StandardCharsets.UTF_8);
-    out.writeInt(text.length);
-    out.write(text);
-    out.writeUTF(r.mediaType());
-    writeNullable(out, r.language());
-    out.writeInt(r.pageCount() == null ? -1 : r.pageCount());
-    out.writeBoolean(r.truncated());
+  public static byte[] request(String path, String name) {
+    return Messages.encode(
+        out -> {
+          out.writeUTF(path);
+          writeNullable(out, name);
+        });
   }
 
-  public static ExtractionResult read(DataInputStream in) throws IOException {
+  /** The path and the nullable name of a request. */
+  static String[] readRequest(byte[] request) throws IOException {
+    DataInputStream in = Messages.decode(request);
+    return new String[] {in.readUTF(), Messages.readNullable(in)};
+  }
+
+  static byte[] answer(ExtractionResult r) {
+    return Messages.encode(
+        out -> {
+          out.writeBoolean(r.status() == ExtractionResult.Status.DONE);
+          writeNullable(out, r.reason());
+          byte[] text = r.text().getBytes(StandardCharsets.UTF_8);
+          out.writeInt(text.length);
+          out.write(text);
+          out.writeUTF(r.mediaType());
+          writeNullable(out, r.language());
+          out.writeInt(r.pageCount() == null ? -1 : r.pageCount());
+          out.writeBoolean(r.truncated());
+        });
+  }
+
+  public static ExtractionResult readAnswer(byte[] answer) throws IOException {
+    DataInputStream in = Messages.decode(answer);
     boolean done = in.readBoolean();
-    String reason = readNullable(in);
+    String reason = Messages.readNullable(in);
     byte[] text = new byte[in.readInt()];
     in.readFully(text);
     String mediaType = in.readUTF();
-    String language = readNullable(in);
+    String language = Messages.readNullable(in);
     int pages = in.readInt();
     boolean truncated = in.readBoolean();
     return new ExtractionResult(
@@ -55,14 +73,8 @@ public final class ChildProtocol {
         truncated);
   }
 
-  static void writeNullable(DataOutputStream out, String s) throws IOException {
-    out.writeBoolean(s != null);
-    if (s != null) {
-      out.writeUTF(s.length() > 10_000 ? s.substring(0, 10_000) : s);
-    }
-  }
-
-  static String readNullable(DataInputStream in) throws IOException {
-    return in.readBoolean() ? in.readUTF() : null;
+  private static void writeNullable(DataOutputStream out, String s) throws IOException {
+    Messages.writeNullable(
+        out, s == null || s.length() <= MAX_REASON ? s : s.substring(0, MAX_REASON));
   }
 }

@@ -18,6 +18,8 @@ import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import vn.tangthu.indexer.extract.ExtractionResult;
 import vn.tangthu.indexer.text.LegacyVietnamese;
@@ -63,6 +65,7 @@ public final class TikaParsing {
     BodyContentHandler handler = new BodyContentHandler(maxTextChars);
     ParseContext context = new ParseContext();
     context.set(Parser.class, parser);
+    noTikaOcr(context);
     context.set(
         EmbeddedDocumentExtractor.class,
         new LimitedEmbeddedExtractor(context, MAX_EMBEDDED_DEPTH, MAX_EMBEDDED_DOCUMENTS));
@@ -79,6 +82,20 @@ public final class TikaParsing {
       }
     }
     return done(handler.toString(), mediaType(metadata, file, fileName), metadata, truncated);
+  }
+
+  /**
+   * Tika runs Tesseract by itself whenever it finds it on the PATH, on every image and every PDF
+   * page without text, inside this extraction's time limit. Reading scans is a decision of the
+   * archive (its own pool, limits and status), so Tika's own OCR is always off here.
+   */
+  private static void noTikaOcr(ParseContext context) {
+    TesseractOCRConfig ocr = new TesseractOCRConfig();
+    ocr.setSkipOcr(true);
+    context.set(TesseractOCRConfig.class, ocr);
+    PDFParserConfig pdf = new PDFParserConfig();
+    pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+    context.set(PDFParserConfig.class, pdf);
   }
 
   private ExtractionResult done(

@@ -57,7 +57,7 @@ public final class Magic {
   /**
    * The kind of archive a file is, or {@code null}: gzip, bzip2, xz, 7z, rar and tar by their
    * bytes; zip only when its name or declared type says zip, since DOCX, XLSX, ODT and EPUB are
-   * zips too.
+   * zips too; else what its name claims ({@link #byName}).
    */
   public static String archiveKind(byte[] h, int n, String name, String declaredType) {
     if (isGzip(h, n)) {
@@ -83,8 +83,26 @@ public final class Magic {
     if (isZip(h, n) && saysZip(name, declaredType)) {
       return "zip";
     }
+    return byName(name);
+  }
+
+  /**
+   * The archive kind a file name claims ({@code .zip}, {@code .7z}, {@code .rar}, {@code .tar},
+   * {@code .tgz}, {@code .gz}, {@code .bz2}, {@code .xz}), or {@code null}: a part of a split zip
+   * or a damaged archive has no recognisable first bytes but is no document either.
+   */
+  static String byName(String name) {
+    String lower = name == null ? "" : name.toLowerCase(Locale.ROOT);
+    for (String ext : ARCHIVE_EXTENSIONS) {
+      if (lower.endsWith("." + ext)) {
+        return ext + " (by its name)";
+      }
+    }
     return null;
   }
+
+  private static final java.util.List<String> ARCHIVE_EXTENSIONS =
+      java.util.List.of("zip", "7z", "rar", "tar", "tgz", "gz", "bz2", "xz");
 
   /** A name ending in {@code .zip} or a zip media type. */
   public static boolean saysZip(String name, String declaredType) {

@@ -1,5 +1,6 @@
 package vn.tangthu.intake.internal.table;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -36,7 +37,7 @@ final class RowStore implements Closeable {
 
   RowStore(SpoolDir spool) throws IOException {
     this.file = spool.newFile(".rows");
-    this.out = Files.newOutputStream(file);
+    this.out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
   }
 
   void append(MetadataRow row) throws IOException {

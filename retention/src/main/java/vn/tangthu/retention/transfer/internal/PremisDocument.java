@@ -26,15 +26,35 @@ public final class PremisDocument {
       TransferContext ctx,
       Instant transferredAt,
       List<ExtraChecksum> extraChecksums) {
-    TransferDossier d = layout.dossier();
     Xml x = new Xml();
     x.start("", NS, "premis")
         .ns("", NS)
         .ns("xsi", XSI)
         .attr("xsi", XSI, "schemaLocation", SCHEMA_LOCATION)
         .attr("version", "3.0");
-
     String repId = layout.id("rep", AipLayout.REP);
+    representation(x, layout, repId);
+    fileObjects(x, layout, extraChecksums);
+    Agents agents =
+        new Agents(
+            layout.id("agent", "archive"),
+            layout.id("agent", "software"),
+            layout.id("agent", "person"));
+    recordEvents(x, layout, transferredAt, agents.software());
+    transferEvent(x, layout, transferredAt, agents, repId);
+    agents(x, layout, ctx, agents);
+    x.end();
+    return x.finish();
+  }
+
+  /** The checksum and size of an extra file (computed from its bytes). */
+  public record ExtraChecksum(AipLayout.ExtraEntry entry, String sha256, long size) {}
+
+  /** The identifiers of the agents the events link to. */
+  private record Agents(String archive, String software, String person) {}
+
+  /** The representation, which includes every data file. */
+  private static void representation(Xml x, AipLayout layout, String repId) {
     x.start("", NS, "object")
         .attr("xsi", XSI, "type", "representation")
         .attr("xmlID", "obj-" + repId);
@@ -50,7 +70,10 @@ public final class PremisDocument {
     }
     x.end();
     x.end();
+  }
 
+  /** One file object per original, then one per extra (evidence) file. */
+  private static void fileObjects(Xml x, AipLayout layout, List<ExtraChecksum> extraChecksums) {
     for (AipLayout.DataEntry e : layout.data()) {
       TransferRecord r = e.record();
       fileObject(
@@ -67,10 +90,11 @@ public final class PremisDocument {
       ExtraFile f = c.entry().file();
       fileObject(x, c.entry().id(), null, null, c.sha256(), c.size(), f.mediaType(), f.fileName());
     }
+  }
 
-    String archiveAgent = layout.id("agent", "archive");
-    String softwareAgent = layout.id("agent", "software");
-    String personAgent = layout.id("agent", "person");
+  /** Ingestion, signature validation and fixity check of each record. */
+  private static void recordEvents(
+      Xml x, AipLayout layout, Instant transferredAt, String softwareAgent) {
     for (AipLayout.DataEntry e : layout.data()) {
       TransferRecord r = e.record();
       event(
@@ -101,6 +125,12 @@ public final class PremisDocument {
           softwareAgent,
           e.fileId());
     }
+  }
+
+  /** The transfer of the dossier, by the archive, authorised by a person, done by the software. */
+  private static void transferEvent(
+      Xml x, AipLayout layout, Instant transferredAt, Agents agents, String repId) {
+    TransferDossier d = layout.dossier();
     x.start("", NS, "event");
     identifier(x, "event", LOCAL, layout.id("event-transfer", d.objId()));
     x.leaf("", NS, "eventType", "transfer");
@@ -113,27 +143,25 @@ public final class PremisDocument {
             "Nộp lưu hồ sơ " + d.fileCode() + " vào Lưu trữ lịch sử (Thông tư 05/2025/TT-BNV)")
         .end();
     x.start("", NS, "eventOutcomeInformation").leaf("", NS, "eventOutcome", "success").end();
-    linkAgent(x, archiveAgent, "executing program");
-    linkAgent(x, personAgent, "authorizer");
-    linkAgent(x, softwareAgent, "implementer");
+    linkAgent(x, agents.archive(), "executing program");
+    linkAgent(x, agents.person(), "authorizer");
+    linkAgent(x, agents.software(), "implementer");
     linkObject(x, repId);
     x.end();
+  }
 
-    agent(x, archiveAgent, ctx.archiveName(), "organization", null);
-    agent(x, softwareAgent, ctx.softwareName(), "software", ctx.softwareVersion());
-    agent(x, personAgent, ctx.transferredBy(), "person", null);
+  private static void agents(Xml x, AipLayout layout, TransferContext ctx, Agents agents) {
+    TransferDossier d = layout.dossier();
+    agent(x, agents.archive(), ctx.archiveName(), "organization", null);
+    agent(x, agents.software(), ctx.softwareName(), "software", ctx.softwareVersion());
+    agent(x, agents.person(), ctx.transferredBy(), "person", null);
     agent(
         x,
         layout.id("agent", "agency"),
         d.agencyName() + " (" + d.agencyCode() + ")",
         "organization",
         null);
-    x.end();
-    return x.finish();
   }
-
-  /** The checksum and size of an extra file (computed from its bytes). */
-  public record ExtraChecksum(AipLayout.ExtraEntry entry, String sha256, long size) {}
 
   private static String outcome(String signatureStatus) {
     return switch (signatureStatus) {

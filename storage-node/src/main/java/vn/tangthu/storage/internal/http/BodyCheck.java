@@ -13,7 +13,7 @@ import vn.tangthu.storage.internal.auth.PayloadMode;
 import vn.tangthu.storage.internal.s3.S3Exception;
 import vn.tangthu.storage.internal.store.ChecksumAlgorithm;
 import vn.tangthu.storage.internal.store.Digests;
-import vn.tangthu.storage.internal.store.ObjectStore;
+import vn.tangthu.storage.internal.store.DiskStore;
 import vn.tangthu.storage.internal.store.StagedBlob;
 
 /**
@@ -68,7 +68,7 @@ final class BodyCheck {
   /**
    * Streams, stages (into a temporary file) and verifies; the blob is discarded when a check fails.
    */
-  static StagedBlob stage(ObjectStore store, Exchange ex, AuthContext auth) throws IOException {
+  static StagedBlob stage(DiskStore store, Exchange ex, AuthContext auth) throws IOException {
     return stage(store, ex, auth, false);
   }
 
@@ -76,9 +76,9 @@ final class BodyCheck {
    * Streams, stages and verifies; the blob is discarded when a check fails.
    *
    * @param inMemoryOk whether a body whose declared length is at most {@link
-   *     ObjectStore#inMemoryMax()} may be held in memory instead of a temporary file
+   *     DiskStore#inMemoryMax()} may be held in memory instead of a temporary file
    */
-  static StagedBlob stage(ObjectStore store, Exchange ex, AuthContext auth, boolean inMemoryOk)
+  static StagedBlob stage(DiskStore store, Exchange ex, AuthContext auth, boolean inMemoryOk)
       throws IOException {
     return stage(store, ex, auth, inMemoryOk, Set.of());
   }
@@ -89,10 +89,14 @@ final class BodyCheck {
    * @param also checksums to compute besides those the request declares
    */
   static StagedBlob stage(
-      ObjectStore store, Exchange ex, AuthContext auth, boolean inMemoryOk, Set<String> also)
+      DiskStore store, Exchange ex, AuthContext auth, boolean inMemoryOk, Set<String> also)
       throws IOException {
     Set<String> algos = requestedChecksums(ex);
     algos.addAll(also);
+    if (algos.isEmpty()) {
+      // S3 stores a CRC64NVME of every new object (or part) whose request names no checksum
+      algos.add(Digests.DEFAULT_CHECKSUM);
+    }
     InputStream in = body(ex, auth);
     long declared = inMemoryOk ? declaredLength(ex, auth) : -1;
     StagedBlob blob =

@@ -9,18 +9,18 @@ import vn.tangthu.storage.internal.auth.Encoding;
 import vn.tangthu.storage.internal.s3.S3Exception;
 import vn.tangthu.storage.internal.s3.Xml;
 import vn.tangthu.storage.internal.store.BucketMeta;
+import vn.tangthu.storage.internal.store.DiskStore;
 import vn.tangthu.storage.internal.store.Listing;
 import vn.tangthu.storage.internal.store.ObjectMeta;
-import vn.tangthu.storage.internal.store.ObjectStore;
 
 /** Bucket-level operations: create, list, versioning, lock configuration, listings. */
 final class BucketOps {
-  private final ObjectStore store;
+  private final DiskStore store;
   private final Listing listing;
   private final String region;
   private final ObjectOps objects;
 
-  BucketOps(ObjectStore store, String region, ObjectOps objects) {
+  BucketOps(DiskStore store, String region, ObjectOps objects) {
     this.store = store;
     this.listing = new Listing(store);
     this.region = region;

@@ -10,7 +10,7 @@ import org.w3c.dom.Element;
 import vn.tangthu.storage.internal.s3.S3Exception;
 import vn.tangthu.storage.internal.s3.Xml;
 import vn.tangthu.storage.internal.store.BucketMeta;
-import vn.tangthu.storage.internal.store.ObjectStore;
+import vn.tangthu.storage.internal.store.DiskStore;
 
 /**
  * Bucket CORS (PutBucketCors, GetBucketCors, DeleteBucketCors), preflight {@code OPTIONS} requests
@@ -37,9 +37,9 @@ final class CorsOps {
     }
   }
 
-  private final ObjectStore store;
+  private final DiskStore store;
 
-  CorsOps(ObjectStore store) {
+  CorsOps(DiskStore store) {
     this.store = store;
   }
 

@@ -6,9 +6,9 @@ import org.w3c.dom.Element;
 import vn.tangthu.storage.internal.s3.S3Exception;
 import vn.tangthu.storage.internal.s3.Xml;
 import vn.tangthu.storage.internal.store.BucketMeta;
+import vn.tangthu.storage.internal.store.DiskStore;
 import vn.tangthu.storage.internal.store.LockState;
 import vn.tangthu.storage.internal.store.ObjectMeta;
-import vn.tangthu.storage.internal.store.ObjectStore;
 
 /**
  * Object retention and legal hold. Retention in COMPLIANCE mode can only be extended; GOVERNANCE
@@ -16,9 +16,9 @@ import vn.tangthu.storage.internal.store.ObjectStore;
  * x-amz-bypass-governance-retention: true}.
  */
 final class LockOps {
-  private final ObjectStore store;
+  private final DiskStore store;
 
-  LockOps(ObjectStore store) {
+  LockOps(DiskStore store) {
     this.store = store;
   }
 

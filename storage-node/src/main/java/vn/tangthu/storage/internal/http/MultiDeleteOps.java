@@ -8,7 +8,7 @@ import vn.tangthu.storage.internal.s3.Xml;
 import vn.tangthu.storage.internal.store.BucketMeta;
 import vn.tangthu.storage.internal.store.DeleteResult;
 import vn.tangthu.storage.internal.store.Digests;
-import vn.tangthu.storage.internal.store.ObjectStore;
+import vn.tangthu.storage.internal.store.DiskStore;
 
 /**
  * DeleteObjects ({@code POST /bucket?delete}): up to 1000 keys, each deleted on its own (a refused
@@ -16,9 +16,9 @@ import vn.tangthu.storage.internal.store.ObjectStore;
  * included.
  */
 final class MultiDeleteOps {
-  private final ObjectStore store;
+  private final DiskStore store;
 
-  MultiDeleteOps(ObjectStore store) {
+  MultiDeleteOps(DiskStore store) {
     this.store = store;
   }
 

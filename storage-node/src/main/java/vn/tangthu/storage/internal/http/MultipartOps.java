@@ -12,20 +12,21 @@ import vn.tangthu.storage.internal.s3.S3Exception;
 import vn.tangthu.storage.internal.s3.Xml;
 import vn.tangthu.storage.internal.store.BucketMeta;
 import vn.tangthu.storage.internal.store.ChecksumAlgorithm;
+import vn.tangthu.storage.internal.store.Digests;
+import vn.tangthu.storage.internal.store.DiskStore;
 import vn.tangthu.storage.internal.store.Multipart;
 import vn.tangthu.storage.internal.store.NewObject;
 import vn.tangthu.storage.internal.store.ObjectMeta;
-import vn.tangthu.storage.internal.store.ObjectStore;
 import vn.tangthu.storage.internal.store.OpenedVersion;
 import vn.tangthu.storage.internal.store.StagedBlob;
 
 /** Multipart upload operations. */
 final class MultipartOps {
-  private final ObjectStore store;
+  private final DiskStore store;
   private final Multipart multipart;
   private final ObjectOps objects;
 
-  MultipartOps(ObjectStore store, ObjectOps objects) {
+  MultipartOps(DiskStore store, ObjectOps objects) {
     this.store = store;
     this.multipart = new Multipart(store);
     this.objects = objects;
@@ -109,7 +110,10 @@ final class MultipartOps {
       Multipart.Upload u = upload(ex, b);
       blob =
           store.stage(
-              in, u.checksumAlgorithm() == null ? Set.of() : Set.of(u.checksumAlgorithm().name()));
+              in,
+              u.checksumAlgorithm() == null
+                  ? Set.of(Digests.DEFAULT_CHECKSUM)
+                  : Set.of(u.checksumAlgorithm().name()));
     }
     Multipart.Part p = multipart.uploadPart(b.name(), ex.query.get("uploadId"), number, blob);
     if (source.bucket().versioned()) {

@@ -15,24 +15,25 @@ import vn.tangthu.storage.internal.s3.Xml;
 import vn.tangthu.storage.internal.store.BucketMeta;
 import vn.tangthu.storage.internal.store.ChecksumAlgorithm;
 import vn.tangthu.storage.internal.store.DeleteResult;
+import vn.tangthu.storage.internal.store.Digests;
+import vn.tangthu.storage.internal.store.DiskStore;
 import vn.tangthu.storage.internal.store.LockState;
 import vn.tangthu.storage.internal.store.NewObject;
 import vn.tangthu.storage.internal.store.ObjectMeta;
-import vn.tangthu.storage.internal.store.ObjectStore;
 import vn.tangthu.storage.internal.store.OpenedVersion;
 import vn.tangthu.storage.internal.store.Precondition;
 import vn.tangthu.storage.internal.store.StagedBlob;
 
 /** Object operations: put, get/head (ranges, conditions, integrity), delete, multi-delete, copy. */
 final class ObjectOps {
-  private final ObjectStore store;
+  private final DiskStore store;
   private final Metrics metrics;
   private final ObjectStreamer streamer;
 
   /**
    * @param hashers runs the SHA-256 check of large GETs beside the network writes
    */
-  ObjectOps(ObjectStore store, Metrics metrics, java.util.concurrent.Executor hashers) {
+  ObjectOps(DiskStore store, Metrics metrics, java.util.concurrent.Executor hashers) {
     this.store = store;
     this.metrics = metrics;
     this.streamer = new ObjectStreamer(hashers);
@@ -219,10 +220,12 @@ final class ObjectOps {
           ex.write(buf, last);
           metrics.bytesOut(n);
         };
-    if (range == null && m.crc32c() != null && length > 0) {
+    // partNumber=1 of a single-part object is a range over all of it: checked like a full GET
+    boolean whole = range == null || (range.first() == 0 && length == m.size());
+    if (whole && m.crc32c() != null && length > 0) {
       streamer.sendCrc32cVerified(data, length, m.crc32c(), sink);
     } else {
-      streamer.send(data, offset, length, range == null ? m.sha256() : null, sink);
+      streamer.send(data, offset, length, whole ? m.sha256() : null, sink);
     }
   }
 
@@ -237,7 +240,7 @@ final class ObjectOps {
       }
       return;
     }
-    if (range != null) {
+    if (range != null && part == null) {
       return;
     }
     checksumHeaders(ex, m.checksums(), m.checksumType());
@@ -409,7 +412,10 @@ final class ObjectOps {
         new VerifyingInputStream(
             java.nio.channels.Channels.newInputStream(opened.channel()), src)) {
       ChecksumAlgorithm wanted = ChecksumAlgorithm.parse(ex.header("x-amz-checksum-algorithm"));
-      blob = store.stage(in, wanted != null ? Set.of(wanted.name()) : src.checksums().keySet());
+      blob =
+          store.stage(
+              in,
+              wanted != null ? Set.of(wanted.name()) : Digests.orDefault(src.checksums().keySet()));
     }
     ObjectMeta meta;
     try {

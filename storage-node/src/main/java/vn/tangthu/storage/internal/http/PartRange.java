@@ -5,10 +5,11 @@ import vn.tangthu.storage.internal.store.ObjectMeta;
 
 /**
  * The part a GET or HEAD with {@code partNumber} addresses: a part of a version completed from a
- * multipart upload, or part 1 (the whole object) of any other.
+ * multipart upload, or part 1 (the whole object) of any other. Either is answered as a byte range
+ * (206 with {@code Content-Range}), as S3 answers it, the whole object included.
  *
  * @param number the part number
- * @param range its bytes, or null for the whole object
+ * @param range its bytes, or null when it has none (an empty part or object: 200)
  */
 record PartRange(int number, Range range) {
 
@@ -40,7 +41,7 @@ record PartRange(int number, Range range) {
           416, "InvalidPartNumber", "The requested partnumber is not satisfiable");
     }
     if (m.parts().isEmpty()) {
-      return new PartRange(n, null);
+      return new PartRange(n, m.size() == 0 ? null : new Range(0, m.size() - 1, false));
     }
     long first = 0;
     for (int i = 0; i < n - 1; i++) {

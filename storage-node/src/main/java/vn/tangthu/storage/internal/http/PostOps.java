@@ -14,10 +14,11 @@ import vn.tangthu.storage.internal.post.PostPolicy;
 import vn.tangthu.storage.internal.s3.S3Exception;
 import vn.tangthu.storage.internal.s3.Xml;
 import vn.tangthu.storage.internal.store.BucketMeta;
+import vn.tangthu.storage.internal.store.Digests;
+import vn.tangthu.storage.internal.store.DiskStore;
 import vn.tangthu.storage.internal.store.LockState;
 import vn.tangthu.storage.internal.store.NewObject;
 import vn.tangthu.storage.internal.store.ObjectMeta;
-import vn.tangthu.storage.internal.store.ObjectStore;
 import vn.tangthu.storage.internal.store.Precondition;
 import vn.tangthu.storage.internal.store.StagedBlob;
 
@@ -29,11 +30,11 @@ import vn.tangthu.storage.internal.store.StagedBlob;
  * success_action_status} (204 by default; 201 with a {@code PostResponse} document).
  */
 final class PostOps {
-  private final ObjectStore store;
+  private final DiskStore store;
   private final SigV4Verifier verifier;
   private final Metrics metrics;
 
-  PostOps(ObjectStore store, SigV4Verifier verifier, Metrics metrics) {
+  PostOps(DiskStore store, SigV4Verifier verifier, Metrics metrics) {
     this.store = store;
     this.verifier = verifier;
     this.metrics = metrics;
@@ -78,7 +79,8 @@ final class PostOps {
     }
     PostPolicy policy = PostPolicy.parse(lower.get("policy"));
     policy.check(fields, b.name(), store.clock().instant());
-    StagedBlob blob = store.stage(new Limited(file, policy.maxLength()), Set.of());
+    StagedBlob blob =
+        store.stage(new Limited(file, policy.maxLength()), Set.of(Digests.DEFAULT_CHECKSUM));
     ObjectMeta meta;
     try {
       policy.checkSize(blob.size());

@@ -15,7 +15,7 @@ import vn.tangthu.storage.internal.auth.SigV4Verifier;
 import vn.tangthu.storage.internal.s3.S3Exception;
 import vn.tangthu.storage.internal.s3.Xml;
 import vn.tangthu.storage.internal.store.BucketMeta;
-import vn.tangthu.storage.internal.store.ObjectStore;
+import vn.tangthu.storage.internal.store.DiskStore;
 
 /**
  * Jetty core handler serving the S3 API (path-style addressing), {@code /health} and {@code
@@ -47,7 +47,7 @@ public final class S3Handler extends Handler.Abstract {
           "torrent",
           "policyStatus");
 
-  private final ObjectStore store;
+  private final DiskStore store;
   private final SigV4Verifier verifier;
   private final Metrics metrics;
   private final String region;
@@ -65,7 +65,7 @@ public final class S3Handler extends Handler.Abstract {
    * @param hashers threads that check the SHA-256 of large GETs while they are sent
    */
   public S3Handler(
-      ObjectStore store,
+      DiskStore store,
       SigV4Verifier verifier,
       Metrics metrics,
       String region,

@@ -22,20 +22,21 @@ import java.util.regex.Pattern;
 import vn.tangthu.storage.internal.s3.S3Exception;
 
 /**
- * The buckets of an {@link ObjectStore}: {@code buckets/<name>/bucket.properties} with its {@code
+ * The buckets of a {@link DiskStore}: {@code buckets/<name>/bucket.properties} with its {@code
  * objects/} and {@code uploads/} directories. Bucket metadata is cached (a writable store is the
  * only writer); changes run under the bucket's lock. Thread-safe.
  */
 final class BucketStore {
   private static final Pattern BUCKET = Pattern.compile("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$");
+  private static final Pattern IP_ADDRESS = Pattern.compile("^\\d+\\.\\d+\\.\\d+\\.\\d+$");
   private static final Set<String> RESERVED = Set.of("health", "metrics", "minio");
 
-  private final ObjectStore store;
+  private final DiskStore store;
   private final Path root;
   private final boolean writable;
   private final ConcurrentMap<String, BucketMeta> bucketCache = new ConcurrentHashMap<>();
 
-  BucketStore(ObjectStore store, Path root, boolean writable) {
+  BucketStore(DiskStore store, Path root, boolean writable) {
     this.store = store;
     this.root = root;
     this.writable = writable;
@@ -44,7 +45,7 @@ final class BucketStore {
   static boolean validBucketName(String name) {
     return BUCKET.matcher(name).matches()
         && !name.contains("..")
-        && !name.matches("^\\d+\\.\\d+\\.\\d+\\.\\d+$")
+        && !IP_ADDRESS.matcher(name).matches()
         && !RESERVED.contains(name);
   }
 
@@ -191,7 +192,7 @@ final class BucketStore {
       Durable.moveDurably(store.bucketDir(name), trash);
       bucketCache.remove(name);
       Durable.fsyncDir(root);
-      ObjectStore.deleteTree(trash);
+      DiskStore.deleteTree(trash);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {

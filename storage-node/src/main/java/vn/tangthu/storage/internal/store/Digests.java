@@ -18,6 +18,17 @@ public final class Digests {
   public static final Set<String> ALGORITHMS =
       Set.of("CRC32", "CRC32C", "CRC64NVME", "SHA1", "SHA256");
 
+  /**
+   * The checksum S3 computes and stores for a new object (single or multipart upload, copy, POST)
+   * whose request names none: CRC64NVME, a full-object checksum.
+   */
+  public static final String DEFAULT_CHECKSUM = "CRC64NVME";
+
+  /** {@code algorithms}, or the default checksum when it is empty. */
+  public static Set<String> orDefault(Set<String> algorithms) {
+    return algorithms.isEmpty() ? Set.of(DEFAULT_CHECKSUM) : algorithms;
+  }
+
   private final MessageDigest md5;
   private final MessageDigest sha256;
   private final CRC32C crc32c = new CRC32C();

@@ -33,33 +33,37 @@ public final class KeyCodec {
     return p;
   }
 
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
   private static Path appendSegment(Path p, byte[] k, int from, int to, char type) {
-    StringBuilder name = new StringBuilder();
+    StringBuilder name = new StringBuilder(Math.min(MAX_ENCODED, 3 * (to - from)) + 1);
     name.append('C');
     for (int i = from; i < to; i++) {
-      String enc = encodeByte(k[i]);
-      if (name.length() - 1 + enc.length() > MAX_ENCODED) {
+      int c = k[i] & 0xff;
+      boolean plain = isPlain(c);
+      if (name.length() - 1 + (plain ? 1 : 3) > MAX_ENCODED) {
         p = p.resolve(name.toString());
         name.setLength(0);
         name.append('C');
       }
-      name.append(enc);
+      if (plain) {
+        name.append((char) c);
+      } else {
+        name.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+      }
     }
     name.setCharAt(0, type);
     return p.resolve(name.toString());
   }
 
-  private static String encodeByte(byte b) {
-    int c = b & 0xff;
-    if ((c >= 'a' && c <= 'z')
+  /** Whether a byte is written as itself ({@code [A-Za-z0-9._-]}) rather than {@code %XX}. */
+  private static boolean isPlain(int c) {
+    return (c >= 'a' && c <= 'z')
         || (c >= 'A' && c <= 'Z')
         || (c >= '0' && c <= '9')
         || c == '.'
         || c == '-'
-        || c == '_') {
-      return String.valueOf((char) c);
-    }
-    return String.format("%%%02X", c);
+        || c == '_';
   }
 
   /** Decodes the bytes of a path element name (without its type letter), or null if invalid. */

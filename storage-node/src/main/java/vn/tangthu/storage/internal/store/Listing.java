@@ -7,9 +7,9 @@ import java.util.List;
 
 /** Key-ordered listings of current objects and of all versions, streaming over the tree. */
 public final class Listing {
-  private final ObjectStore store;
+  private final DiskStore store;
 
-  public Listing(ObjectStore store) {
+  public Listing(DiskStore store) {
     this.store = store;
   }
 

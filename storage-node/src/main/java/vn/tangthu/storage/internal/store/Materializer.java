@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 final class Materializer {
   private static final Logger LOG = LoggerFactory.getLogger(Materializer.class);
 
-  private final ObjectStore store;
+  private final DiskStore store;
   private final Checkpoints checkpoints;
 
   /** Names of this process's temporary sidecars: unique without a SecureRandom call each. */
@@ -26,7 +26,7 @@ final class Materializer {
 
   private final AtomicLong tmpNames = new AtomicLong();
 
-  Materializer(ObjectStore store, Checkpoints checkpoints) {
+  Materializer(DiskStore store, Checkpoints checkpoints) {
     this.store = store;
     this.checkpoints = checkpoints;
   }
@@ -74,7 +74,7 @@ final class Materializer {
     }
     Path sidecarTmp = store.tmpDir().resolve(tmpPrefix + tmpNames.incrementAndGet());
     Files.write(sidecarTmp, r.sidecar());
-    Path sidecar = node.resolve(r.versionId() + ObjectStore.META_SUFFIX);
+    Path sidecar = node.resolve(r.versionId() + DiskStore.META_SUFFIX);
     Files.move(sidecarTmp, sidecar, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     if (r.replacedDataFile() != null && !r.replacedDataFile().equals(r.dataFile())) {
       Files.deleteIfExists(node.resolve(r.replacedDataFile()));

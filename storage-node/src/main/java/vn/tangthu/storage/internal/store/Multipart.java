@@ -32,10 +32,10 @@ import vn.tangthu.storage.internal.s3.S3Exception;
 public final class Multipart {
   static final long MIN_PART = 5L * 1024 * 1024;
 
-  private final ObjectStore store;
+  private final DiskStore store;
   private final PartAssembly assembly;
 
-  public Multipart(ObjectStore store) {
+  public Multipart(DiskStore store) {
     this.store = store;
     this.assembly = new PartAssembly(store);
   }
@@ -85,7 +85,7 @@ public final class Multipart {
   }
 
   private Path uploadDir(String bucket, String uploadId) {
-    ObjectStore.checkId(uploadId, "upload id");
+    DiskStore.checkId(uploadId, "upload id");
     return store.uploadsDir(bucket).resolve(uploadId);
   }
 
@@ -320,7 +320,9 @@ public final class Multipart {
             attrs.lock(),
             attrs.explicitLock(),
             etag,
-            checksums.isEmpty() ? null : upload.checksumType(),
+            checksums.isEmpty()
+                ? null
+                : upload.checksumType() != null ? upload.checksumType() : "FULL_OBJECT",
             hashedParts ? chosen.stream().map(Part::info).toList() : List.of());
     ReentrantLock lock = store.lockFor(bucket.name(), uploadId);
     lock.lock();
@@ -382,6 +384,6 @@ public final class Multipart {
     } catch (NoSuchFileException e) {
       throw S3Exception.noSuchUpload();
     }
-    ObjectStore.deleteTree(trash);
+    DiskStore.deleteTree(trash);
   }
 }

@@ -24,9 +24,9 @@ import vn.tangthu.storage.internal.s3.S3Exception;
  * the kernel while its CRC32C is combined from theirs. Thread-safe.
  */
 final class PartAssembly {
-  private final ObjectStore store;
+  private final DiskStore store;
 
-  PartAssembly(ObjectStore store) {
+  PartAssembly(DiskStore store) {
     this.store = store;
   }
 
@@ -87,7 +87,7 @@ final class PartAssembly {
       Multipart.Upload upload, List<Multipart.Part> chosen, Map<String, String> expected) {
     ChecksumAlgorithm a = upload.checksumAlgorithm();
     if (a == null) {
-      return Map.of();
+      return defaultChecksum(chosen);
     }
     List<String> values = new ArrayList<>();
     for (Multipart.Part p : chosen) {
@@ -109,6 +109,24 @@ final class PartAssembly {
           "The " + a + " checksum you specified did not match what we calculated.");
     }
     return Map.of(a.name(), value);
+  }
+
+  /**
+   * S3's default for an upload that named no algorithm: the full-object CRC64NVME, combined from
+   * the parts' (each part records one since the node computes it); none when a part lacks it (a
+   * part stored by an older version of the node).
+   */
+  private static Map<String, String> defaultChecksum(List<Multipart.Part> chosen) {
+    ChecksumAlgorithm a = ChecksumAlgorithm.parse(Digests.DEFAULT_CHECKSUM);
+    List<String> values = new ArrayList<>();
+    for (Multipart.Part p : chosen) {
+      String v = p.checksums().get(a.name());
+      if (v == null) {
+        return Map.of();
+      }
+      values.add(v);
+    }
+    return Map.of(a.name(), a.combine(values, chosen.stream().map(Multipart.Part::size).toList()));
   }
 
   /**

@@ -39,7 +39,7 @@ public final class Scrubber {
 
   /** Scrubs every bucket; {@code log} receives one line per problem found. */
   public Report scrub(Consumer<String> log) throws IOException {
-    ObjectStore store = new ReadOnly(dataDir).store;
+    DiskStore store = new ReadOnly(dataDir).store;
     long versions = 0;
     long bytes = 0;
     List<String> corrupt = new ArrayList<>();
@@ -115,10 +115,10 @@ public final class Scrubber {
 
   /** Reads sidecars without touching the data directory (no tmp cleanup). */
   private static final class ReadOnly {
-    final ObjectStore store;
+    final DiskStore store;
 
     ReadOnly(Path dataDir) throws IOException {
-      this.store = ObjectStore.readOnly(dataDir, Clock.systemUTC());
+      this.store = DiskStore.readOnly(dataDir, Clock.systemUTC());
     }
   }
 }

@@ -19,7 +19,7 @@ public final class UploadSweeper implements AutoCloseable {
   private final Duration age;
   private final ScheduledExecutorService timer;
 
-  public UploadSweeper(ObjectStore store, Duration age) {
+  public UploadSweeper(DiskStore store, Duration age) {
     this.multipart = new Multipart(store);
     this.age = age;
     this.timer =

@@ -20,9 +20,9 @@ import vn.tangthu.storage.internal.s3.S3Exception;
 final class VersionChanges {
   private static final Logger LOG = LoggerFactory.getLogger(VersionChanges.class);
 
-  private final ObjectStore store;
+  private final DiskStore store;
 
-  VersionChanges(ObjectStore store) {
+  VersionChanges(DiskStore store) {
     this.store = store;
   }
 
@@ -34,7 +34,7 @@ final class VersionChanges {
   DeleteResult delete(BucketMeta bucket, String key, String versionId, boolean bypassGovernance)
       throws IOException {
     if (versionId != null) {
-      ObjectStore.checkId(versionId, "version id");
+      DiskStore.checkId(versionId, "version id");
     }
     Path node = store.nodeDir(bucket.name(), key);
     ReentrantLock lock = store.lockFor(bucket.name(), key);
@@ -44,7 +44,7 @@ final class VersionChanges {
       List<ObjectMeta> versions = store.readVersions(node);
       if (versionId == null && bucket.versioned()) {
         String markerId =
-            bucket.versioningEnabled() ? ObjectStore.newVersionId() : ObjectMeta.NULL_VERSION;
+            bucket.versioningEnabled() ? DiskStore.newVersionId() : ObjectMeta.NULL_VERSION;
         ObjectMeta replaced = store.replaceableNull(versions, markerId);
         ObjectMeta marker =
             new ObjectMeta(
@@ -78,7 +78,7 @@ final class VersionChanges {
         return new DeleteResult(versionId, false);
       }
       checkDeletable(v, bypassGovernance);
-      Files.delete(node.resolve(v.versionId() + ObjectStore.META_SUFFIX));
+      Files.delete(node.resolve(v.versionId() + DiskStore.META_SUFFIX));
       Durable.fsyncDir(node);
       if (v.dataFile() != null) {
         Files.deleteIfExists(node.resolve(v.dataFile()));
@@ -140,7 +140,7 @@ final class VersionChanges {
         }
         v = versions.get(0);
       } else {
-        ObjectStore.checkId(versionId, "version id");
+        DiskStore.checkId(versionId, "version id");
         v =
             versions.stream()
                 .filter(m -> m.versionId().equals(versionId))

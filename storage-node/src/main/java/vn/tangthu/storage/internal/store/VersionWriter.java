@@ -18,14 +18,14 @@ import vn.tangthu.storage.internal.s3.S3Exception;
  * replace a protected null version. Thread-safe: writes to one key hold its lock.
  */
 final class VersionWriter {
-  private final ObjectStore store;
+  private final DiskStore store;
   private final GroupCommit commits;
   private final Materializer materializer;
 
   /**
    * @param commits the group committer, or null for a read-only store
    */
-  VersionWriter(ObjectStore store, GroupCommit commits, Materializer materializer) {
+  VersionWriter(DiskStore store, GroupCommit commits, Materializer materializer) {
     this.store = store;
     this.commits = commits;
     this.materializer = materializer;
@@ -48,7 +48,7 @@ final class VersionWriter {
           versions.isEmpty() || versions.get(0).deleteMarker() ? null : versions.get(0);
       condition.check(current);
       String versionId =
-          bucket.versioningEnabled() ? ObjectStore.newVersionId() : ObjectMeta.NULL_VERSION;
+          bucket.versioningEnabled() ? DiskStore.newVersionId() : ObjectMeta.NULL_VERSION;
       ObjectMeta replaced = store.replaceableNull(versions, versionId);
       String dataFile = "d-" + UUID.randomUUID() + ".bin";
       ObjectMeta meta =
@@ -69,7 +69,7 @@ final class VersionWriter {
               blob.crc32c(),
               attrs.checksumType(),
               attrs.parts());
-      if (commits != null && blob.size() <= ObjectStore.JOURNALED_MAX) {
+      if (commits != null && blob.size() <= DiskStore.JOURNALED_MAX) {
         commitJournaled(bucket, blob, meta, replaced, !versions.isEmpty());
         return meta;
       }

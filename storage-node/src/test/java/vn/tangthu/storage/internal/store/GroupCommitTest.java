@@ -31,14 +31,14 @@ class GroupCommitTest {
     return b;
   }
 
-  private static ObjectMeta put(ObjectStore store, BucketMeta b, String key, byte[] data)
+  private static ObjectMeta put(DiskStore store, BucketMeta b, String key, byte[] data)
       throws Exception {
     StagedBlob blob = store.stage(new ByteArrayInputStream(data), Set.of());
     return store.put(
         b, key, blob, new NewObject(null, Map.of(), null, false, null), Precondition.NONE);
   }
 
-  private static byte[] read(ObjectStore store, String bucket, String key) throws Exception {
+  private static byte[] read(DiskStore store, String bucket, String key) throws Exception {
     ObjectMeta m = store.latest(bucket, key).orElseThrow();
     return Files.readAllBytes(store.dataPath(bucket, m));
   }
@@ -49,7 +49,7 @@ class GroupCommitTest {
 
   @Test
   void concurrentSmallPutsShareJournalFsyncs() throws Exception {
-    try (ObjectStore store = new ObjectStore(dir, Clock.systemUTC())) {
+    try (DiskStore store = new DiskStore(dir, Clock.systemUTC())) {
       BucketMeta b = store.createBucket("gcb", "owner", false);
       ExecutorService pool = Executors.newFixedThreadPool(8);
       List<Future<ObjectMeta>> puts = new ArrayList<>();
@@ -74,7 +74,7 @@ class GroupCommitTest {
   void writersThatAllSeeAFullJournalCheckpointItOnce() throws Exception {
     int size = 100 * 1024;
     int count = 400; // about 39 MiB of journal: two checkpoints of 16 MiB
-    try (ObjectStore store = new ObjectStore(dir, Clock.systemUTC())) {
+    try (DiskStore store = new DiskStore(dir, Clock.systemUTC())) {
       BucketMeta b = store.createBucket("gcb", "owner", false);
       ExecutorService pool = Executors.newFixedThreadPool(8);
       List<Future<ObjectMeta>> puts = new ArrayList<>();
@@ -112,7 +112,7 @@ class GroupCommitTest {
     Path journal = dir.resolve("journal/objects.wal");
     byte[] first = bytes(1000, 1);
     byte[] second = bytes(2000, 2);
-    ObjectStore store = new ObjectStore(dir, Clock.systemUTC());
+    DiskStore store = new DiskStore(dir, Clock.systemUTC());
     BucketMeta b = store.createBucket("gcb", "owner", false);
     put(store, b, "a/doc.pdf", first);
     ObjectMeta m = put(store, b, "a/doc.pdf", second);
@@ -127,7 +127,7 @@ class GroupCommitTest {
     }
     Files.write(journal, journaled);
     Files.write(journal, new byte[] {0x54, 0x54, 0x4a}, StandardOpenOption.APPEND); // torn tail
-    try (ObjectStore reopened = new ObjectStore(dir, Clock.systemUTC())) {
+    try (DiskStore reopened = new DiskStore(dir, Clock.systemUTC())) {
       ObjectMeta back = reopened.latest("gcb", "a/doc.pdf").orElseThrow();
       assertThat(back.versionId()).isEqualTo(m.versionId());
       assertThat(back.sha256()).isEqualTo(sha256(second));
@@ -142,14 +142,14 @@ class GroupCommitTest {
 
   @Test
   void deleteAfterJournaledPutIsNeverUndoneByReplay() throws Exception {
-    ObjectStore store = new ObjectStore(dir, Clock.systemUTC());
+    DiskStore store = new DiskStore(dir, Clock.systemUTC());
     BucketMeta b = store.createBucket("gcb", "owner", false);
     put(store, b, "gone", bytes(100, 3));
     assertThat(Files.size(dir.resolve("journal/objects.wal"))).isPositive();
     store.delete(b, "gone", null, false);
     // the delete checkpointed the journal first: nothing is left to replay
     assertThat(Files.size(dir.resolve("journal/objects.wal"))).isZero();
-    try (ObjectStore reopened = new ObjectStore(dir, Clock.systemUTC())) {
+    try (DiskStore reopened = new DiskStore(dir, Clock.systemUTC())) {
       assertThat(reopened.latest("gcb", "gone")).isEmpty();
     }
     store.close();
@@ -157,9 +157,9 @@ class GroupCommitTest {
 
   @Test
   void largeObjectsBypassTheJournal() throws Exception {
-    try (ObjectStore store = new ObjectStore(dir, Clock.systemUTC())) {
+    try (DiskStore store = new DiskStore(dir, Clock.systemUTC())) {
       BucketMeta b = store.createBucket("gcb", "owner", false);
-      byte[] big = bytes(ObjectStore.JOURNALED_MAX + 1, 4);
+      byte[] big = bytes(DiskStore.JOURNALED_MAX + 1, 4);
       put(store, b, "big", big);
       assertThat(store.groupCommitStats()[1]).isZero();
       assertThat(read(store, "gcb", "big")).isEqualTo(big);

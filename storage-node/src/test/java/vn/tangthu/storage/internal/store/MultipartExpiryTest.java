@@ -15,7 +15,7 @@ class MultipartExpiryTest {
   @Test
   void uploadsOlderThanTheAgeAreAbortedAndYoungerOnesKept() throws Exception {
     ObjectLockStoreTest.MutableClock clock = new ObjectLockStoreTest.MutableClock();
-    try (ObjectStore store = new ObjectStore(dir, clock)) {
+    try (DiskStore store = new DiskStore(dir, clock)) {
       BucketMeta b = store.createBucket("expiry", "owner", false);
       Multipart multipart = new Multipart(store);
       NewObject attrs = new NewObject(null, Map.of(), null, false, null);

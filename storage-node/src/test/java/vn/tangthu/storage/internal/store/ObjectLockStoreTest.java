@@ -22,7 +22,7 @@ import vn.tangthu.storage.internal.s3.S3Exception;
 class ObjectLockStoreTest {
   @TempDir Path dir;
   private MutableClock clock;
-  private ObjectStore store;
+  private DiskStore store;
   private BucketMeta bucket;
 
   static final class MutableClock extends Clock {
@@ -47,7 +47,7 @@ class ObjectLockStoreTest {
   @BeforeEach
   void setUp() throws Exception {
     clock = new MutableClock();
-    store = new ObjectStore(dir, clock);
+    store = new DiskStore(dir, clock);
     bucket = store.createBucket("locked", "owner", true);
   }
 
@@ -123,7 +123,7 @@ class ObjectLockStoreTest {
         .contains("versioning=Enabled")
         .contains("owner=owner");
     store.close();
-    try (ObjectStore reopened = new ObjectStore(dir, clock)) {
+    try (DiskStore reopened = new DiskStore(dir, clock)) {
       assertThat(reopened.requireBucket("locked").objectLock()).isTrue();
     }
   }

@@ -49,5 +49,43 @@ class PropsTest {
     Path f = dir.resolve("s.meta");
     Files.write(f, ours);
     assertThat(Props.read(f)).isEqualTo(values);
+    // what the node writes is read without java.util.Properties, to the same values
+    assertThat(Props.parseSimple(new String(ours, StandardCharsets.UTF_8))).isEqualTo(values);
+  }
+
+  /** Files an operator edited by hand are read exactly as {@link Properties#load} reads them. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "a=1\nb=2\n",
+        "a = 1\n",
+        "a:1\n",
+        "a 1\n",
+        "  a=1\n",
+        "a=  1\n",
+        "a=1 \\\n   2\n",
+        "a=\\u00e0\n",
+        "a=1\r\nb=2\r\n",
+        "# c\rb=2\n",
+        "  # indented comment\na=1\n",
+        "! bang comment\na=1\n",
+        "a\n",
+        "=v\n",
+        "a=1\na=2\n",
+        "a=x\\\\\n",
+        "a=\\ lead\n",
+        "k\\=ey=v=w:z\n",
+        "\n\n",
+        "a=1",
+        "a=\\"
+      })
+  void readsHandEditedFilesAsPropertiesLoadDoes(String text) throws IOException {
+    Properties p = new Properties();
+    p.load(new java.io.StringReader(text));
+    Map<String, String> expected = new TreeMap<>();
+    p.stringPropertyNames().forEach(k -> expected.put(k, p.getProperty(k)));
+    Path f = dir.resolve("edited.meta");
+    Files.writeString(f, text, StandardCharsets.UTF_8);
+    assertThat(Props.read(f)).isEqualTo(expected);
   }
 }

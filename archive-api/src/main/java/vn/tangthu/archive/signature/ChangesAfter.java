@@ -1,8 +1,0 @@
-package vn.tangthu.archive.signature;
-
-/** For a PDF signature, what the incremental updates after the signed revision changed. */
-public enum ChangesAfter {
-  NONE,
-  ALLOWED,
-  DISALLOWED
-}

@@ -1,8 +1,0 @@
-package vn.tangthu.archive.signature;
-
-/** State of the RFC 3161 timestamp attached to a signature (or of a document timestamp itself). */
-public enum TimestampStatus {
-  NONE,
-  VALID,
-  INVALID
-}
