@@ -47,6 +47,7 @@ import vn.tangthu.archive.export.ExportResource;
 import vn.tangthu.archive.health.RetentionLockHealthCheck;
 import vn.tangthu.archive.health.StorageHealthCheck;
 import vn.tangthu.archive.id.Ids;
+import vn.tangthu.archive.imports.Imports;
 import vn.tangthu.archive.indexing.IndexDocuments;
 import vn.tangthu.archive.indexing.IndexerWorker;
 import vn.tangthu.archive.indexing.TextStage;
@@ -348,6 +349,23 @@ public final class ArchiveWiring {
     resources.add(
         new ExportResource(
             jdbi, index, access, store, s.originalsBucket(), audit, clock, sig.organisation()));
+    Imports imports =
+        Imports.create(
+            new Imports.Parts(
+                jdbi,
+                store,
+                s.derivedBucket(),
+                ingest,
+                access,
+                agencies,
+                audit,
+                env.getObjectMapper(),
+                clock,
+                config.getImports(),
+                "node-" + dataDir.secret("node.id", 8),
+                dataDir.tmp()));
+    resources.add(imports.resource());
+    env.lifecycle().manage(imports.runner()); // last started, first stopped
     env.lifecycle().addServerLifecycleListener(server -> announce(server, admin));
     ArchiveWiring wiring =
         new ArchiveWiring(
@@ -424,16 +442,20 @@ public final class ArchiveWiring {
     }
   }
 
+  /** Empties {@code tmp}: spooled uploads and import readers' folders a crash left behind. */
   private static void clearTmp(Path tmp) throws IOException {
-    try (Stream<Path> files = Files.list(tmp)) {
-      files.forEach(
-          f -> {
-            try {
-              Files.deleteIfExists(f);
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
+    try (Stream<Path> files = Files.walk(tmp)) {
+      files
+          .sorted(java.util.Comparator.reverseOrder())
+          .filter(f -> !f.equals(tmp))
+          .forEach(
+              f -> {
+                try {
+                  Files.deleteIfExists(f);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     }
   }
 

@@ -111,6 +111,15 @@ public final class AccessPolicy {
     return actsFor(caller, Role.SUBMITTER, agencyCode);
   }
 
+  /**
+   * Whether {@code caller} may import records for {@code agencyCode} ({@code POST /imports}): a
+   * SUBMITTER or an ARCHIVIST acting for it, or an ADMIN.
+   */
+  public boolean canImportFor(Caller caller, String agencyCode) {
+    return actsFor(caller, Role.SUBMITTER, agencyCode)
+        || actsFor(caller, Role.ARCHIVIST, agencyCode);
+  }
+
   /** The owning agency and its ancestors, root first: what the index stores for visibility. */
   public List<String> agencyPath(String agencyCode) {
     return agencies.tree().path(agencyCode);

@@ -56,12 +56,14 @@ public final class AgencyResource {
               AgencyDao dao = h.attach(AgencyDao.class);
               requireExisting(dao, body.parentCode(), "parentCode");
               requireExisting(dao, body.successorCode(), "successorCode");
+              requireOrganIdFree(dao, body.code(), body.edxmlOrganId());
               if (dao.insert(
                       body.code(),
                       body.name(),
                       body.parentCode(),
                       body.validTo(),
                       body.successorCode(),
+                      body.edxmlOrganId(),
                       clock.instant())
                   == 0) {
                 throw ApiException.of(
@@ -82,11 +84,62 @@ public final class AgencyResource {
                           null)
                       .withDetail("parentCode", body.parentCode())
                       .withDetail("successorCode", body.successorCode())
+                      .withDetail("edxmlOrganId", body.edxmlOrganId())
                       .concerning(body.code()));
               return dao.find(body.code()).orElseThrow();
             });
     directory.invalidate();
     return Response.created(URI.create("agencies/" + created.code())).entity(created).build();
+  }
+
+  /**
+   * {@code PUT /agencies/{code}} (ADMIN): the {@code POST} body, replacing the agency's name,
+   * parent, end of validity, successor and edXML identifier in place; the code itself never
+   * changes. 404 for an unknown agency; 400 for a parent or successor that would make a cycle; 409
+   * {@code EDXML_ORGAN_ID_TAKEN} when another agency has the edXML identifier.
+   */
+  @PUT
+  @Path("{code}")
+  public Agency update(@Auth Caller caller, @PathParam("code") String code, NewAgency body) {
+    requireAdmin(caller);
+    if (body == null) {
+      throw ApiException.badRequest(
+          "INVALID_REQUEST", "A JSON body is required.", "Cần nội dung JSON.");
+    }
+    if (!body.code().equals(code)) {
+      throw ApiException.badRequest(
+          "INVALID_REQUEST",
+          "The body's code must be the agency's code " + code + " (a code never changes).",
+          "Mã trong nội dung phải là mã cơ quan " + code + " (mã cơ quan không đổi).");
+    }
+    Agency updated =
+        unique(
+            body.edxmlOrganId(),
+            () ->
+                jdbi.inTransaction(
+                    h -> {
+                      AgencyDao dao = h.attach(AgencyDao.class);
+                      Agency before = dao.lock(code).orElseThrow(ApiException::notFound);
+                      requireExisting(dao, body.parentCode(), "parentCode");
+                      requireExisting(dao, body.successorCode(), "successorCode");
+                      requireNoCycle(
+                          dao, code, body.parentCode(), "parentCode", Agency::parentCode);
+                      requireNoCycle(
+                          dao, code, body.successorCode(), "successorCode", Agency::successorCode);
+                      requireOrganIdFree(dao, code, body.edxmlOrganId());
+                      dao.update(
+                          code,
+                          body.name(),
+                          body.parentCode(),
+                          body.validTo(),
+                          body.successorCode(),
+                          body.edxmlOrganId());
+                      Agency after = dao.find(code).orElseThrow();
+                      audit.append(h, AgencyChanges.event(caller, before, after));
+                      return after;
+                    }));
+    directory.invalidate();
+    return updated;
   }
 
   @GET
@@ -134,6 +187,73 @@ public final class AgencyResource {
     if (!caller.isAdmin()) {
       throw ApiException.forbidden(
           "Only an administrator manages agencies.", "Chỉ quản trị viên quản lý cơ quan.");
+    }
+  }
+
+  /** Refuses {@code organId} when an agency other than {@code code} has it. */
+  private static void requireOrganIdFree(AgencyDao dao, String code, String organId) {
+    if (organId == null) {
+      return;
+    }
+    dao.findByEdxmlOrganId(organId)
+        .filter(a -> !a.code().equals(code))
+        .ifPresent(
+            a -> {
+              throw organIdTaken(organId, a.code());
+            });
+  }
+
+  private static ApiException organIdTaken(String organId, String holder) {
+    ApiException e =
+        ApiException.of(
+            409,
+            "EDXML_ORGAN_ID_TAKEN",
+            "Another agency already has edxmlOrganId " + organId + ".",
+            "Mã định danh edXML " + organId + " đã thuộc cơ quan khác.");
+    return holder == null ? e : e.with("agencyCode", holder);
+  }
+
+  /** Runs {@code work}, answering a race on the unique edXML identifier like the check does. */
+  private static <T> T unique(String organId, java.util.function.Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof java.sql.SQLException sql
+            && "23505".equals(sql.getSQLState())
+            && String.valueOf(sql.getMessage()).contains("agencies_edxml_organ_id")) {
+          throw organIdTaken(organId, null);
+        }
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Refuses a {@code link} (parent or successor) from {@code code} to {@code target} when following
+   * the same links from {@code target} comes back to {@code code}.
+   */
+  private static void requireNoCycle(
+      AgencyDao dao,
+      String code,
+      String target,
+      String field,
+      java.util.function.Function<Agency, String> link) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (String c = target; c != null && seen.add(c); ) {
+      if (c.equals(code)) {
+        throw ApiException.badRequest(
+                "INVALID_REQUEST",
+                field + " " + target + " would make " + code + " its own ancestor or successor.",
+                field
+                    + " "
+                    + target
+                    + " sẽ làm "
+                    + code
+                    + " thành cấp trên hoặc kế thừa của chính nó.")
+            .with("field", field);
+      }
+      c = dao.find(c).map(link).orElse(null);
     }
   }
 

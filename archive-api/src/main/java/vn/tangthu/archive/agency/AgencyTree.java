@@ -23,13 +23,18 @@ public final class AgencyTree {
   private final Map<String, Agency> byCode;
   private final Map<String, List<String>> children;
   private final Map<String, List<String>> predecessors;
+  private final Map<String, Agency> byOrganId;
 
   public AgencyTree(List<Agency> agencies) {
     Map<String, Agency> map = new HashMap<>();
     Map<String, List<String>> kids = new HashMap<>();
     Map<String, List<String>> preds = new HashMap<>();
+    Map<String, Agency> organs = new HashMap<>();
     for (Agency a : agencies) {
       map.put(a.code(), a);
+      if (a.edxmlOrganId() != null) {
+        organs.put(a.edxmlOrganId(), a);
+      }
       if (a.parentCode() != null) {
         kids.computeIfAbsent(a.parentCode(), k -> new ArrayList<>()).add(a.code());
       }
@@ -40,6 +45,12 @@ public final class AgencyTree {
     this.byCode = Map.copyOf(map);
     this.children = Map.copyOf(kids);
     this.predecessors = Map.copyOf(preds);
+    this.byOrganId = Map.copyOf(organs);
+  }
+
+  /** The agency whose edXML identifier ({@code From/OrganId}) is {@code organId}. */
+  public Optional<Agency> findByEdxmlOrganId(String organId) {
+    return organId == null ? Optional.empty() : Optional.ofNullable(byOrganId.get(organId));
   }
 
   public Optional<Agency> find(String code) {

@@ -59,6 +59,10 @@ public record AuditEvent(
   public static final String USER_CREATE = "USER_CREATE";
   public static final String AGENCY_CREATE = "AGENCY_CREATE";
   public static final String AGENCY_POLICY = "AGENCY_POLICY";
+  public static final String AGENCY_UPDATE = "AGENCY_UPDATE";
+  public static final String IMPORT_CREATE = "IMPORT_CREATE";
+  public static final String IMPORT_CANCEL = "IMPORT_CANCEL";
+  public static final String IMPORT_FINISH = "IMPORT_FINISH";
   public static final String GRANT_CREATE = "GRANT_CREATE";
   public static final String GRANT_REVOKE = "GRANT_REVOKE";
   public static final String RECORD_CORRECT = "RECORD_CORRECT";

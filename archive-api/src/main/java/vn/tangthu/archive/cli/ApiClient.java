@@ -70,6 +70,51 @@ public final class ApiClient {
             .method("DELETE", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
   }
 
+  /**
+   * POSTs a {@code multipart/form-data} body that {@code body} writes into the stream it is given
+   * (sent as it is written, never held whole), with extra request headers ({@code name, value, …}).
+   */
+  public String postMultipart(String path, String boundary, BodyWriter body, String... headers) {
+    HttpRequest.Builder b =
+        request(path)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> piped(body)));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return send(b);
+  }
+
+  /** Writes a request body. */
+  @FunctionalInterface
+  public interface BodyWriter {
+    void write(OutputStream out) throws IOException;
+  }
+
+  /** The body as a stream, written by a thread of its own through a bounded pipe. */
+  private static java.io.InputStream piped(BodyWriter body) {
+    java.io.PipedInputStream in = new java.io.PipedInputStream(256 * 1024);
+    java.io.PipedOutputStream out;
+    try {
+      out = new java.io.PipedOutputStream(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Thread writer =
+        new Thread(
+            () -> {
+              try (out) {
+                body.write(out);
+              } catch (IOException e) {
+                // the reader sees the pipe end early: the request fails
+              }
+            },
+            "request-body");
+    writer.setDaemon(true);
+    writer.start();
+    return in;
+  }
+
   /** Streams a GET's body to {@code out}. */
   public void download(String path, OutputStream out) {
     try {

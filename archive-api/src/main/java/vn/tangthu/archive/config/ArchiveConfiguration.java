@@ -21,6 +21,7 @@ public final class ArchiveConfiguration extends Configuration {
   private IndexConfig index = IndexConfig.defaults();
   private String adminToken;
   private SignatureConfig signatures = SignatureConfig.defaults();
+  private ImportConfig imports = ImportConfig.defaults();
 
   public ArchiveConfiguration() {
     setServerFactory(new ArchiveServerFactory());
@@ -55,6 +56,16 @@ public final class ArchiveConfiguration extends Configuration {
   @JsonProperty
   public void setSignatures(SignatureConfig signatures) {
     this.signatures = signatures;
+  }
+
+  @JsonProperty
+  public ImportConfig getImports() {
+    return imports;
+  }
+
+  @JsonProperty
+  public void setImports(ImportConfig imports) {
+    this.imports = imports;
   }
 
   @JsonProperty

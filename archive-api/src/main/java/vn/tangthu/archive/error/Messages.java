@@ -28,6 +28,15 @@ public final class Messages {
           Map.entry("UNKNOWN_AGENCY", new Title("Cơ quan không tồn tại", "Unknown agency")),
           Map.entry("AGENCY_EXISTS", new Title("Cơ quan đã tồn tại", "Agency exists")),
           Map.entry(
+              "EDXML_ORGAN_ID_TAKEN",
+              new Title("Mã định danh edXML đã được dùng", "edXML organ id taken")),
+          Map.entry(
+              "UNSUPPORTED_PACKAGE",
+              new Title("Gói nhập không được hỗ trợ", "Unsupported package")),
+          Map.entry("BAG_INVALID", new Title("Gói BagIt không hợp lệ", "Invalid bag")),
+          Map.entry("PACKAGE_TOO_LARGE", new Title("Gói nhập quá lớn", "Package too large")),
+          Map.entry("IMPORT_FINISHED", new Title("Lần nhập đã kết thúc", "Import finished")),
+          Map.entry(
               "RANGE_NOT_SATISFIABLE", new Title("Phạm vi không hợp lệ", "Range not satisfiable")),
           Map.entry("DISPOSED", new Title("Văn bản đã bị hủy", "Record disposed")),
           Map.entry("SWEEP_STATE", new Title("Sai trạng thái đợt hủy", "Wrong sweep state")),

@@ -34,12 +34,14 @@ import vn.tangthu.archive.storage.ObjectStore;
 import vn.tangthu.indexer.extract.TextExtractor;
 
 /**
- * Stores an upload: spools each part to a local file while hashing it, detects the media type from
- * the bytes, writes the originals to S3 (recording an upload intent first), then commits the record
- * rows, the idempotency key and the change-log events in one transaction. The answer is given only
- * after that commit, so an acknowledged record is durable in S3 and PostgreSQL; an upload that
- * fails anywhere leaves no row and no index entry (its objects are removed now, or by
- * reconciliation after a crash). Thread-safe.
+ * Stores a record: the one path of {@code POST /records} and of every import item. Given a {@link
+ * Submission} (files spooled to local files while hashed), it checks the caller's right and the
+ * duplicate rules, detects the media type from the bytes, verifies signatures and applies the
+ * agency's policy, writes the originals to S3 (recording an upload intent first), then commits the
+ * record rows, their source, the idempotency key, the retention, the change-log events and the
+ * audit entries in one transaction. The outcome is given only after that commit, so an acknowledged
+ * record is durable in S3 and PostgreSQL; a submission that fails anywhere leaves no row and no
+ * index entry (its objects are removed now, or by reconciliation after a crash). Thread-safe.
  */
 public final class IngestService {
 
@@ -56,12 +58,16 @@ public final class IngestService {
   private final AgencyDirectory agencies;
   private final Ids ids;
   private final Clock clock;
+  private final Path tmp;
+  private final long maxFileBytes;
   private final SignatureInspection signatures;
   private final Receipts receipts;
   private final AuditTrail audit;
   private final RetentionHook retention;
+  private final ObjectMapper json;
   private final UploadReader uploads;
   private final ObjectPurge purge;
+  private final Duplicates duplicates;
 
   public IngestService(
       Jdbi jdbi,
@@ -87,12 +93,39 @@ public final class IngestService {
     this.agencies = agencies;
     this.ids = ids;
     this.clock = clock;
+    this.tmp = tmp;
+    this.maxFileBytes = maxFileBytes;
     this.signatures = signatures;
     this.receipts = receipts;
     this.audit = audit;
     this.retention = retention;
+    this.json = json;
     this.uploads = new UploadReader(json, new Dates(clock), tmp, maxFileBytes);
     this.purge = new ObjectPurge(store);
+    this.duplicates = new Duplicates(jdbi);
+  }
+
+  /** Where files of a submission are spooled, and the largest file accepted. */
+  public Path spoolDir() {
+    return tmp;
+  }
+
+  public long maxFileBytes() {
+    return maxFileBytes;
+  }
+
+  /**
+   * The metadata of an import item: {@code fields} (the names and values of the {@code metadata}
+   * part, dates as {@code YYYY-MM-DD}) read exactly as that part of {@code POST /records} is.
+   *
+   * @throws ApiException 400 {@code INVALID_METADATA} naming the field at fault
+   */
+  public RecordMetadata metadata(Map<String, Object> fields) {
+    try {
+      return uploads.metadata(new java.io.ByteArrayInputStream(json.writeValueAsBytes(fields)));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /**
@@ -111,17 +144,46 @@ public final class IngestService {
           "Send the record as multipart/form-data with parts metadata and file.",
           "Gửi văn bản dạng multipart/form-data gồm các phần metadata và file.");
     }
-    Optional<RecordDao.IdempotentUse> earlier =
-        key == null
-            ? Optional.empty()
-            : jdbi.withExtension(RecordDao.class, d -> d.findIdempotent(caller.userId(), key));
-    try (UploadParts parts = uploads.read(request, m -> authorize(caller, m, earlier.isEmpty()))) {
-      String fingerprint = key == null ? null : UploadFingerprint.of(parts);
+    boolean used = key != null && earlier(caller, key).isPresent();
+    try (UploadParts parts =
+        uploads.read(request, m -> authorize(caller, m, RecordSource.UPLOAD, !used))) {
+      return ingest(caller, parts.toSubmission(), key, request.getRemoteAddr(), CommitHook.NONE);
+    }
+  }
+
+  /**
+   * Stores {@code submission} for {@code caller}: the path every record takes. With an {@code
+   * idempotencyKey} the caller used before, the same submission (see {@link UploadFingerprint})
+   * answers the record it made then and another is refused with 422 {@code IDEMPOTENCY_KEY_REUSED};
+   * either way nothing new is stored. The caller keeps ownership of the submission's files.
+   *
+   * @param idempotencyKey the caller's key for this record, or null (not checked for form here)
+   * @param address the client's address for the audit trail, or null
+   * @param hook work committed in the record's transaction
+   * @throws ApiException the refusals of {@code POST /records} (403, 400 {@code INVALID_METADATA},
+   *     409 {@code DUPLICATE} with {@code existingId}, 422 signature refusals, …); a refusal stores
+   *     nothing
+   */
+  public Outcome ingest(
+      Caller caller,
+      Submission submission,
+      String idempotencyKey,
+      String address,
+      CommitHook hook) {
+    String fingerprint = idempotencyKey == null ? null : UploadFingerprint.of(submission);
+    if (idempotencyKey != null) {
+      Optional<RecordDao.IdempotentUse> earlier = earlier(caller, idempotencyKey);
       if (earlier.isPresent()) {
         return replay(earlier.get(), fingerprint);
       }
-      return store(caller, parts, key, fingerprint, request.getRemoteAddr());
     }
+    authorize(caller, submission.metadata(), submission.source(), true);
+    duplicates.check(submission);
+    return store(caller, submission, new KeyUse(idempotencyKey, fingerprint), address, hook);
+  }
+
+  private Optional<RecordDao.IdempotentUse> earlier(Caller caller, String key) {
+    return jdbi.withExtension(RecordDao.class, d -> d.findIdempotent(caller.userId(), key));
   }
 
   /** The first outcome again for the same request; a refusal for another one. */
@@ -139,7 +201,12 @@ public final class IngestService {
     return new Outcome(earlier.recordId(), 0, true);
   }
 
-  private void authorize(Caller caller, RecordMetadata m, boolean checkDuplicate) {
+  /**
+   * The caller's right to store {@code m}: a SUBMITTER of the agency (or an ADMIN) uploads; an
+   * import item is also stored for an ARCHIVIST of it.
+   */
+  private void authorize(
+      Caller caller, RecordMetadata m, RecordSource source, boolean checkDuplicate) {
     if (!agencies.tree().exists(m.agencyCode())) {
       throw ApiException.badRequest(
               "UNKNOWN_AGENCY",
@@ -147,7 +214,11 @@ public final class IngestService {
               "metadata.agencyCode không phải mã cơ quan: " + m.agencyCode())
           .with("field", "agencyCode");
     }
-    if (!access.canSubmitFor(caller, m.agencyCode())) {
+    boolean allowed =
+        source.imported()
+            ? access.canImportFor(caller, m.agencyCode())
+            : access.canSubmitFor(caller, m.agencyCode());
+    if (!allowed) {
       throw ApiException.forbidden(
           "You may not store records for agency " + m.agencyCode() + ".",
           "Bạn không được lưu văn bản cho cơ quan " + m.agencyCode() + ".");
@@ -160,18 +231,18 @@ public final class IngestService {
       jdbi.withExtension(RecordDao.class, d -> d.findByDocCode(m.agencyCode(), m.docCode()))
           .ifPresent(
               id -> {
-                throw duplicate(m.agencyCode(), m.docCode(), id);
+                throw ApiException.of(
+                        409,
+                        "DUPLICATE",
+                        "Agency "
+                            + m.agencyCode()
+                            + " already has a record with docCode "
+                            + m.docCode()
+                            + ".",
+                        "Cơ quan " + m.agencyCode() + " đã có văn bản mã " + m.docCode() + ".")
+                    .with("existingId", id.toString());
               });
     }
-  }
-
-  private static ApiException duplicate(String agencyCode, String docCode, UUID existing) {
-    return ApiException.of(
-            409,
-            "DUPLICATE",
-            "Agency " + agencyCode + " already has a record with docCode " + docCode + ".",
-            "Cơ quan " + agencyCode + " đã có văn bản mã " + docCode + ".")
-        .with("existingId", existing.toString());
   }
 
   /** A spooled file with what ingest learnt of it before storing it. */
@@ -184,36 +255,32 @@ public final class IngestService {
     return new Inspected(file, contentType, signatures.toJson(report));
   }
 
-  private Outcome store(
-      Caller caller, UploadParts parts, String key, String fingerprint, String address) {
-    String contentType = detector.detectMediaType(parts.file.path(), parts.file.fileName());
+  /** The rows to commit and the objects they need. */
+  private record Planned(List<RecordRow> rows, List<String> keys, Map<UUID, String> versions) {}
+
+  private Outcome store(Caller caller, Submission s, KeyUse key, String address, CommitHook hook) {
+    String contentType = detector.detectMediaType(s.file().path(), s.file().fileName());
     var mainReport =
         signatures.inspect(
-            parts.file.path(),
-            contentType,
-            parts.signature == null ? null : parts.signature.path());
+            s.file().path(), contentType, s.signature() == null ? null : s.signature().path());
     SignatureInspection.enforce(
-        agencies
-            .tree()
-            .find(parts.metadata.agencyCode())
-            .map(a -> a.signaturePolicy())
-            .orElse(null),
+        agencies.tree().find(s.metadata().agencyCode()).map(a -> a.signaturePolicy()).orElse(null),
         mainReport);
-    Inspected main = new Inspected(parts.file, contentType, signatures.toJson(mainReport));
+    Inspected main = new Inspected(s.file(), contentType, signatures.toJson(mainReport));
     List<Inspected> attachments = new ArrayList<>();
-    for (SpooledFile a : parts.attachments) {
+    for (SpooledFile a : s.attachments()) {
       attachments.add(inspect(a, null));
     }
     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     UUID mainId = ids.next();
     List<UUID> attachmentIds = new ArrayList<>();
-    for (int i = 0; i < parts.attachments.size(); i++) {
+    for (int i = 0; i < s.attachments().size(); i++) {
       attachmentIds.add(ids.next());
     }
     List<String> keys = new ArrayList<>();
     keys.add(ObjectKeys.original(mainId));
     attachmentIds.forEach(id -> keys.add(ObjectKeys.original(id)));
-    String signatureKey = parts.signature == null ? null : ObjectKeys.detachedSignature(mainId);
+    String signatureKey = s.signature() == null ? null : ObjectKeys.detachedSignature(mainId);
     if (signatureKey != null) {
       keys.add(signatureKey);
     }
@@ -222,8 +289,8 @@ public final class IngestService {
     try {
       Map<UUID, String> versions = new java.util.HashMap<>();
       List<RecordRow> rows = new ArrayList<>();
-      rows.add(row(mainId, null, parts.metadata, main, signatureKey, now, caller, versions));
-      RecordMetadata attachmentMeta = parts.metadata.forAttachment();
+      rows.add(row(mainId, null, s.metadata(), main, signatureKey, now, caller, versions));
+      RecordMetadata attachmentMeta = s.metadata().forAttachment();
       for (int i = 0; i < attachmentIds.size(); i++) {
         rows.add(
             row(
@@ -240,17 +307,17 @@ public final class IngestService {
         store.put(
             bucket,
             signatureKey,
-            parts.signature.path(),
+            s.signature().path(),
             "application/pkcs7-signature",
-            Map.of("sha256", parts.signature.sha256()));
+            Map.of("sha256", s.signature().sha256()));
       }
       Outcome outcome =
-          commit(caller, rows, keys, new KeyUse(key, fingerprint), now, address, versions);
+          commit(caller, s, new Planned(rows, keys, versions), key, now, address, hook);
       retention.protect(rows.stream().map(RecordRow::id).toList());
       return outcome;
     } catch (IdempotentReplay r) {
       discard(keys);
-      return replay(r.earlier, fingerprint);
+      return replay(r.earlier, key.fingerprint());
     } catch (RuntimeException e) {
       discard(keys);
       throw e;
@@ -293,55 +360,55 @@ public final class IngestService {
 
   private Outcome commit(
       Caller caller,
-      List<RecordRow> rows,
-      List<String> keys,
+      Submission s,
+      Planned planned,
       KeyUse key,
       Instant now,
       String address,
-      Map<UUID, String> versions) {
+      CommitHook hook) {
     try {
-      return jdbi.inTransaction(h -> commitIn(h, caller, rows, keys, key, now, address, versions));
+      return jdbi.inTransaction(h -> commitIn(h, caller, s, planned, key, now, address, hook));
     } catch (UnableToExecuteStatementException e) {
-      if (isUniqueViolation(e, "records_agency_doc_code")) {
-        RecordRow main = rows.get(0);
-        UUID existing =
-            jdbi.withExtension(
-                    RecordDao.class, d -> d.findByDocCode(main.agencyCode(), main.docCode()))
-                .orElseThrow();
-        throw duplicate(main.agencyCode(), main.docCode(), existing);
-      }
-      throw e;
+      throw duplicates.raced(e, s).orElseThrow(() -> e);
     }
   }
 
   private Outcome commitIn(
       Handle h,
       Caller caller,
-      List<RecordRow> rows,
-      List<String> keys,
+      Submission s,
+      Planned planned,
       KeyUse key,
       Instant now,
       String address,
-      Map<UUID, String> versions) {
+      CommitHook hook) {
+    hook.begin(h);
     retention.enter(h);
-    RecordRow main = rows.get(0);
+    RecordRow main = planned.rows().get(0);
     if (main.fileCode() != null && !retention.mayFile(h, main.agencyCode(), main.fileCode())) {
       throw RetentionHook.fileCodeRefused();
     }
+    duplicates.recheck(h, s);
     RecordDao records = h.attach(RecordDao.class);
     UUID mainId = main.id();
-    rows.forEach(records::insert);
-    versions.forEach(records::setObjectVersion);
+    planned.rows().forEach(records::insert);
+    planned.versions().forEach(records::setObjectVersion);
+    if (s.source().imported()) {
+      RecordSourceDao sources = h.attach(RecordSourceDao.class);
+      planned.rows().forEach(r -> sources.insert(r.id(), r.mainRecordId() == null, s.source()));
+    }
     retention.recompute(h, List.of(mainId));
     if (key.key() != null
         && records.insertIdempotent(caller.userId(), key.key(), mainId, key.fingerprint(), now)
             == 0) {
       throw new IdempotentReplay(records.findIdempotent(caller.userId(), key.key()).orElseThrow());
     }
-    keys.forEach(k -> records.deleteIntent(bucket, k));
+    planned.keys().forEach(k -> records.deleteIntent(bucket, k));
+    hook.committing(h, mainId);
     long position =
-        h.attach(OutboxDao.class).append(rows.stream().map(RecordRow::id).toList(), "UPSERT", now);
-    for (RecordRow r : rows) {
+        h.attach(OutboxDao.class)
+            .append(planned.rows().stream().map(RecordRow::id).toList(), "UPSERT", now);
+    for (RecordRow r : planned.rows()) {
       audit.append(
           h,
           AuditEvent.of(
@@ -353,12 +420,13 @@ public final class IngestService {
                   address)
               .withDetail("sha256", r.sha256())
               .withDetail("agencyCode", r.agencyCode())
+              .withDetail("importId", s.source().importId())
               .concerning(r.agencyCode()));
     }
     return new Outcome(mainId, position, false);
   }
 
-  /** The Idempotency-Key of an upload (null when none) and the request's fingerprint. */
+  /** The Idempotency-Key of a submission (null when none) and the request's fingerprint. */
   private record KeyUse(String key, String fingerprint) {}
 
   /**
@@ -389,15 +457,6 @@ public final class IngestService {
             "Could not remove {} after a failed upload; reconciliation will: {}", k, e.toString());
       }
     }
-  }
-
-  private static boolean isUniqueViolation(Exception e, String constraint) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-        return sql.getMessage() != null && sql.getMessage().contains(constraint);
-      }
-    }
-    return false;
   }
 
   private static String idempotencyKey(String key) {

@@ -63,7 +63,10 @@ public final class RecordReader {
             : List.of();
     RecordDao.RetentionColumns retention =
         jdbi.withExtension(RecordDao.class, d -> d.retention(row.id()));
-    return RecordView.of(row, attachments, retention);
+    RecordSource source =
+        jdbi.withExtension(RecordSourceDao.class, d -> d.find(row.id()))
+            .orElse(RecordSource.UPLOAD);
+    return RecordView.of(row, attachments, retention, source);
   }
 
   /** A page of records the caller may read, in id (creation) order. */

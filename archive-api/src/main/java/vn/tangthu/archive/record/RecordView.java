@@ -40,7 +40,8 @@ public record RecordView(
     Extraction extraction,
     @JsonRawValue String signature,
     Retention retention,
-    String receipt) {
+    String receipt,
+    RecordSource source) {
 
   /** Text extraction state. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -63,7 +64,10 @@ public record RecordView(
   static final String NOT_SIGNED = "{\"status\":\"NOT_SIGNED\",\"signatures\":[]}";
 
   static RecordView of(
-      RecordRow r, List<UUID> attachmentIds, RecordDao.RetentionColumns retention) {
+      RecordRow r,
+      List<UUID> attachmentIds,
+      RecordDao.RetentionColumns retention,
+      RecordSource source) {
     return new RecordView(
         r.id(),
         r.mainRecordId(),
@@ -101,6 +105,7 @@ public record RecordView(
             retention.eligibleOn(),
             retention.holdIds(),
             retention.retentionState()),
-        r.receipt());
+        r.receipt(),
+        source);
   }
 }

@@ -16,7 +16,7 @@ import vn.tangthu.archive.error.ApiException;
  * ever held in memory and the bytes can be inspected (media type, signatures) before they are
  * stored. The caller deletes it with {@link #close()}.
  */
-final class SpooledFile implements AutoCloseable {
+public final class SpooledFile implements AutoCloseable {
 
   private final Path path;
   private final String fileName;
@@ -38,6 +38,23 @@ final class SpooledFile implements AutoCloseable {
    */
   static SpooledFile spool(InputStream in, String fileName, Path dir, long maxBytes)
       throws IOException {
+    return write(new ClientInput(in), fileName, dir, maxBytes);
+  }
+
+  /**
+   * Copies {@code in} (a file of an import package) to a new file under {@code dir}; unlike {@link
+   * #spool}, a failure of {@code in} is thrown as it is.
+   *
+   * @throws ApiException 413 {@code UPLOAD_TOO_LARGE} past {@code maxBytes}
+   * @throws IOException when {@code in} fails or the file cannot be written
+   */
+  public static SpooledFile copy(InputStream in, String fileName, Path dir, long maxBytes)
+      throws IOException {
+    return write(in, fileName, dir, maxBytes);
+  }
+
+  private static SpooledFile write(InputStream in, String fileName, Path dir, long maxBytes)
+      throws IOException {
     Path path = Files.createTempFile(dir, "upload-", ".part");
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -46,7 +63,7 @@ final class SpooledFile implements AutoCloseable {
           OutputStream out = Files.newOutputStream(path)) {
         byte[] buf = new byte[64 * 1024];
         int n;
-        while ((n = read(din, buf)) != -1) {
+        while ((n = din.read(buf)) != -1) {
           size += n;
           if (size > maxBytes) {
             throw ApiException.of(
@@ -69,19 +86,27 @@ final class SpooledFile implements AutoCloseable {
     }
   }
 
-  private static int read(InputStream in, byte[] buf) {
-    try {
-      return in.read(buf);
-    } catch (IOException e) {
-      throw ApiException.badRequest(
-          "UPLOAD_INCOMPLETE",
-          "The upload ended before the file was complete.",
-          "Tệp tải lên bị ngắt trước khi hoàn tất.");
+  /** A client's part: a broken stream is the client's fault, 400 {@code UPLOAD_INCOMPLETE}. */
+  private static final class ClientInput extends java.io.FilterInputStream {
+    ClientInput(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      try {
+        return in.read(b, off, len);
+      } catch (IOException e) {
+        throw ApiException.badRequest(
+            "UPLOAD_INCOMPLETE",
+            "The upload ended before the file was complete.",
+            "Tệp tải lên bị ngắt trước khi hoàn tất.");
+      }
     }
   }
 
   /** The client's file name without any directory part, or null. */
-  static String cleanName(String name) {
+  public static String cleanName(String name) {
     if (name == null) {
       return null;
     }
@@ -98,19 +123,19 @@ final class SpooledFile implements AutoCloseable {
     return n.length() > 255 ? n.substring(0, 255) : n;
   }
 
-  Path path() {
+  public Path path() {
     return path;
   }
 
-  String fileName() {
+  public String fileName() {
     return fileName;
   }
 
-  String sha256() {
+  public String sha256() {
     return sha256;
   }
 
-  long size() {
+  public long size() {
     return size;
   }
 

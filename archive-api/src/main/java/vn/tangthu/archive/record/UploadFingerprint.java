@@ -21,15 +21,20 @@ final class UploadFingerprint {
   private UploadFingerprint() {}
 
   static String of(UploadParts parts) {
+    return of(parts.toSubmission());
+  }
+
+  /** The fingerprint of any submission (an import item's too: the same item, the same value). */
+  static String of(Submission parts) {
     MessageDigest d = sha256();
     d.update(ByteBuffer.allocate(4).putInt(VERSION).array());
     for (RecordComponent c : RecordMetadata.class.getRecordComponents()) {
       put(d, c.getName());
-      put(d, value(c, parts.metadata));
+      put(d, value(c, parts.metadata()));
     }
-    file(d, "file", parts.file);
-    file(d, "signature", parts.signature);
-    for (SpooledFile a : parts.attachments) {
+    file(d, "file", parts.file());
+    file(d, "signature", parts.signature());
+    for (SpooledFile a : parts.attachments()) {
       file(d, "attachment", a);
     }
     return HexFormat.of().formatHex(d.digest());

@@ -12,6 +12,11 @@ final class UploadParts implements AutoCloseable {
   SpooledFile signature;
   final List<SpooledFile> attachments = new ArrayList<>();
 
+  /** The parts as a submission of an upload; the files are the same (either closes them). */
+  Submission toSubmission() {
+    return new Submission(metadata, file, signature, attachments, RecordSource.UPLOAD);
+  }
+
   @Override
   public void close() throws IOException {
     IOException first = null;

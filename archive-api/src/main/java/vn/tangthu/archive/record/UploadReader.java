@@ -152,7 +152,8 @@ final class UploadReader {
     }
   }
 
-  private RecordMetadata metadata(InputStream in) throws IOException {
+  /** The {@code metadata} part: read strictly, each field validated (400 INVALID_METADATA). */
+  RecordMetadata metadata(InputStream in) throws IOException {
     byte[] bytes = in.readNBytes((int) MAX_METADATA_BYTES + 1);
     if (bytes.length > MAX_METADATA_BYTES) {
       throw RecordMetadata.invalid("", "is larger than 256 KiB", "lớn hơn 256 KiB");

@@ -83,6 +83,26 @@ public final class ObjectStore implements AutoCloseable {
         key);
   }
 
+  /**
+   * Stores a stream of unknown length as a multipart upload of {@code partSize}-byte parts (at
+   * least 5 MiB; the SDK holds about two parts in memory at a time), so an object of any size up to
+   * 10,000 parts is written without being held whole anywhere. Returns the new version id (null on
+   * an unversioned bucket) once the backend acknowledged the whole object.
+   */
+  public String putStream(
+      String bucket, String key, InputStream in, String contentType, long partSize) {
+    return call(
+        () ->
+            client
+                .putObject(
+                    PutObjectArgs.builder().bucket(bucket).object(key).stream(in, -1, partSize)
+                        .contentType(contentType)
+                        .build())
+                .versionId(),
+        bucket,
+        key);
+  }
+
   /** Stores a small object held in memory. */
   public void put(String bucket, String key, byte[] bytes, String contentType) {
     call(
