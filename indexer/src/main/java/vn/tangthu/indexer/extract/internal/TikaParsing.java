@@ -18,6 +18,8 @@ import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import vn.tangthu.indexer.extract.ExtractionResult;
 import vn.tangthu.indexer.text.LegacyVietnamese;
@@ -32,6 +34,20 @@ public final class TikaParsing {
   static final String OCTET_STREAM = "application/octet-stream";
   private static final int MAX_EMBEDDED_DEPTH = 5;
   private static final int MAX_EMBEDDED_DOCUMENTS = 2_000;
+
+  /**
+   * Tika's own OCR stays off: with a {@code tesseract} on the PATH it would read every image and
+   * every PDF page without text in English only, without page limits, inside the text extraction.
+   * Scans are read by {@link vn.tangthu.indexer.ocr.DocumentOcr} instead.
+   */
+  private static final TesseractOCRConfig NO_OCR = new TesseractOCRConfig();
+
+  private static final PDFParserConfig PDF_WITHOUT_OCR = new PDFParserConfig();
+
+  static {
+    NO_OCR.setSkipOcr(true);
+    PDF_WITHOUT_OCR.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+  }
 
   private final AutoDetectParser parser;
   private final Detector detector;
@@ -63,6 +79,8 @@ public final class TikaParsing {
     BodyContentHandler handler = new BodyContentHandler(maxTextChars);
     ParseContext context = new ParseContext();
     context.set(Parser.class, parser);
+    context.set(TesseractOCRConfig.class, NO_OCR);
+    context.set(PDFParserConfig.class, PDF_WITHOUT_OCR);
     context.set(
         EmbeddedDocumentExtractor.class,
         new LimitedEmbeddedExtractor(context, MAX_EMBEDDED_DEPTH, MAX_EMBEDDED_DOCUMENTS));
