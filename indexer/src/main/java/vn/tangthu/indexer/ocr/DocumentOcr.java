@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import javax.imageio.ImageIO;
+import vn.tangthu.indexer.ocr.internal.Deskew;
 import vn.tangthu.indexer.ocr.internal.ImagePages;
 import vn.tangthu.indexer.ocr.internal.PageSource;
 import vn.tangthu.indexer.ocr.internal.PdfPages;
@@ -22,11 +23,11 @@ import vn.tangthu.indexer.ocr.internal.UnreadableException;
  * Reads the text of a scanned document: every page of an image file (PNG, JPEG, TIFF...), and the
  * pages of a PDF that have no text layer (a mixed PDF gives the text layer of its text pages and
  * the OCR text of its scanned ones). Pages are prepared one at a time, each checked against the
- * pixel limit before it is decoded, so a hostile or broken page fails alone with its reason; at
- * most {@link OcrSettings#maxPages()} pages are examined, each within {@link
- * OcrSettings#pageTimeout()} and all within {@link OcrSettings#documentTimeout()} (measured on the
- * injected clock). OCR text goes through the post-processing given (by default {@link
- * VietnameseOcrText#correct}).
+ * pixel limit before it is decoded, so a hostile or broken page fails alone with its reason; pages
+ * are straightened before they are read ({@link OcrSettings#deskew()}); at most {@link
+ * OcrSettings#maxPages()} pages are examined, each within {@link OcrSettings#pageTimeout()} and all
+ * within {@link OcrSettings#documentTimeout()} (measured on the injected clock). OCR text goes
+ * through the post-processing given (by default {@link VietnameseOcrText#correct}).
  *
  * <p>With the engine absent nothing is rendered: the pages that would need OCR are only found, and
  * the result is {@link OcrResult.Status#NEEDS_OCR} (or DONE when no page needs OCR).
@@ -161,7 +162,8 @@ public final class DocumentOcr {
     if (documentLimit) {
       pageLimit = Duration.ofMillis(left);
     }
-    PageReading reading = engine.read(prepared.image(), pageLimit, cancellation);
+    PageImage image = settings.deskew() ? Deskew.straighten(prepared.image()) : prepared.image();
+    PageReading reading = engine.read(image, pageLimit, cancellation);
     if (!reading.isRead()) {
       OcrFailure failure =
           reading.failure() == OcrFailure.PAGE_TIMED_OUT && documentLimit
