@@ -42,4 +42,31 @@ class VietnameseOcrTextTest {
     assertThat(VietnameseOcrText.correct(text))
         .isEqualTo("Điều 1.\nPhê duyệt kế hoạch\n\nCộng hòa xã hội");
   }
+
+  @ParameterizedTest
+  @CsvSource({
+    "thì bi phạt cải tao, thì bị phạt cải tạo",
+    "dich vu công, dịch vụ công",
+    "sau day:, sau đây:",
+    "Nhân dan, Nhân dân",
+    "Dau tư, Đầu tư",
+    "cham dứt, chấm dứt",
+    "két quả, kết quả",
+    "VIET NAM, VIỆT NAM"
+  })
+  void confusedWordsBecomeTheCommonSyllable(String in, String out) {
+    assertThat(VietnameseOcrText.fixConfusions(in)).isEqualTo(out);
+  }
+
+  @Test
+  void knownWordsCodesAndForeignWordsStay() {
+    String text =
+        "Số 123/QĐ-UBND, hồ sơ so sánh; Email: vanthu@bacninh.gov.vn; H2SO4; Internet; a) b) đ)";
+    assertThat(VietnameseOcrText.fixConfusions(text)).isSameAs(text);
+  }
+
+  @Test
+  void onlyMalformedWordsChangeWhenUnseenWordsAreTrusted() {
+    assertThat(VietnameseOcrText.fixConfusions("dich vu va", false)).isEqualTo("dịch vu va");
+  }
 }
