@@ -203,6 +203,31 @@ final class Syllables {
         && (coda.isEmpty() || !OPEN_ONLY.contains(nucleus));
   }
 
+  /**
+   * Whether the tone of a lower-case NFC syllable suits its final consonant: a syllable ending in a
+   * stop ({@code c ch p t}) carries the acute or the dot below.
+   */
+  static boolean toneFitsFinal(String word) {
+    int n = word.length();
+    char last = n == 0 ? 0 : word.charAt(n - 1);
+    boolean stop =
+        last == 'c'
+            || last == 'p'
+            || last == 't'
+            || (last == 'h' && n > 1 && word.charAt(n - 2) == 'c');
+    if (!stop) {
+      return true;
+    }
+    for (int i = 0; i < n; i++) {
+      int tone = TONE[word.charAt(i) < TABLE_SIZE ? word.charAt(i) : 0];
+      if (tone != 0) {
+        char mark = TONE_MARKS[tone - 1];
+        return mark == '\u0301' || mark == '\u0323';
+      }
+    }
+    return false;
+  }
+
   private static boolean isVowel(char c) {
     return VOWELS.indexOf(c) >= 0;
   }

@@ -253,6 +253,20 @@ public final class VietnameseText {
     return out.toString();
   }
 
+  /**
+   * Whether a word is a well-formed Vietnamese syllable in any case and tone-mark placement: a
+   * legal onset, vowel nucleus and final consonant, at most one tone, and a final {@code c}, {@code
+   * ch}, {@code p} or {@code t} only with the acute or dot-below tone ({@code các}, {@code việc};
+   * never {@code cac}, {@code dich}).
+   */
+  public static boolean isSyllable(String word) {
+    if (word == null || word.isEmpty()) {
+      return false;
+    }
+    String lower = exact(word);
+    return Syllables.isSyllable(lower) && Syllables.toneFitsFinal(lower);
+  }
+
   /** Whether a single query token looks like a document number (digits, separator, notation). */
   public static boolean looksLikeDocNumber(String token) {
     String nfc = Normalizer.normalize(token, Normalizer.Form.NFC);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.tangthu.indexer.extract.ExtractionResult.Status;
 import vn.tangthu.indexer.testing.Corpus;
+import vn.tangthu.indexer.testing.ScannedPages;
 
 class TikaTextExtractorTest {
 
@@ -38,6 +39,20 @@ class TikaTextExtractorTest {
 
   private static Path format(String name) {
     return Corpus.formatFile(name).path();
+  }
+
+  @Test
+  void tikaRunsNoOcrOfItsOwnEvenWithTesseractInstalled() throws IOException {
+    // Tika would OCR images and text-less PDF pages with any tesseract on the PATH (English
+    // only, no page limits); reading scans is the ocr package's job
+    ExtractionResult png = extractor.extract(ScannedPages.png(temp.resolve("scan.png")), null);
+    assertThat(png.status()).isEqualTo(Status.DONE);
+    assertThat(png.text()).isBlank();
+    ExtractionResult pdf =
+        extractor.extract(ScannedPages.imagePdf(temp.resolve("scan.pdf")), "scan.pdf");
+    assertThat(pdf.status()).isEqualTo(Status.DONE);
+    assertThat(pdf.text()).isBlank();
+    assertThat(pdf.pageCount()).isEqualTo(1);
   }
 
   @Test

@@ -126,4 +126,23 @@ class VietnameseTextTest {
     assertThat(VietnameseText.looksLikeDocNumber("quyết")).isFalse();
     assertThat(VietnameseText.looksLikeDocNumber("2020-2025")).isFalse();
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "các, true",
+    "Việc, true",
+    "HOÀ, true",
+    "người, true",
+    "khuỷu, true",
+    "cac, false",
+    "dich, false",
+    "cáchh, false",
+    "viet, false",
+    "email, false",
+    "UBND, false",
+    "hòà, false"
+  })
+  void syllablesAreRecognisedWithTheToneTheirFinalAllows(String word, boolean syllable) {
+    assertThat(VietnameseText.isSyllable(word)).isEqualTo(syllable);
+  }
 }

@@ -35,6 +35,20 @@ public final class TikaParsing {
   private static final int MAX_EMBEDDED_DEPTH = 5;
   private static final int MAX_EMBEDDED_DOCUMENTS = 2_000;
 
+  /**
+   * Tika's own OCR stays off: with a {@code tesseract} on the PATH it would read every image and
+   * every PDF page without text in English only, without page limits, inside the text extraction.
+   * Scans are read by {@link vn.tangthu.indexer.ocr.DocumentOcr} instead.
+   */
+  private static final TesseractOCRConfig NO_OCR = new TesseractOCRConfig();
+
+  private static final PDFParserConfig PDF_WITHOUT_OCR = new PDFParserConfig();
+
+  static {
+    NO_OCR.setSkipOcr(true);
+    PDF_WITHOUT_OCR.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+  }
+
   private final AutoDetectParser parser;
   private final Detector detector;
   private final int maxTextChars;
@@ -65,7 +79,8 @@ public final class TikaParsing {
     BodyContentHandler handler = new BodyContentHandler(maxTextChars);
     ParseContext context = new ParseContext();
     context.set(Parser.class, parser);
-    noTikaOcr(context);
+    context.set(TesseractOCRConfig.class, NO_OCR);
+    context.set(PDFParserConfig.class, PDF_WITHOUT_OCR);
     context.set(
         EmbeddedDocumentExtractor.class,
         new LimitedEmbeddedExtractor(context, MAX_EMBEDDED_DEPTH, MAX_EMBEDDED_DOCUMENTS));
@@ -82,20 +97,6 @@ public final class TikaParsing {
       }
     }
     return done(handler.toString(), mediaType(metadata, file, fileName), metadata, truncated);
-  }
-
-  /**
-   * Tika runs Tesseract by itself whenever it finds it on the PATH, on every image and every PDF
-   * page without text, inside this extraction's time limit. Reading scans is a decision of the
-   * archive (its own pool, limits and status), so Tika's own OCR is always off here.
-   */
-  private static void noTikaOcr(ParseContext context) {
-    TesseractOCRConfig ocr = new TesseractOCRConfig();
-    ocr.setSkipOcr(true);
-    context.set(TesseractOCRConfig.class, ocr);
-    PDFParserConfig pdf = new PDFParserConfig();
-    pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
-    context.set(PDFParserConfig.class, pdf);
   }
 
   private ExtractionResult done(
