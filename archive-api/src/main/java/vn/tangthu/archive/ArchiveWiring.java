@@ -2,23 +2,12 @@ package vn.tangthu.archive;
 
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.db.DataSourceFactory;
-import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.postgres.PostgresPlugin;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import vn.tangthu.archive.access.AccessPolicy;
 import vn.tangthu.archive.agency.AgencyDirectory;
 import vn.tangthu.archive.agency.AgencyResource;
@@ -32,11 +21,7 @@ import vn.tangthu.archive.base.AuditOutcome;
 import vn.tangthu.archive.check.Checks;
 import vn.tangthu.archive.config.ArchiveConfiguration;
 import vn.tangthu.archive.config.StorageConfig;
-import vn.tangthu.archive.db.DatabaseLogin;
-import vn.tangthu.archive.db.SchemaSetup;
 import vn.tangthu.archive.embedded.DataDirectory;
-import vn.tangthu.archive.embedded.EmbeddedDatabase;
-import vn.tangthu.archive.embedded.EmbeddedStorage;
 import vn.tangthu.archive.evidence.EvidenceDao;
 import vn.tangthu.archive.evidence.EvidenceRecords;
 import vn.tangthu.archive.evidence.EvidenceRenewal;
@@ -77,18 +62,15 @@ import vn.tangthu.indexer.extract.ForkedTextExtractor;
 import vn.tangthu.indexer.extract.TextExtractor;
 import vn.tangthu.indexer.extract.TikaTextExtractor;
 import vn.tangthu.indexer.search.SearchIndex;
-import vn.tangthu.signature.SignatureVerification;
-import vn.tangthu.signature.SignatureVerifiers;
-import vn.tangthu.signature.TrustStore;
 
 /**
- * Builds the running archive by hand, in dependency order: data directory, database, storage,
- * index, then the features on top. Every long-lived part is registered as a {@link Managed} so it
- * stops in reverse order.
+ * Builds the running archive by hand, in dependency order: data directory, database and storage
+ * ({@link Infrastructure}), the audit trail, extraction and the index, signatures and keys ({@link
+ * SignatureWiring}), then the features on top. Every long-lived part is registered as a {@link
+ * Managed} so it stops in reverse order.
  */
 public final class ArchiveWiring {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ArchiveWiring.class);
   private static final long MAX_FILE_BYTES = 64L * 1024 * 1024 * 1024;
 
   /** Failed authentications from one address: 10 free, then 1 s doubling up to a minute. */
@@ -169,14 +151,14 @@ public final class ArchiveWiring {
       throws Exception {
     ((AbstractServerFactory) config.getServerFactory()).setRegisterDefaultExceptionMappers(false);
     DataDirectory dataDir = DataDirectory.acquire(config.dataPath());
-    env.lifecycle().manage(closing(dataDir));
-    clearTmp(dataDir.tmp());
+    env.lifecycle().manage(Infrastructure.closing(dataDir));
+    Infrastructure.clearTmp(dataDir.tmp());
 
-    Jdbi jdbi = database(config, env, dataDir);
+    Jdbi jdbi = Infrastructure.database(config, env, dataDir);
 
     StorageConfig s = config.getStorage();
-    ObjectStore store = storage(s, env, dataDir);
-    env.lifecycle().manage(closing(store));
+    ObjectStore store = Infrastructure.storage(s, env, dataDir);
+    env.lifecycle().manage(Infrastructure.closing(store));
     store.ensureBucket(s.originalsBucket(), true);
     store.ensureBucket(s.derivedBucket(), false);
     env.healthChecks().register("storage", new StorageHealthCheck(store, s.originalsBucket()));
@@ -195,10 +177,10 @@ public final class ArchiveWiring {
                 ForkSettings.fromThisJvm(
                     indexConfig.extractionThreads(), indexConfig.extractorHeapMb()))
             : new TikaTextExtractor(limits);
-    env.lifecycle().manage(closing(extractor));
+    env.lifecycle().manage(Infrastructure.closing(extractor));
     Path indexDir = dataDir.root().resolve(indexConfig.directory());
     SearchIndex index = SearchIndex.open(indexDir, indexConfig.searchThreads());
-    env.lifecycle().manage(closing(index));
+    env.lifecycle().manage(Infrastructure.closing(index));
 
     AgencyDirectory agencies = new AgencyDirectory(jdbi, clock);
     AccessPolicy access =
@@ -218,31 +200,9 @@ public final class ArchiveWiring {
     env.lifecycle().manage(reconciler);
 
     var sig = config.getSignatures();
-    Path root = dataDir.root();
-    TrustStore trust = TrustStore.load(root.resolve(sig.trustAnchors()), root.resolve(sig.crls()));
-    trust.problems().forEach(p -> LOG.warn("Trust store: {}", p));
-    ArchiveKeys keys =
-        ArchiveKeys.loadOrCreate(root.resolve(sig.keys()), clock, sig.organisation());
-    ExecutorService verifiers =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "signature-verifier");
-              t.setDaemon(true);
-              return t;
-            });
-    env.lifecycle().manage(closing(verifiers::shutdownNow));
-    SignatureVerification verification =
-        SignatureVerifiers.create(
-            sig.isolation(),
-            sig.verifierHeapMb(),
-            sig.verifierProcesses(),
-            trust,
-            clock,
-            sig.verifyTimeout());
-    env.lifecycle().manage(closing(verification));
-    SignatureInspection signatures =
-        new SignatureInspection(
-            verification, verifiers, sig.verifyTimeout(), env.getObjectMapper());
+    SignatureWiring signing = SignatureWiring.create(sig, env, dataDir.root(), clock);
+    ArchiveKeys keys = signing.keys();
+    SignatureInspection signatures = signing.inspection();
 
     EvidenceRecords evidenceRecords =
         new EvidenceRecords(new TimestampAuthority(keys, clock), keys, clock);
@@ -366,7 +326,7 @@ public final class ArchiveWiring {
                 dataDir.tmp()));
     resources.add(imports.resource());
     env.lifecycle().manage(imports.runner()); // last started, first stopped
-    env.lifecycle().addServerLifecycleListener(server -> announce(server, admin));
+    env.lifecycle().addServerLifecycleListener(server -> Infrastructure.announce(server, admin));
     ArchiveWiring wiring =
         new ArchiveWiring(
             jdbi,
@@ -384,88 +344,6 @@ public final class ArchiveWiring {
     wiring.retention = retention;
     wiring.metrics = metrics;
     return wiring;
-  }
-
-  private static Jdbi database(ArchiveConfiguration config, Environment env, DataDirectory dataDir)
-      throws IOException {
-    var db = config.getDatabase();
-    DataSourceFactory ds = new DataSourceFactory();
-    ds.setDriverClass("org.postgresql.Driver");
-    ds.setMaxSize(db.maxConnections());
-    ds.setMinSize(2);
-    ds.setInitialSize(2);
-    DatabaseLogin runtime;
-    DatabaseLogin migration;
-    if (db.embedded()) {
-      EmbeddedDatabase pg = EmbeddedDatabase.start(dataDir);
-      env.lifecycle().manage(pg);
-      runtime = pg.app();
-      migration = pg.owner();
-    } else {
-      runtime = db.runtime();
-      migration = db.migration();
-    }
-    SchemaSetup.prepare(migration, runtime.user());
-    ds.setUrl(runtime.url());
-    ds.setUser(runtime.user());
-    ds.setPassword(runtime.password());
-    Jdbi jdbi = new JdbiFactory().build(env, ds, "postgresql");
-    jdbi.installPlugin(new PostgresPlugin());
-    return jdbi;
-  }
-
-  private static ObjectStore storage(StorageConfig s, Environment env, DataDirectory dataDir)
-      throws IOException {
-    if (s.embedded()) {
-      EmbeddedStorage node = EmbeddedStorage.start(dataDir, s.embeddedPort());
-      env.lifecycle().manage(node);
-      return new ObjectStore(
-          node.endpoint(),
-          s.region(),
-          node.credentials().accessKey(),
-          node.credentials().secretKey());
-    }
-    return new ObjectStore(s.endpoint(), s.region(), s.accessKey(), s.secretKey());
-  }
-
-  private static void announce(
-      org.eclipse.jetty.server.Server server, AdminBootstrap.Result admin) {
-    for (var connector : server.getConnectors()) {
-      if (connector instanceof org.eclipse.jetty.server.ServerConnector c
-          && "application".equals(c.getName())) {
-        LOG.info("Tàng Thư is ready at http://localhost:{}/api/v1", c.getLocalPort());
-      }
-    }
-    if (admin.generated()) {
-      System.out.println(
-          "Bootstrap admin token (shown once; also in admin.token): " + admin.token());
-    }
-  }
-
-  /** Empties {@code tmp}: spooled uploads and import readers' folders a crash left behind. */
-  private static void clearTmp(Path tmp) throws IOException {
-    try (Stream<Path> files = Files.walk(tmp)) {
-      files
-          .sorted(java.util.Comparator.reverseOrder())
-          .filter(f -> !f.equals(tmp))
-          .forEach(
-              f -> {
-                try {
-                  Files.deleteIfExists(f);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-    }
-  }
-
-  private static Managed closing(AutoCloseable c) {
-    return new Managed() {
-      @Override
-      public void stop() throws Exception {
-        c.close();
-      }
-    };
   }
 
   public Jdbi jdbi() {
