@@ -78,7 +78,12 @@ class ArchiveMetricsIT {
 
   @Test
   void archiveFiguresAppearWithTheirValuesAfterIngests() throws Exception {
-    Map<String, Double> m = awaitScrape(s -> s.get("tangthu_records{status=ACTIVE}") == 5.0);
+    // the evidence run an archive makes a minute after start may seal the last record meanwhile
+    Map<String, Double> m =
+        awaitScrape(
+            s ->
+                s.get("tangthu_records{status=ACTIVE}") == 5.0
+                    && s.get("tangthu_evidence_backlog") == unsealed());
     assertThat(m)
         .containsEntry("tangthu_records{status=ACTIVE}", 5.0)
         .containsEntry("tangthu_records{status=DISPOSED}", 0.0)
@@ -89,7 +94,7 @@ class ArchiveMetricsIT {
         .containsEntry("tangthu_ingest_failures{kind=error}", 0.0)
         .containsEntry("tangthu_extraction_failures", 1.0)
         .containsEntry("tangthu_extraction_queue", 0.0)
-        .containsEntry("tangthu_evidence_backlog", 1.0)
+        .containsEntry("tangthu_evidence_backlog", unsealed())
         .containsEntry("tangthu_index_lag", 0.0)
         .containsEntry("tangthu_sweeps{status=PLANNED}", 0.0)
         .containsEntry("tangthu_sweeps{status=EXECUTED}", 0.0)
@@ -123,6 +128,21 @@ class ArchiveMetricsIT {
     assertThat(reads)
         .as("30 scrapes in %s", took)
         .isLessThanOrEqualTo(1 + took.toMillis() / ArchiveMetrics.REFRESH.toMillis());
+  }
+
+  /** Active records without evidence, as PostgreSQL has them now (1, or 0 after the daily run). */
+  private double unsealed() {
+    return archive
+        .wiring()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.select(
+                        "SELECT count(*) FROM records r WHERE r.status = 'ACTIVE' AND NOT EXISTS"
+                            + " (SELECT 1 FROM record_evidence e WHERE e.record_id = r.id)")
+                    .mapTo(Long.class)
+                    .one())
+        .doubleValue();
   }
 
   /** How often the records' figures were read (Jdbi's timer of that query). */
