@@ -142,13 +142,13 @@ class SamplesTest {
     return out;
   }
 
-  /** Folders under samples/ are the three the README names, and nothing else. */
+  /** Folders under samples/ are the three packages, the records the README's walkthrough uploads, and nothing else. */
   @Test
   void theSamplesAreTheThreePackagesAndTheirExpectations() throws IOException {
     try (Stream<Path> s = Files.list(Repository.samples())) {
       assertThat(s.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder(
-              "folder", "bag", "edxml", "expected.tsv", "agencies.tsv", "README.md");
+              "folder", "bag", "edxml", "records", "expected.tsv", "agencies.tsv", "README.md");
     }
   }
 }
