@@ -64,6 +64,8 @@ public final class EvidenceScheduler implements Managed {
   private final Clock clock;
   private final EvidenceRenewal renewal;
   private final Leases leases;
+  private final java.util.concurrent.atomic.AtomicLong completedRuns =
+      new java.util.concurrent.atomic.AtomicLong();
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -132,12 +134,18 @@ public final class EvidenceScheduler implements Managed {
         renewal.renewDue();
       }
       jdbi.useTransaction(h -> lease.complete(h, day));
+      completedRuns.incrementAndGet();
       LOG.info("Daily evidence run of {} completed on {}", day, leases.owner());
       return DailyRun.RAN;
     } catch (EvidenceException | java.io.IOException | RuntimeException e) {
       LOG.warn("Daily evidence run of {} failed; retried in {}: {}", day, POLL, e.toString());
       return DailyRun.FAILED;
     }
+  }
+
+  /** How many daily runs this node completed since it started. */
+  public long completedRuns() {
+    return completedRuns.get();
   }
 
   private boolean completed(LocalDate day) {
