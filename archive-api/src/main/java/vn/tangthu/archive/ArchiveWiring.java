@@ -162,7 +162,7 @@ public final class ArchiveWiring {
     Infrastructure.clearTmp(dataDir.tmp());
 
     Jdbi jdbi = Infrastructure.database(config, env, dataDir);
-    Leases leases = LeaseWiring.create(jdbi, clock, dataDir, env);
+    Leases leases = NodeWiring.leases(jdbi, clock, dataDir, env);
 
     StorageConfig s = config.getStorage();
     ObjectStore store = Infrastructure.storage(s, env, dataDir);
@@ -290,7 +290,8 @@ public final class ArchiveWiring {
                   public java.time.Instant nextRun() {
                     return evidence.nextRun();
                   }
-                }),
+                },
+                NodeWiring.content(jdbi, store, s.originalsBucket(), clock, dataDir, env)),
             new GrantResource(jdbi, reader, access, worker, clock, audit),
             new SearchResource(index, access, audit),
             new VisibilityFenceFilter(
@@ -333,7 +334,7 @@ public final class ArchiveWiring {
                 env.getObjectMapper(),
                 clock,
                 config.getImports(),
-                LeaseWiring.nodeName(dataDir),
+                NodeWiring.nodeName(dataDir),
                 dataDir.tmp()));
     resources.add(imports.resource());
     env.lifecycle().manage(imports.runner()); // last started, first stopped

@@ -12,3 +12,13 @@ CREATE TABLE job_leases (
   last_completed date,
   CHECK ((owner IS NULL) = (expires_at IS NULL))
 );
+
+-- Originals found failing their SHA-256 when read, with no good copy to serve instead: the
+-- download answers 502 CONTENT_CORRUPT and the content health check is red while any is listed. A
+-- later read that verifies (the object was restored) takes the record off the list.
+CREATE TABLE content_faults (
+  record_id   uuid PRIMARY KEY REFERENCES records (id),
+  detected_at timestamptz NOT NULL,
+  actual      text NOT NULL CHECK (actual ~ '^[0-9a-f]{64}$'),
+  node        text NOT NULL
+);
