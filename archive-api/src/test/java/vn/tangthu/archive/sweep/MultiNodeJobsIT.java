@@ -84,6 +84,9 @@ class MultiNodeJobsIT {
   private String planner;
   private String approver;
 
+  /** Dropwizard's override properties present before this class (see {@link #stop()}). */
+  private final java.util.Set<String> overridesBefore = overrides();
+
   @BeforeAll
   void start() throws Exception {
     shared = DataDirectory.acquire(root.resolve("shared"));
@@ -111,7 +114,16 @@ class MultiNodeJobsIT {
       storage.stop();
       pg.stop();
       shared.close();
+      // node A stopped before node B, so B's restore put back A's overrides: clear them, lest the
+      // next test class in this JVM reach this class's stopped database
+      overrides().stream().filter(k -> !overridesBefore.contains(k)).forEach(System::clearProperty);
     }
+  }
+
+  private static java.util.Set<String> overrides() {
+    return System.getProperties().stringPropertyNames().stream()
+        .filter(k -> k.startsWith("dw."))
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   private RunningArchive node(String name) throws Exception {
