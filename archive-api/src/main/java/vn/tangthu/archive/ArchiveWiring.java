@@ -37,6 +37,7 @@ import vn.tangthu.archive.indexing.IndexDocuments;
 import vn.tangthu.archive.indexing.IndexerWorker;
 import vn.tangthu.archive.indexing.TextStage;
 import vn.tangthu.archive.indexing.VisibilityFence;
+import vn.tangthu.archive.lease.Leases;
 import vn.tangthu.archive.metrics.ArchiveMetrics;
 import vn.tangthu.archive.reconcile.Reconciler;
 import vn.tangthu.archive.record.GrantResource;
@@ -97,6 +98,7 @@ public final class ArchiveWiring {
   private final EvidenceRecords evidenceRecords;
   private RetentionFeature retention;
   private ArchiveMetrics metrics;
+  private Leases leases;
 
   private ArchiveWiring(
       Jdbi jdbi,
@@ -142,6 +144,11 @@ public final class ArchiveWiring {
     return metrics;
   }
 
+  /** This node's side of the job leases shared by the API nodes. */
+  public Leases leases() {
+    return leases;
+  }
+
   /** Legal retention: schedules, dossiers, holds and the storage lock keeper. */
   public RetentionFeature retention() {
     return retention;
@@ -155,6 +162,7 @@ public final class ArchiveWiring {
     Infrastructure.clearTmp(dataDir.tmp());
 
     Jdbi jdbi = Infrastructure.database(config, env, dataDir);
+    Leases leases = NodeWiring.leases(jdbi, clock, dataDir, env);
 
     StorageConfig s = config.getStorage();
     ObjectStore store = Infrastructure.storage(s, env, dataDir);
@@ -196,7 +204,7 @@ public final class ArchiveWiring {
     env.lifecycle().manage(worker);
     ArchiveMetrics metrics = ArchiveMetrics.register(env.metrics(), jdbi, worker::applied, clock);
     env.jersey().register(metrics.ingestCounting());
-    Reconciler reconciler = new Reconciler(jdbi, store, clock, Duration.ofHours(1));
+    Reconciler reconciler = new Reconciler(jdbi, store, clock, Duration.ofHours(1), leases);
     env.lifecycle().manage(reconciler);
 
     var sig = config.getSignatures();
@@ -212,7 +220,8 @@ public final class ArchiveWiring {
             evidenceRecords,
             () -> audit.head().hash().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
             clock,
-            EvidenceRenewal.of(jdbi, store, s.originalsBucket(), evidenceRecords, keys, clock));
+            EvidenceRenewal.of(jdbi, store, s.originalsBucket(), evidenceRecords, keys, clock),
+            leases);
     env.lifecycle().manage(evidence);
     Checks checks =
         Checks.create(
@@ -225,6 +234,7 @@ public final class ArchiveWiring {
     env.lifecycle().manage(checks.runner());
 
     RetentionFeature retention = RetentionFeature.create(jdbi, store, s.originalsBucket(), clock);
+    retention.keeper().shareWith(leases);
     env.lifecycle().manage(retention.keeper());
     env.healthChecks()
         .register("retention-lock", new RetentionLockHealthCheck(retention.lockProblem()));
@@ -280,7 +290,8 @@ public final class ArchiveWiring {
                   public java.time.Instant nextRun() {
                     return evidence.nextRun();
                   }
-                }),
+                },
+                NodeWiring.content(jdbi, store, s.originalsBucket(), clock, dataDir, env)),
             new GrantResource(jdbi, reader, access, worker, clock, audit),
             new SearchResource(index, access, audit),
             new VisibilityFenceFilter(
@@ -304,7 +315,8 @@ public final class ArchiveWiring {
                 audit,
                 env.getObjectMapper(),
                 clock,
-                sig.organisation())));
+                sig.organisation(),
+                leases)));
     resources.add(checks.resource());
     resources.add(
         new ExportResource(
@@ -322,7 +334,7 @@ public final class ArchiveWiring {
                 env.getObjectMapper(),
                 clock,
                 config.getImports(),
-                "node-" + dataDir.secret("node.id", 8),
+                NodeWiring.nodeName(dataDir),
                 dataDir.tmp()));
     resources.add(imports.resource());
     env.lifecycle().manage(imports.runner()); // last started, first stopped
@@ -343,6 +355,7 @@ public final class ArchiveWiring {
             audit);
     wiring.retention = retention;
     wiring.metrics = metrics;
+    wiring.leases = leases;
     return wiring;
   }
 
