@@ -284,21 +284,34 @@ public final class OcrStage implements Managed {
     int examined = result.pages().size();
     Integer pageCount = result.pageCount() > 0 ? (Integer) result.pageCount() : row.pageCount();
     String key = textKey;
-    jdbi.useTransaction(
-        h -> {
-          h.attach(RecordDao.class)
-              .setExtraction(row.id(), status, reason, key, row.textLanguage(), pageCount, null);
-          h.attach(RecordOcrDao.class)
-              .finish(
-                  row.id(),
-                  examined,
-                  examined,
-                  result.engine().engine(),
-                  String.join("+", result.engine().languages()),
-                  mean,
-                  clock.instant());
-          h.attach(OutboxDao.class).append(List.of(row.id()), "UPSERT", clock.instant());
-        });
+    boolean active =
+        jdbi.inTransaction(
+            h -> {
+              // a record disposed or transferred while it was read keeps no derived text
+              if (!"ACTIVE".equals(lockedStatus(h, row.id()))) {
+                return false;
+              }
+              h.attach(RecordDao.class)
+                  .setExtraction(
+                      row.id(), status, reason, key, row.textLanguage(), pageCount, null);
+              h.attach(RecordOcrDao.class)
+                  .finish(
+                      row.id(),
+                      examined,
+                      examined,
+                      result.engine().engine(),
+                      String.join("+", result.engine().languages()),
+                      mean,
+                      clock.instant());
+              h.attach(OutboxDao.class).append(List.of(row.id()), "UPSERT", clock.instant());
+              return true;
+            });
+    if (!active) {
+      if (!text.isBlank()) {
+        store.delete(derived, key);
+      }
+      return;
+    }
     LOG.info(
         "OCR of record {}: {} ({} pages, {} read{})",
         row.id(),
@@ -306,6 +319,14 @@ public final class OcrStage implements Managed {
         examined,
         result.pagesRead(),
         reason == null ? "" : "; " + reason);
+  }
+
+  private static String lockedStatus(Handle h, UUID id) {
+    return h.createQuery("SELECT status FROM records WHERE id = :id FOR UPDATE")
+        .bind("id", id)
+        .mapTo(String.class)
+        .findOne()
+        .orElse(null);
   }
 
   /** Why not every page was read, for people; null when every page was. */
