@@ -14,7 +14,7 @@ port=$((20000 + RANDOM % 10000))
 ARCHIVE_DATA_DIR=$data ARCHIVE_PORT=$port ARCHIVE_ADMIN_PORT=$((port + 1)) ARCHIVE_S3_PORT=$((port + 2)) \
   java -jar archive-api/target/archive-api.jar server > "$data/server.log" 2>&1 &
 server=$!
-trap 'rc=$?; kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"; exit $rc' EXIT
+trap 'rc=$?; kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$data"; exit $rc' EXIT
 for _ in $(seq 1 120); do
   [ -s "$data/admin.token" ] && curl -fs "http://127.0.0.1:$((port + 1))/healthcheck" >/dev/null 2>&1 && break
   sleep 1

@@ -53,7 +53,9 @@ public final class OcrFairnessBenchmark {
       all.addAll(texts);
     }
     System.out.printf("text documents per run: %d; scan: %s pages%n", all.size(), args[4]);
-    IngestBenchmark.overHttp(api, token, texts, clients); // warm-up
+    // warm-up: the server's JIT and its warm extraction children
+    IngestBenchmark.overHttp(api, token, all, clients);
+    IngestBenchmark.overHttp(api, token, all, clients);
     double idleBefore = IngestBenchmark.overHttp(api, token, all, clients);
     HttpClient http = HttpClient.newBuilder().build();
     String scanId = uploadScan(http, api, token, scan);
