@@ -35,6 +35,8 @@ import vn.tangthu.archive.id.Ids;
 import vn.tangthu.archive.imports.Imports;
 import vn.tangthu.archive.indexing.IndexDocuments;
 import vn.tangthu.archive.indexing.IndexerWorker;
+import vn.tangthu.archive.indexing.OcrStage;
+import vn.tangthu.archive.indexing.ReextractResource;
 import vn.tangthu.archive.indexing.TextStage;
 import vn.tangthu.archive.indexing.VisibilityFence;
 import vn.tangthu.archive.lease.Leases;
@@ -195,13 +197,23 @@ public final class ArchiveWiring {
         new AccessPolicy(
             agencies,
             (id, username) -> jdbi.withExtension(RecordDao.class, d -> d.granted(id, username)));
+    OcrStage ocr =
+        OcrStage.create(
+            jdbi,
+            store,
+            s.originalsBucket(),
+            s.derivedBucket(),
+            indexConfig.ocr(),
+            dataDir.tmp(),
+            clock);
     TextStage text =
         new TextStage(
-            jdbi, store, s.originalsBucket(), s.derivedBucket(), extractor, dataDir.tmp());
+            jdbi, store, s.originalsBucket(), s.derivedBucket(), extractor, dataDir.tmp(), ocr);
     IndexerWorker worker =
         new IndexerWorker(
             jdbi, index, text, new IndexDocuments(access), indexConfig.extractionThreads(), clock);
     env.lifecycle().manage(worker);
+    env.lifecycle().manage(ocr); // stops before the worker, the database and the storage
     ArchiveMetrics metrics = ArchiveMetrics.register(env.metrics(), jdbi, worker::applied, clock);
     env.jersey().register(metrics.ingestCounting());
     Reconciler reconciler = new Reconciler(jdbi, store, clock, Duration.ofHours(1), leases);
@@ -298,7 +310,8 @@ public final class ArchiveWiring {
                 new VisibilityFence(jdbi, worker, VisibilityFence.DEFAULT_WAIT)),
             new AuditResource(audit, agencies),
             new SignatureHistoryResource(jdbi, reader, env.getObjectMapper()),
-            new ArchiveResource(keys)));
+            new ArchiveResource(keys),
+            new ReextractResource(ocr, audit)));
     resources.addAll(retention.resources(agencies, access, reader, index, audit));
     resources.addAll(
         Sweeps.resources(

@@ -17,6 +17,7 @@ import vn.tangthu.indexer.search.SearchIndex;
  * @param extractorHeapMb heap limit of each extraction child JVM
  * @param searchThreads threads one search may use at once (its segments, rescoring and snippets in
  *     parallel; default: the processors of the machine)
+ * @param ocr OCR of scanned pages ({@link OcrConfig})
  */
 public record IndexConfig(
     String directory,
@@ -25,7 +26,8 @@ public record IndexConfig(
     int extractionThreads,
     String isolation,
     int extractorHeapMb,
-    int searchThreads) {
+    int searchThreads,
+    OcrConfig ocr) {
 
   @JsonCreator
   public IndexConfig(
@@ -35,7 +37,8 @@ public record IndexConfig(
       @JsonProperty("extractionThreads") Integer extractionThreads,
       @JsonProperty("isolation") String isolation,
       @JsonProperty("extractorHeapMb") Integer extractorHeapMb,
-      @JsonProperty("searchThreads") Integer searchThreads) {
+      @JsonProperty("searchThreads") Integer searchThreads,
+      @JsonProperty("ocr") OcrConfig ocr) {
     this(
         directory == null || directory.isBlank() ? "index" : directory,
         extractionTimeout == null || extractionTimeout.isBlank()
@@ -45,7 +48,8 @@ public record IndexConfig(
         extractionThreads == null ? processors() : extractionThreads,
         isolation == null || isolation.isBlank() ? "fork" : isolation,
         extractorHeapMb == null ? 512 : extractorHeapMb,
-        searchThreads == null ? processors() : searchThreads);
+        searchThreads == null ? processors() : searchThreads,
+        ocr == null ? OcrConfig.defaults() : ocr);
   }
 
   public IndexConfig {
@@ -75,6 +79,6 @@ public record IndexConfig(
   }
 
   public static IndexConfig defaults() {
-    return new IndexConfig(null, (String) null, null, null, null, null, null);
+    return new IndexConfig(null, (String) null, null, null, null, null, null, null);
   }
 }

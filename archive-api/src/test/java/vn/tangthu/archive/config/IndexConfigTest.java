@@ -16,11 +16,13 @@ class IndexConfigTest {
   @Test
   void searchThreadsOutsideOneTo256AreRefused() {
     for (int bad : new int[] {0, -1, 257}) {
-      assertThatThrownBy(() -> new IndexConfig(null, (String) null, null, null, null, null, bad))
+      assertThatThrownBy(
+              () -> new IndexConfig(null, (String) null, null, null, null, null, bad, null))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("index.searchThreads");
     }
-    assertThat(new IndexConfig(null, (String) null, null, null, null, null, 1).searchThreads())
+    assertThat(
+            new IndexConfig(null, (String) null, null, null, null, null, 1, null).searchThreads())
         .isEqualTo(1);
   }
 }
