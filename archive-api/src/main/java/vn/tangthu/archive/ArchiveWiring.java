@@ -55,7 +55,7 @@ import vn.tangthu.archive.search.VisibilityFenceFilter;
 import vn.tangthu.archive.signature.history.SignatureHistoryResource;
 import vn.tangthu.archive.storage.ObjectStore;
 import vn.tangthu.archive.sweep.Sweeps;
-import vn.tangthu.archive.user.UserResource;
+import vn.tangthu.archive.user.AccountResources;
 import vn.tangthu.child.ForkSettings;
 import vn.tangthu.indexer.extract.ExtractionLimits;
 import vn.tangthu.indexer.extract.ForkedTextExtractor;
@@ -250,10 +250,11 @@ public final class ArchiveWiring {
             retention.hook());
     RecordReader reader = new RecordReader(jdbi, access, audit);
     List<Object> resources = new java.util.ArrayList<>();
+    FailedAuthLimiter authLimiter = new FailedAuthLimiter(clock, ADDRESS_FAILURES, NAME_FAILURES);
+    resources.addAll(AccountResources.create(jdbi, agencies, clock, audit, authLimiter));
     resources.addAll(
         List.of(
             new AgencyResource(jdbi, agencies, clock, audit),
-            new UserResource(jdbi, agencies, clock, audit),
             new RecordResource(
                 ingest,
                 reader,
@@ -337,7 +338,7 @@ public final class ArchiveWiring {
             dataDir,
             admin.token(),
             resources,
-            new FailedAuthLimiter(clock, ADDRESS_FAILURES, NAME_FAILURES),
+            authLimiter,
             evidence,
             evidenceRecords,
             audit);

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import vn.tangthu.archive.agency.AgencyDirectory;
+import vn.tangthu.archive.auth.Password;
 import vn.tangthu.archive.auth.Tokens;
 import vn.tangthu.archive.auth.UserDao;
 import vn.tangthu.archive.base.AuditEvent;
@@ -45,8 +47,11 @@ public final class UserResource {
   private final AgencyDirectory agencies;
   private final Clock clock;
   private final AuditTrail audit;
+  private final Accounts accounts;
 
-  public UserResource(Jdbi jdbi, AgencyDirectory agencies, Clock clock, AuditTrail audit) {
+  public UserResource(
+      Jdbi jdbi, AgencyDirectory agencies, Clock clock, AuditTrail audit, Accounts accounts) {
+    this.accounts = accounts;
     this.audit = audit;
     this.jdbi = jdbi;
     this.agencies = agencies;
@@ -74,6 +79,14 @@ public final class UserResource {
   /** A new token: the only time it is shown. */
   public record NewToken(UUID id, String token, Instant expiresAt) {}
 
+  /** Body of {@code PUT /users/{username}/password}. Never printed. */
+  public record PasswordRequest(String password) {
+    @Override
+    public String toString() {
+      return "PasswordRequest[***]";
+    }
+  }
+
   /** Body of {@code POST /users/{username}/tokens}. */
   public record TokenRequest(Instant expiresAt) {}
 
@@ -92,6 +105,7 @@ public final class UserResource {
               "agencyCode không phải mã cơ quan: " + body.agencyCode())
           .with("agencyCode", body.agencyCode());
     }
+    String encoded = body.password() == null ? null : accounts.hash(body.password());
     UserDao.UserRow created =
         jdbi.inTransaction(
             h -> {
@@ -110,6 +124,9 @@ public final class UserResource {
                         "Người dùng " + body.username() + " đã tồn tại.")
                     .with("username", body.username());
               }
+              if (encoded != null) {
+                accounts.storePassword(h, dao.findId(body.username()).orElseThrow(), encoded);
+              }
               audit.append(
                   h,
                   AuditEvent.of(
@@ -121,6 +138,7 @@ public final class UserResource {
                           null)
                       .withDetail("agencyCode", body.agencyCode())
                       .withDetail("roles", String.join(",", body.roleNames()))
+                      .withDetail("password", encoded != null)
                       .concerning(body.agencyCode()));
               return dao.find(body.username()).orElseThrow();
             });
@@ -141,6 +159,16 @@ public final class UserResource {
   public UserView get(@Auth Caller caller, @PathParam("username") String username) {
     requireSelfOrAdmin(caller, username);
     return UserView.of(find(username));
+  }
+
+  /** Sets a password (ADMIN, or the user themself); the user's other sessions end. */
+  @PUT
+  @Path("users/{username}/password")
+  public Response setPassword(
+      @Auth Caller caller, @PathParam("username") String username, PasswordRequest body) {
+    accounts.setPassword(
+        caller, username, Password.required(body == null ? null : body.password()));
+    return Response.noContent().build();
   }
 
   @POST
