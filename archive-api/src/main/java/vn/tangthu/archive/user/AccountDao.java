@@ -82,4 +82,10 @@ public interface AccountDao {
           + " ORDER BY username LIMIT :limit")
   List<Account> page(
       @Bind("agencyCode") String agencyCode, @Bind("after") String after, @Bind("limit") int limit);
+
+  @RegisterConstructorMapper(Account.class)
+  @SqlQuery(
+      "SELECT username, display_name, agency_code, roles, created_at, disabled_at, password_set_at"
+          + " FROM users WHERE username = :username")
+  Optional<Account> account(@Bind("username") String username);
 }

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -145,6 +148,46 @@ public final class UserResource {
     return Response.created(URI.create("users/" + created.username()))
         .entity(UserView.of(created))
         .build();
+  }
+
+  /** Users in username order, of one agency when {@code agencyCode} is given (ADMIN). */
+  @GET
+  @Path("users")
+  public Accounts.Page list(
+      @Auth Caller caller,
+      @QueryParam("agencyCode") String agencyCode,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("size") @DefaultValue("50") String size) {
+    return accounts.list(
+        caller, agencyCode == null || agencyCode.isBlank() ? null : agencyCode, cursor, size(size));
+  }
+
+  /** Changes a user's name, roles or state (ADMIN); disabling revokes their tokens and sessions. */
+  @PATCH
+  @Path("users/{username}")
+  public Accounts.AccountView update(
+      @Auth Caller caller, @PathParam("username") String username, UserChanges body) {
+    if (body == null) {
+      throw ApiException.badRequest(
+          "INVALID_REQUEST", "A JSON body is required.", "Cần nội dung JSON.");
+    }
+    return accounts.update(caller, username, body);
+  }
+
+  private static int size(String size) {
+    try {
+      int n = Integer.parseInt(size);
+      if (n >= 1 && n <= 100) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw ApiException.badRequest(
+            "INVALID_REQUEST",
+            "size must be a number from 1 to 100.",
+            "size phải là số từ 1 đến 100.")
+        .with("parameter", "size");
   }
 
   /** The caller's own user: who the token belongs to (the web UI's sign-in check). */
