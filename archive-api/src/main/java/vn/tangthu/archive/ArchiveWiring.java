@@ -53,6 +53,7 @@ import vn.tangthu.archive.seal.Receipts;
 import vn.tangthu.archive.search.SearchResource;
 import vn.tangthu.archive.search.VisibilityFenceFilter;
 import vn.tangthu.archive.signature.history.SignatureHistoryResource;
+import vn.tangthu.archive.stats.StatsResource;
 import vn.tangthu.archive.storage.ObjectStore;
 import vn.tangthu.archive.sweep.Sweeps;
 import vn.tangthu.archive.user.AccountResources;
@@ -252,6 +253,7 @@ public final class ArchiveWiring {
     List<Object> resources = new java.util.ArrayList<>();
     FailedAuthLimiter authLimiter = new FailedAuthLimiter(clock, ADDRESS_FAILURES, NAME_FAILURES);
     resources.addAll(AccountResources.create(jdbi, agencies, clock, audit, authLimiter));
+    resources.add(new StatsResource(jdbi, agencies, access, config.getPrinting()));
     resources.addAll(
         List.of(
             new AgencyResource(jdbi, agencies, clock, audit),
