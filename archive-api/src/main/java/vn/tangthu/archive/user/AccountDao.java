@@ -30,6 +30,10 @@ public interface AccountDao {
   @SqlUpdate("UPDATE users SET password_hash = :hash, password_set_at = :now WHERE id = :id")
   int setPassword(@Bind("id") long id, @Bind("hash") String hash, @Bind("now") Instant now);
 
+  /** Replaces the hash of the same password (made with older parameters); the set time stays. */
+  @SqlUpdate("UPDATE users SET password_hash = :hash WHERE id = :id")
+  int rehash(@Bind("id") long id, @Bind("hash") String hash);
+
   @SqlUpdate(
       "INSERT INTO api_tokens (id, user_id, token_hash, created_at, expires_at, kind)"
           + " VALUES (:id, :userId, :hash, :now, :expiresAt, 'SESSION')")

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import vn.tangthu.archive.auth.FailedAuthLimiter;
+import vn.tangthu.archive.auth.Password;
 import vn.tangthu.archive.auth.PasswordHasher;
 import vn.tangthu.archive.auth.Tokens;
 import vn.tangthu.archive.base.AuditEvent;
@@ -21,10 +22,11 @@ import vn.tangthu.archive.base.Role;
  * Signing in with a username and a password, on the {@link FailedAuthLimiter}'s terms: a name that
  * must wait is refused before anything is checked; otherwise the password is checked (always one
  * Argon2id hash: against a dummy when the name is unknown, has no password or is malformed), and a
- * disabled user is refused like a wrong password. A failure counts against the name and the
- * address; a success clears the name's failures only. An address that must wait never stops another
- * name's valid password. A success opens a session: a token of kind {@code SESSION}, valid {@link
- * #SESSION_LIFETIME}. Thread-safe.
+ * disabled user is refused like a wrong password. A password whose hash was made with older
+ * parameters is hashed again with the current ones when it signs in. A failure counts against the
+ * name and the address; a success clears the name's failures only. An address that must wait never
+ * stops another name's valid password. A success opens a session: a token of kind {@code SESSION},
+ * valid {@link #SESSION_LIFETIME}. Thread-safe.
  */
 public final class SignIn {
 
@@ -81,6 +83,9 @@ public final class SignIn {
     boolean matches = hasher.verify(password, found.map(c -> c.passwordHash()).orElse(null));
     if (matches && found.get().disabledAt() == null) {
       limiter.succeeded(name);
+      if (hasher.needsRehash(found.get().passwordHash())) {
+        upgrade(found.get().id(), password);
+      }
       return open(found.get(), address);
     }
     Duration wait = limiter.failed(name, FailedAuthLimiter.Key.address(addressKey));
@@ -88,6 +93,18 @@ public final class SignIn {
         AuditEvent.anonymous(AuditEvent.AUTH_FAILED, AuditOutcome.DENIED, address)
             .withDetail("username", username));
     return new Refused(wait);
+  }
+
+  /** Stores the password again with the current parameters (its hash was made with older ones). */
+  private void upgrade(long userId, String password) {
+    Password valid;
+    try {
+      valid = new Password(password);
+    } catch (vn.tangthu.archive.error.ApiException e) {
+      return; // set under older rules: it keeps its hash until the user sets a new one
+    }
+    String encoded = hasher.hash(valid);
+    jdbi.useExtension(AccountDao.class, d -> d.rehash(userId, encoded));
   }
 
   private Opened open(AccountDao.Credentials user, String address) {

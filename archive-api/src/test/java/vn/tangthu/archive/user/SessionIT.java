@@ -234,4 +234,27 @@ class SessionIT {
     assertThat(disabled.status()).isEqualTo(401);
     assertThat(disabled.body()).isEqualTo(wrong.body());
   }
+
+  @Test
+  void aHashMadeWithOlderParametersIsUpgradedWhenItsPasswordSignsIn() throws Exception {
+    createUser("cuong", null);
+    String old =
+        new vn.tangthu.archive.auth.PasswordHasher(
+                new vn.tangthu.archive.auth.PasswordHasher.Params(4096, 1, 1), 1)
+            .hash(new vn.tangthu.archive.auth.Password(PASSWORD));
+    var jdbi = archive.wiring().jdbi();
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("UPDATE users SET password_hash = :hash WHERE username = 'cuong'")
+                .bind("hash", old)
+                .execute());
+    assertThat(signIn("127.0.0.20", "cuong", "not the password at all").status()).isEqualTo(401);
+    String query = "SELECT password_hash FROM users WHERE username = 'cuong'";
+    String afterFailure = jdbi.withHandle(h -> h.createQuery(query).mapTo(String.class).one());
+    assertThat(afterFailure).as("a failure changes nothing").isEqualTo(old);
+    assertThat(signIn("127.0.0.20", "cuong", PASSWORD).status()).isEqualTo(201);
+    String upgraded = jdbi.withHandle(h -> h.createQuery(query).mapTo(String.class).one());
+    assertThat(upgraded).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+    assertThat(signIn("127.0.0.20", "cuong", PASSWORD).status()).isEqualTo(201);
+  }
 }
