@@ -77,7 +77,8 @@ public final class UserResource {
 
   /** A token's bookkeeping. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record TokenView(UUID id, Instant createdAt, Instant expiresAt, Instant revokedAt) {}
+  public record TokenView(
+      UUID id, Instant createdAt, Instant expiresAt, Instant revokedAt, String kind) {}
 
   /** A new token: the only time it is shown. */
   public record NewToken(UUID id, String token, Instant expiresAt) {}
@@ -259,7 +260,7 @@ public final class UserResource {
     return Map.of(
         "items",
         jdbi.withExtension(UserDao.class, d -> d.tokensOf(user.id())).stream()
-            .map(t -> new TokenView(t.id(), t.createdAt(), t.expiresAt(), t.revokedAt()))
+            .map(t -> new TokenView(t.id(), t.createdAt(), t.expiresAt(), t.revokedAt(), t.kind()))
             .toList());
   }
 
