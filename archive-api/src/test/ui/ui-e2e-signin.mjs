@@ -80,9 +80,13 @@ export async function adminFlow(page, { token, username, shot, problems }) {
   }
   await shot(page, "07-users");
   await page.getByRole("button", { name: "Nhật ký kiểm tra", exact: true }).click();
-  const signIn = page.locator('#view-audit tr:has(td:text-is("SESSION_CREATE"))').first();
+  const signIn = page.locator('#view-audit tr:has(td:text-is("Đăng nhập"))').first();
   await signIn.waitFor();
   const when = await signIn.locator("td").first().textContent();
   if (!TIME.test(when)) problems.push("audit time shown as " + JSON.stringify(when));
+  const entry = await signIn.locator("td").allTextContents();
+  if (!entry.includes(username) || !entry.includes("Thành công")) {
+    problems.push("audit row shown as " + JSON.stringify(entry));
+  }
   await shot(page, "08-audit");
 }

@@ -30,9 +30,10 @@ export async function showSweeps({ api, el }, box) {
 export async function showAudit({ api, el }, box) {
   const page = await (await api("audit?size=50")).json();
   const rows = page.items.map((e) => el("tr", {},
-    el("td", {}, dateTime(e.occurredAt)), el("td", {}, e.actor), el("td", {}, e.action),
+    el("td", {}, dateTime(e.occurredAt)), el("td", {}, e.actor),
+    el("td", { title: [e.action, explain(e.action)].filter(Boolean).join(": ") }, vi(e.action)),
     el("td", {}, [e.targetType, e.targetId].filter(Boolean).join(" ")),
-    el("td", {}, e.outcome), el("td", {}, e.clientAddress || "")));
+    el("td", {}, vi(e.outcome)), el("td", {}, e.clientAddress || "")));
   box.replaceChildren(el("h2", {}, "Nhật ký kiểm tra"),
     table(el, "Các sự kiện gần nhất", ["Thời gian", "Người thực hiện", "Hành động", "Đối tượng",
       "Kết quả", "Địa chỉ"], rows));
@@ -57,6 +58,7 @@ export async function showUsers(ctx, box) {
     el("td", {}, u.disabled ? "Đã khóa" : "Đang hoạt động"),
     el("td", {}, u.passwordSet ? "Có" : "Chưa"),
     el("td", {}, u.username === "admin" ? "" : el("button", { type: "button",
+      "aria-label": `${u.disabled ? "Mở khóa" : "Khóa"} ${u.username}`,
       onclick: () => toggle(u) }, u.disabled ? "Mở khóa" : "Khóa"))));
   box.replaceChildren(el("h2", {}, "Người dùng"),
     table(el, "Tài khoản người dùng", ["Tên đăng nhập", "Họ tên", "Cơ quan", "Vai trò",

@@ -121,7 +121,7 @@ public final class SessionResource {
   /** Signs out: revokes the session the request used (404 when it used an API token). */
   @DELETE
   @Path("current")
-  public Response signOut(@Auth Caller caller) {
+  public Response signOut(@Auth Caller caller, @Context HttpServletRequest request) {
     boolean session =
         jdbi.withExtension(AccountDao.class, d -> d.tokenKind(caller.tokenId()))
             .filter("SESSION"::equals)
@@ -140,7 +140,7 @@ public final class SessionResource {
                   "TOKEN",
                   caller.tokenId().toString(),
                   AuditOutcome.SUCCESS,
-                  null));
+                  request.getRemoteAddr()));
         });
     return Response.noContent().build();
   }
