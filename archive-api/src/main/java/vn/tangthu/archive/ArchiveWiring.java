@@ -56,9 +56,10 @@ import vn.tangthu.archive.seal.Receipts;
 import vn.tangthu.archive.search.SearchResource;
 import vn.tangthu.archive.search.VisibilityFenceFilter;
 import vn.tangthu.archive.signature.history.SignatureHistoryResource;
+import vn.tangthu.archive.stats.StatsResource;
 import vn.tangthu.archive.storage.ObjectStore;
 import vn.tangthu.archive.sweep.Sweeps;
-import vn.tangthu.archive.user.UserResource;
+import vn.tangthu.archive.user.AccountResources;
 import vn.tangthu.child.ForkSettings;
 import vn.tangthu.indexer.extract.ExtractionLimits;
 import vn.tangthu.indexer.extract.ForkedTextExtractor;
@@ -272,10 +273,12 @@ public final class ArchiveWiring {
             retention.hook());
     RecordReader reader = new RecordReader(jdbi, access, audit);
     List<Object> resources = new java.util.ArrayList<>();
+    FailedAuthLimiter authLimiter = new FailedAuthLimiter(clock, ADDRESS_FAILURES, NAME_FAILURES);
+    resources.addAll(AccountResources.create(jdbi, agencies, clock, audit, authLimiter));
+    resources.add(new StatsResource(jdbi, agencies, access, config.getPrinting()));
     resources.addAll(
         List.of(
             new AgencyResource(jdbi, agencies, clock, audit),
-            new UserResource(jdbi, agencies, clock, audit),
             new RecordResource(
                 ingest,
                 reader,
@@ -362,7 +365,7 @@ public final class ArchiveWiring {
             dataDir,
             admin.token(),
             resources,
-            new FailedAuthLimiter(clock, ADDRESS_FAILURES, NAME_FAILURES),
+            authLimiter,
             evidence,
             evidenceRecords,
             audit);

@@ -22,6 +22,7 @@ public final class ArchiveConfiguration extends Configuration {
   private String adminToken;
   private SignatureConfig signatures = SignatureConfig.defaults();
   private ImportConfig imports = ImportConfig.defaults();
+  private PrintingConfig printing = PrintingConfig.defaults();
 
   public ArchiveConfiguration() {
     setServerFactory(new ArchiveServerFactory());
@@ -56,6 +57,16 @@ public final class ArchiveConfiguration extends Configuration {
   @JsonProperty
   public void setSignatures(SignatureConfig signatures) {
     this.signatures = signatures;
+  }
+
+  @JsonProperty
+  public PrintingConfig getPrinting() {
+    return printing;
+  }
+
+  @JsonProperty
+  public void setPrinting(PrintingConfig printing) {
+    this.printing = printing;
   }
 
   @JsonProperty
