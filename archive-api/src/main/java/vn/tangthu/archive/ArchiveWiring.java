@@ -325,6 +325,7 @@ public final class ArchiveWiring {
                 "node-" + dataDir.secret("node.id", 8),
                 dataDir.tmp()));
     resources.add(imports.resource());
+    metrics.imports(imports.figures());
     env.lifecycle().manage(imports.runner()); // last started, first stopped
     env.lifecycle().addServerLifecycleListener(server -> Infrastructure.announce(server, admin));
     ArchiveWiring wiring =
