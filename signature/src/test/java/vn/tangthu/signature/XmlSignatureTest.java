@@ -189,6 +189,27 @@ class XmlSignatureTest {
   }
 
   @Test
+  void documentOverTheLimitIsReportedUnknownWithoutParsingIt() throws Exception {
+    Path big = dir.resolve("big.xml");
+    try (var out = Files.newOutputStream(big)) {
+      out.write("<x><ds:Signature xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\">".getBytes());
+      byte[] spaces = new byte[1 << 20];
+      java.util.Arrays.fill(spaces, (byte) ' ');
+      for (long n = 0; n <= vn.tangthu.signature.internal.XmlSignatureVerifier.MAX_BYTES; ) {
+        out.write(spaces);
+        n += spaces.length;
+      }
+      // not even well-formed: it is never parsed
+    }
+
+    SignatureReport r = trusting.verifyXml(big);
+
+    assertThat(r.status()).isEqualTo(SignatureStatus.INDETERMINATE);
+    assertThat(r.signatures().get(0).integrity()).isEqualTo(Integrity.UNKNOWN);
+    assertThat(r.signatures().get(0).message()).contains("too large");
+  }
+
+  @Test
   void childVerifierAnswersAsThisJvm() throws Exception {
     byte[] signed = TestXmlSignatures.signEnveloped(Files.readAllBytes(sample("000003.xml")), pki);
     Path file = write("forked.xml", signed);

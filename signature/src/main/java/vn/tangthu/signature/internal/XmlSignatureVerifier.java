@@ -57,8 +57,12 @@ import vn.tangthu.signature.Trust;
  */
 public final class XmlSignatureVerifier {
 
-  /** The largest document verified; larger ones are reported, not parsed (a DOM is big). */
-  public static final long MAX_BYTES = 64L * 1024 * 1024;
+  /**
+   * The largest document verified; larger ones are reported {@code UNKNOWN}, not parsed: the DOM
+   * and the canonical form take a few times the document's size, and the verifier child has 256 MiB
+   * by default.
+   */
+  public static final long MAX_BYTES = 32L * 1024 * 1024;
 
   private static final int MAX_SIGNATURES = 16;
   private static final Set<String> ID_NAMES = Set.of("Id", "ID", "id");
@@ -74,7 +78,9 @@ public final class XmlSignatureVerifier {
   }
 
   /**
-   * Every XML-DSig signature of {@code file}; an empty list when it has none.
+   * Every XML-DSig signature of {@code file}; an empty list when it has none. A file over {@link
+   * #MAX_BYTES} is not read: it gives one {@code UNKNOWN} check (callers ask only about documents
+   * known to carry a signature).
    *
    * @throws SignatureFormatException if the file is not well-formed XML or declares a DTD
    */
