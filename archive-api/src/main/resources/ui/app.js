@@ -1,6 +1,8 @@
 // Tàng Thư web UI: a thin client of /api/v1. Every piece of server data is put into the page as
 // text nodes; the only markup taken from the server is <mark> in search highlights, rebuilt here.
 
+import { initImports } from "./imports.js";
+
 const API = "/api/v1/";
 const $ = (id) => document.getElementById(id);
 let token = sessionStorage.getItem("tangthu.token");
@@ -61,7 +63,11 @@ async function signIn(candidate) {
     $("signin").hidden = true;
     $("app").hidden = false;
     $("nav-upload").hidden = !me.roles.some((r) => r === "SUBMITTER" || r === "ADMIN");
-    if (me.agencyCode) $("upload-form").elements.agencyCode.value = me.agencyCode;
+    $("nav-imports").hidden = !me.roles.some((r) => ["SUBMITTER", "ARCHIVIST", "ADMIN"].includes(r));
+    if (me.agencyCode) {
+      $("upload-form").elements.agencyCode.value = me.agencyCode;
+      $("import-form").elements.agencyCode.value = me.agencyCode;
+    }
     showError(null);
   } catch (e) {
     token = null;
@@ -80,7 +86,7 @@ function signOut() {
 }
 
 function show(view) {
-  for (const v of ["search", "upload", "record"]) $("view-" + v).hidden = v !== view;
+  for (const v of ["search", "upload", "imports", "record"]) $("view-" + v).hidden = v !== view;
   for (const b of document.querySelectorAll("nav button")) {
     b.classList.toggle("active", b.dataset.view === view);
   }
@@ -279,8 +285,12 @@ function wire() {
   $("search-form").addEventListener("submit", (e) => { e.preventDefault(); search(); });
   $("more").addEventListener("click", () => search(lastSearch));
   $("upload-form").addEventListener("submit", (e) => { e.preventDefault(); upload(e.target); });
+  const imports = initImports({ api, el, showError, $ });
   for (const b of document.querySelectorAll("nav button")) {
-    b.addEventListener("click", () => show(b.dataset.view));
+    b.addEventListener("click", () => {
+      show(b.dataset.view);
+      if (b.dataset.view === "imports") imports.shown();
+    });
   }
   if (token) signIn(token); else signOut();
 }
