@@ -305,6 +305,7 @@ class CrashRestartIT {
           level: WARN
           loggers:
             vn.tangthu.archive.ArchiveWiring: INFO
+            vn.tangthu.archive.Infrastructure: INFO
         """
             .formatted(data, storagePort, apiPort));
     return config;

@@ -237,6 +237,7 @@ class ImportRestartIT {
           level: WARN
           loggers:
             vn.tangthu.archive.ArchiveWiring: INFO
+            vn.tangthu.archive.Infrastructure: INFO
             vn.tangthu.archive.imports: INFO
         """
             .formatted(data));
