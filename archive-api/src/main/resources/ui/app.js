@@ -6,6 +6,7 @@ import { showAreas } from "./nav.js";
 import { openSession, closeSession } from "./session.js";
 import { showDashboard } from "./dashboard.js";
 import { showSweeps, showAudit, showUsers } from "./areas.js";
+import { initImports } from "./imports.js";
 
 const API = "/api/v1/";
 const $ = (id) => document.getElementById(id);
@@ -67,7 +68,10 @@ async function signIn(candidate) {
     $("signin").hidden = true;
     $("app").hidden = false;
     showAreas(me.roles);
-    if (me.agencyCode) $("upload-form").elements.agencyCode.value = me.agencyCode;
+    if (me.agencyCode) {
+      $("upload-form").elements.agencyCode.value = me.agencyCode;
+      $("import-form").elements.agencyCode.value = me.agencyCode;
+    }
     showError(null);
     show("dashboard");
   } catch (e) {
@@ -299,8 +303,12 @@ function wire() {
   $("search-form").addEventListener("submit", (e) => { e.preventDefault(); search(); });
   $("more").addEventListener("click", () => search(lastSearch));
   $("upload-form").addEventListener("submit", (e) => { e.preventDefault(); upload(e.target); });
+  const imports = initImports({ api, el, showError, $ });
   for (const b of document.querySelectorAll("nav button")) {
-    b.addEventListener("click", () => show(b.dataset.view));
+    b.addEventListener("click", () => {
+      show(b.dataset.view);
+      if (b.dataset.view === "imports") imports.shown();
+    });
   }
   if (token) signIn(token); else signOut();
 }

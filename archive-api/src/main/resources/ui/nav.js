@@ -5,6 +5,7 @@ export const AREAS = [
   { view: "dashboard", label: "Thống kê", roles: "*" },
   { view: "search", label: "Tìm kiếm", roles: "*" },
   { view: "upload", label: "Nộp lưu văn bản", roles: ["SUBMITTER"] },
+  { view: "imports", label: "Nhập lô tài liệu", roles: ["SUBMITTER", "ARCHIVIST"] },
   { view: "sweeps", label: "Tiêu hủy", roles: ["ARCHIVIST", "APPROVER"] },
   { view: "audit", label: "Nhật ký kiểm tra", roles: ["AUDITOR"] },
   { view: "users", label: "Người dùng", roles: [] },

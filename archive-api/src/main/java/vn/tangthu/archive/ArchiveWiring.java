@@ -353,6 +353,7 @@ public final class ArchiveWiring {
                 NodeWiring.nodeName(dataDir),
                 dataDir.tmp()));
     resources.add(imports.resource());
+    metrics.imports(imports.figures());
     env.lifecycle().manage(imports.runner()); // last started, first stopped
     env.lifecycle().addServerLifecycleListener(server -> Infrastructure.announce(server, admin));
     ArchiveWiring wiring =

@@ -95,7 +95,8 @@ public final class IngestBenchmark {
     }
   }
 
-  static IndexDocument document(String id, Path f, String text) {
+  /** The index document the floor stores for {@code f} (also the import benchmark's floor). */
+  public static IndexDocument document(String id, Path f, String text) {
     return new IndexDocument(
         id,
         "BENCH",
@@ -156,7 +157,9 @@ public final class IngestBenchmark {
     return (files.size() + 1) / seconds;
   }
 
-  static void upload(HttpClient http, URI api, String token, String agency, Path f, boolean wait) {
+  /** Stores {@code f} for {@code agency}; with {@code wait}, answered once it is searchable. */
+  public static void upload(
+      HttpClient http, URI api, String token, String agency, Path f, boolean wait) {
     String boundary = "b" + UUID.randomUUID();
     String meta =
         "{\"agencyCode\":\"" + agency + "\",\"subject\":\"Tài liệu " + f.getFileName() + "\"}";

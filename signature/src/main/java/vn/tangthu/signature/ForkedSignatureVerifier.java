@@ -68,6 +68,11 @@ public final class ForkedSignatureVerifier implements SignatureVerification {
     return run(VerifierProtocol.OOXML, file, null);
   }
 
+  @Override
+  public SignatureReport verifyXml(Path file) throws SignatureFormatException, IOException {
+    return run(VerifierProtocol.XMLDSIG, file, null);
+  }
+
   /** Process ids of the live children (for monitoring and tests). */
   public List<Long> childPids() {
     return pool.childPids();

@@ -7,5 +7,6 @@ public enum SignatureKind {
   CMS_ENVELOPING,
   DOC_TIMESTAMP,
   OOXML,
-  ODF
+  ODF,
+  XMLDSIG
 }

@@ -38,6 +38,15 @@ public interface SignatureVerification extends AutoCloseable {
    */
   SignatureReport verifyOoxml(Path file) throws SignatureFormatException, IOException;
 
+  /**
+   * The XML-DSig signatures of an XML document, such as an edXML message.
+   *
+   * @throws SignatureFormatException if the file is not well-formed XML or declares a DTD
+   * @throws SignatureLimitException if verification exceeded its time or memory limit
+   * @throws IOException if the file cannot be read
+   */
+  SignatureReport verifyXml(Path file) throws SignatureFormatException, IOException;
+
   /** Releases what the implementation holds (child processes); the default does nothing. */
   @Override
   default void close() {}

@@ -13,6 +13,7 @@ import vn.tangthu.signature.internal.Crypto;
 import vn.tangthu.signature.internal.OoxmlSignatureVerifier;
 import vn.tangthu.signature.internal.PdfSignatureVerifier;
 import vn.tangthu.signature.internal.TimestampChecker;
+import vn.tangthu.signature.internal.XmlSignatureVerifier;
 
 /**
  * Verifies the signatures of a document and reports them as the contract's {@link SignatureReport}.
@@ -27,6 +28,7 @@ public final class SignatureVerifier implements SignatureVerification {
   private final PdfSignatureVerifier pdf;
   private final CmsFileVerifier cms;
   private final OoxmlSignatureVerifier ooxml;
+  private final XmlSignatureVerifier xml;
 
   /**
    * @param trust the trust anchors and CRLs
@@ -42,6 +44,7 @@ public final class SignatureVerifier implements SignatureVerification {
     this.pdf = new PdfSignatureVerifier(crypto, signers, timestamps);
     this.cms = new CmsFileVerifier(signers);
     this.ooxml = new OoxmlSignatureVerifier(chains, clock);
+    this.xml = new XmlSignatureVerifier(chains, clock);
   }
 
   /**
@@ -79,6 +82,19 @@ public final class SignatureVerifier implements SignatureVerification {
   @Override
   public SignatureReport verifyOoxml(Path file) throws SignatureFormatException, IOException {
     return guarded(() -> ooxml.verify(file));
+  }
+
+  /**
+   * The XML-DSig signatures of an XML document (an edXML message), kind {@code XMLDSIG}; {@code
+   * NOT_SIGNED} when it has none. The document is parsed without DTDs or external entities, with
+   * secure validation; references outside the document are never fetched (the signature is then
+   * {@code UNKNOWN}); the signer's chain is judged like a CMS signer's.
+   *
+   * @throws SignatureFormatException if the file is not well-formed XML or declares a DTD
+   */
+  @Override
+  public SignatureReport verifyXml(Path file) throws SignatureFormatException, IOException {
+    return guarded(() -> xml.verify(file));
   }
 
   /**

@@ -189,4 +189,23 @@ public interface ImportDao {
   @RegisterConstructorMapper(Creator.class)
   @SqlQuery("SELECT id, username, agency_code, roles, disabled_at FROM users WHERE id = :id")
   Optional<Creator> creator(@Bind("id") long id);
+
+  /** A count of rows with one status. */
+  record StatusCount(String status, long n) {}
+
+  /** Jobs by status. */
+  @SqlQuery("SELECT status, count(*) AS n FROM import_jobs GROUP BY status")
+  @RegisterConstructorMapper(StatusCount.class)
+  List<StatusCount> jobsByStatus();
+
+  /** The recorded results of the items of unfinished jobs, by status. */
+  @SqlQuery(
+      "SELECT i.status, count(*) AS n FROM import_items i JOIN import_jobs j ON j.id = i.job_id"
+          + " WHERE j.status IN ('QUEUED', 'RUNNING') GROUP BY i.status")
+  @RegisterConstructorMapper(StatusCount.class)
+  List<StatusCount> unfinishedItemsByStatus();
+
+  /** How many items the unfinished jobs have in all. */
+  @SqlQuery("SELECT coalesce(sum(total), 0) FROM import_jobs WHERE status IN ('QUEUED', 'RUNNING')")
+  long unfinishedItems();
 }

@@ -3,12 +3,14 @@ package vn.tangthu.archive.imports;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import vn.tangthu.archive.access.AccessPolicy;
 import vn.tangthu.archive.agency.AgencyDirectory;
 import vn.tangthu.archive.base.AuditTrail;
 import vn.tangthu.archive.config.ImportConfig;
 import vn.tangthu.archive.id.Ids;
+import vn.tangthu.archive.metrics.ImportFigures;
 import vn.tangthu.archive.record.IngestService;
 import vn.tangthu.archive.storage.ObjectStore;
 
@@ -35,10 +37,12 @@ public final class Imports {
 
   private final ImportResource resource;
   private final ImportRunner runner;
+  private final ImportMetrics metrics;
 
-  private Imports(ImportResource resource, ImportRunner runner) {
+  private Imports(ImportResource resource, ImportRunner runner, ImportMetrics metrics) {
     this.resource = resource;
     this.runner = runner;
+    this.metrics = metrics;
   }
 
   public static Imports create(Parts p) {
@@ -79,7 +83,7 @@ public final class Imports {
             p.tmp(),
             p.config().uploadsAtOnce(),
             runner::wake);
-    return new Imports(new ImportResource(receiver, jobs), runner);
+    return new Imports(new ImportResource(receiver, jobs), runner, new ImportMetrics(p.jdbi()));
   }
 
   public ImportResource resource() {
@@ -88,5 +92,10 @@ public final class Imports {
 
   public ImportRunner runner() {
     return runner;
+  }
+
+  /** The import state for {@link vn.tangthu.archive.metrics.ArchiveMetrics#imports}. */
+  public Supplier<ImportFigures> figures() {
+    return metrics;
   }
 }

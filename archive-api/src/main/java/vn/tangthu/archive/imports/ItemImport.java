@@ -20,6 +20,7 @@ import vn.tangthu.archive.record.RecordSource;
 import vn.tangthu.archive.record.SpooledFile;
 import vn.tangthu.archive.record.Submission;
 import vn.tangthu.archive.storage.StorageException;
+import vn.tangthu.intake.EdxmlMessage;
 import vn.tangthu.intake.FailedItem;
 import vn.tangthu.intake.IntakeItem;
 import vn.tangthu.intake.ItemErrorCode;
@@ -167,12 +168,31 @@ final class ItemImport {
       for (ItemFile a : item.attachments()) {
         attachments.add(spool(a, spooled));
       }
-      return new Submission(metadata, file, signature, attachments, source);
+      SpooledFile message = signedMessage(item, spooled);
+      return new Submission(metadata, file, signature, attachments, source, message);
     } catch (IOException | RuntimeException e) {
       for (SpooledFile f : spooled) {
         f.close();
       }
       throw e;
+    }
+  }
+
+  /**
+   * The edXML message of a signed edXML item, spooled so that its XML-DSig signature is verified
+   * and kept with the record; null for any other item. The message may be larger than one file (it
+   * carries every attachment in base64), so its bound is the package reader's message bound.
+   */
+  private SpooledFile signedMessage(ReadyItem item, List<SpooledFile> spooled) throws IOException {
+    EdxmlMessage m = item.edxml().filter(EdxmlMessage::signed).orElse(null);
+    if (m == null || item.signature().isPresent()) {
+      return null;
+    }
+    try (InputStream in = m.open()) {
+      long max = Math.max(m.size(), ingest.maxFileBytes());
+      SpooledFile s = SpooledFile.copy(in, "edxml-message.xml", ingest.spoolDir(), max);
+      spooled.add(s);
+      return s;
     }
   }
 

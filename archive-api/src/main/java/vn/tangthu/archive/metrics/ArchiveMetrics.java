@@ -30,8 +30,11 @@ import org.jdbi.v3.core.Jdbi;
  *       text is still to be extracted, or could not be;
  *   <li>{@code tangthu_evidence_backlog}: active records not sealed into evidence yet;
  *   <li>{@code tangthu_sweeps.<status>}: disposition sweeps by status;
- *   <li>{@code tangthu_imports.QUEUED|RUNNING}, {@code tangthu_import_items_failed}: as the import
- *       feature reports them through {@link #imports} (zero until then);
+ *   <li>{@code tangthu_imports.<status>}: import jobs by status ({@code QUEUED}, {@code RUNNING},
+ *       {@code DONE}, {@code FAILED}, {@code CANCELLED}); {@code tangthu_import_items.<outcome>}:
+ *       the items of unfinished jobs by outcome ({@code IMPORTED}, {@code DUPLICATE}, {@code
+ *       FAILED}, {@code PENDING}); as the import feature reports them through {@link #imports}
+ *       (zero until then);
  *   <li>{@code tangthu_checks.QUEUED|RUNNING}: online checks not done yet.
  * </ul>
  *
@@ -88,9 +91,12 @@ public final class ArchiveMetrics {
     for (String s : SWEEP_STATUSES) {
       gauge(registry, "tangthu_sweeps." + s, figures, f -> f.sweeps().getOrDefault(s, 0L));
     }
-    gauge(registry, "tangthu_imports.QUEUED", figures, f -> f.imports().queued());
-    gauge(registry, "tangthu_imports.RUNNING", figures, f -> f.imports().running());
-    gauge(registry, "tangthu_import_items_failed", figures, f -> f.imports().itemsFailed());
+    for (String s : ImportFigures.JOB_STATUSES) {
+      gauge(registry, "tangthu_imports." + s, figures, f -> f.imports().job(s));
+    }
+    for (String o : ImportFigures.ITEM_OUTCOMES) {
+      gauge(registry, "tangthu_import_items." + o, figures, f -> f.imports().item(o));
+    }
     for (String s : CHECK_STATUSES) {
       gauge(registry, "tangthu_checks." + s, figures, f -> f.checks().getOrDefault(s, 0L));
     }

@@ -26,6 +26,7 @@ public final class PrometheusMetrics {
           "tangthu_ingest_failures", "kind",
           "tangthu_sweeps", "status",
           "tangthu_imports", "status",
+          "tangthu_import_items", "outcome",
           "tangthu_checks", "status");
 
   private PrometheusMetrics() {}

@@ -37,11 +37,12 @@ import vn.tangthu.indexer.extract.TextExtractor;
  * Stores a record: the one path of {@code POST /records} and of every import item. Given a {@link
  * Submission} (files spooled to local files while hashed), it checks the caller's right and the
  * duplicate rules, detects the media type from the bytes, verifies signatures and applies the
- * agency's policy, writes the originals to S3 (recording an upload intent first), then commits the
- * record rows, their source, the idempotency key, the retention, the change-log events and the
- * audit entries in one transaction. The outcome is given only after that commit, so an acknowledged
- * record is durable in S3 and PostgreSQL; a submission that fails anywhere leaves no row and no
- * index entry (its objects are removed now, or by reconciliation after a crash). Thread-safe.
+ * agency's policy, writes the originals (and a detached signature or the signed edXML message) to
+ * S3 (recording an upload intent first), then commits the record rows, their source, the
+ * idempotency key, the retention, the change-log events and the audit entries in one transaction.
+ * The outcome is given only after that commit, so an acknowledged record is durable in S3 and
+ * PostgreSQL; a submission that fails anywhere leaves no row and no index entry (its objects are
+ * removed now, or by reconciliation after a crash). Thread-safe.
  */
 public final class IngestService {
 
@@ -260,9 +261,13 @@ public final class IngestService {
 
   private Outcome store(Caller caller, Submission s, KeyUse key, String address, CommitHook hook) {
     String contentType = detector.detectMediaType(s.file().path(), s.file().fileName());
+    SpooledFile kept = s.signature() != null ? s.signature() : s.signedMessage();
     var mainReport =
         signatures.inspect(
-            s.file().path(), contentType, s.signature() == null ? null : s.signature().path());
+            s.file().path(),
+            contentType,
+            s.signature() == null ? null : s.signature().path(),
+            s.signedMessage() == null ? null : s.signedMessage().path());
     SignatureInspection.enforce(
         agencies.tree().find(s.metadata().agencyCode()).map(a -> a.signaturePolicy()).orElse(null),
         mainReport);
@@ -280,7 +285,12 @@ public final class IngestService {
     List<String> keys = new ArrayList<>();
     keys.add(ObjectKeys.original(mainId));
     attachmentIds.forEach(id -> keys.add(ObjectKeys.original(id)));
-    String signatureKey = s.signature() == null ? null : ObjectKeys.detachedSignature(mainId);
+    String signatureKey =
+        kept == null
+            ? null
+            : kept == s.signature()
+                ? ObjectKeys.detachedSignature(mainId)
+                : ObjectKeys.signedMessage(mainId);
     if (signatureKey != null) {
       keys.add(signatureKey);
     }
@@ -307,9 +317,9 @@ public final class IngestService {
         store.put(
             bucket,
             signatureKey,
-            s.signature().path(),
-            "application/pkcs7-signature",
-            Map.of("sha256", s.signature().sha256()));
+            kept.path(),
+            kept == s.signature() ? "application/pkcs7-signature" : "application/xml",
+            Map.of("sha256", kept.sha256()));
       }
       Outcome outcome =
           commit(caller, s, new Planned(rows, keys, versions), key, now, address, hook);

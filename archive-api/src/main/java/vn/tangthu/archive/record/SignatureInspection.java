@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -13,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import vn.tangthu.archive.error.ApiException;
+import vn.tangthu.signature.SignatureCheck;
 import vn.tangthu.signature.SignatureFormatException;
 import vn.tangthu.signature.SignatureLimitException;
 import vn.tangthu.signature.SignatureReport;
@@ -24,7 +27,8 @@ import vn.tangthu.signature.SignatureVerification;
  * agency's signature policy. A detached signature sent by the client must be a readable CMS (else
  * 422); a document that is itself a signature container ({@code .p7m}/{@code .p7s}) too. A document
  * whose format merely cannot be parsed for signatures (a corrupt PDF) is stored as not signed: the
- * archive keeps what it was given. Thread-safe.
+ * archive keeps what it was given. An import item decoded from a signed XML message (edXML) has
+ * that message's XML-DSig signatures reported with its own. Thread-safe.
  */
 public final class SignatureInspection {
 
@@ -60,31 +64,33 @@ public final class SignatureInspection {
    *     {@code SIGNATURE_UNVERIFIABLE} when verification exceeds the time limit
    */
   public SignatureReport inspect(Path file, String mediaType, Path detached) {
+    return inspect(file, mediaType, detached, null);
+  }
+
+  /**
+   * The report of {@code file} (detected as {@code mediaType}), with its detached signature, and
+   * the XML-DSig signatures ({@code XMLDSIG}) of {@code signedMessage}, the XML document (an edXML
+   * message) {@code file} was decoded from, when there is one.
+   *
+   * @throws ApiException 422 {@code SIGNATURE_MALFORMED} for an unreadable signature container or
+   *     signed message, {@code SIGNATURE_UNVERIFIABLE} when verification exceeds the time limit
+   */
+  public SignatureReport inspect(Path file, String mediaType, Path detached, Path signedMessage) {
     String base = mediaType == null ? "" : mediaType.split(";")[0].strip();
-    boolean container = CMS_TYPES.contains(base);
     Future<SignatureReport> f =
         pool.submit(
             () -> {
-              try {
-                if (detached != null) {
-                  return verifier.verifyCms(detached, Optional.of(file));
-                }
-                if (container) {
-                  return verifier.verifyCms(file, Optional.empty());
-                }
-                if (base.equals("application/pdf")) {
-                  return verifier.verifyPdf(file);
-                }
-                if (OOXML_TYPES.contains(base)) {
-                  return verifier.verifyOoxml(file);
-                }
-                return SignatureReport.notSigned();
-              } catch (SignatureFormatException e) {
-                if (detached != null || container) {
-                  throw malformed(e);
-                }
-                return SignatureReport.notSigned();
+              SignatureReport own = own(file, base, detached);
+              if (signedMessage == null) {
+                return own;
               }
+              List<SignatureCheck> all = new ArrayList<>(own.signatures());
+              try {
+                all.addAll(verifier.verifyXml(signedMessage).signatures());
+              } catch (SignatureFormatException e) {
+                throw malformed(e);
+              }
+              return SignatureReport.of(all);
             });
     try {
       return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -109,6 +115,30 @@ public final class SignatureInspection {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  private SignatureReport own(Path file, String base, Path detached) throws IOException {
+    boolean container = CMS_TYPES.contains(base);
+    try {
+      if (detached != null) {
+        return verifier.verifyCms(detached, Optional.of(file));
+      }
+      if (container) {
+        return verifier.verifyCms(file, Optional.empty());
+      }
+      if (base.equals("application/pdf")) {
+        return verifier.verifyPdf(file);
+      }
+      if (OOXML_TYPES.contains(base)) {
+        return verifier.verifyOoxml(file);
+      }
+      return SignatureReport.notSigned();
+    } catch (SignatureFormatException e) {
+      if (detached != null || container) {
+        throw malformed(e);
+      }
+      return SignatureReport.notSigned();
     }
   }
 

@@ -34,6 +34,9 @@ final class UploadFingerprint {
     }
     file(d, "file", parts.file());
     file(d, "signature", parts.signature());
+    if (parts.signedMessage() != null) {
+      file(d, "signedMessage", parts.signedMessage());
+    }
     for (SpooledFile a : parts.attachments()) {
       file(d, "attachment", a);
     }

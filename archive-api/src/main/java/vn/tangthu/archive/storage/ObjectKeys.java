@@ -18,6 +18,16 @@ public final class ObjectKeys {
     return "signatures/" + shard(id) + "/" + id + ".p7s";
   }
 
+  /** The signed XML message (edXML) a record was decoded from; ends in {@code .xml}. */
+  public static String signedMessage(UUID id) {
+    return "signatures/" + shard(id) + "/" + id + ".xml";
+  }
+
+  /** Whether a record's signature object is a signed XML message rather than a CMS signature. */
+  public static boolean isSignedMessage(String key) {
+    return key != null && key.endsWith(".xml");
+  }
+
   public static String text(UUID id) {
     return "text/" + shard(id) + "/" + id + ".txt";
   }

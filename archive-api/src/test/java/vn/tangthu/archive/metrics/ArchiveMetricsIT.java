@@ -2,6 +2,7 @@ package vn.tangthu.archive.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,10 +14,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import vn.tangthu.archive.outbox.OutboxDao;
 import vn.tangthu.archive.support.Corpus;
@@ -26,10 +32,12 @@ import vn.tangthu.archive.support.RunningArchive;
 /**
  * The archive's {@code tangthu_*} metrics on the admin port's {@code /metrics} (Prometheus text)
  * after real ingests: records and bytes by status, ingests and refusals, extraction failures and
- * queue, evidence backlog, the index's lag, sweeps, imports and checks; and the figures read from
- * PostgreSQL at most once per refresh however often they are scraped.
+ * queue, evidence backlog, the index's lag, sweeps, import jobs by status and the items of
+ * unfinished ones by outcome (after a real import), checks; and the figures read from PostgreSQL at
+ * most once per refresh however often they are scraped.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ArchiveMetricsIT {
 
   private static final Pattern SAMPLE =
@@ -77,6 +85,7 @@ class ArchiveMetricsIT {
   }
 
   @Test
+  @Order(1)
   void archiveFiguresAppearWithTheirValuesAfterIngests() throws Exception {
     // the evidence run an archive makes a minute after start may seal the last record meanwhile
     Map<String, Double> m =
@@ -100,22 +109,72 @@ class ArchiveMetricsIT {
         .containsEntry("tangthu_sweeps{status=EXECUTED}", 0.0)
         .containsEntry("tangthu_imports{status=QUEUED}", 0.0)
         .containsEntry("tangthu_imports{status=RUNNING}", 0.0)
-        .containsEntry("tangthu_import_items_failed", 0.0)
+        .containsEntry("tangthu_imports{status=DONE}", 0.0)
+        .containsEntry("tangthu_import_items{outcome=FAILED}", 0.0)
+        .containsEntry("tangthu_import_items{outcome=PENDING}", 0.0)
         .containsEntry("tangthu_checks{status=QUEUED}", 0.0)
         .containsEntry("tangthu_checks{status=RUNNING}", 0.0);
     assertThat(m.get("tangthu_changelog_position"))
         .isEqualTo((double) archive.wiring().worker().applied())
         .isEqualTo(m.get("tangthu_index_position"));
-
-    archive.wiring().metrics().imports(() -> new ImportFigures(2, 1, 7));
-    Map<String, Double> withImports =
-        awaitScrape(s -> s.get("tangthu_imports{status=QUEUED}") == 2.0);
-    assertThat(withImports)
-        .containsEntry("tangthu_imports{status=RUNNING}", 1.0)
-        .containsEntry("tangthu_import_items_failed", 7.0);
   }
 
   @Test
+  @Order(2)
+  void importJobsByStatusAndTheItemsOfUnfinishedJobsByOutcome() throws Exception {
+    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+    try (ZipOutputStream out = new ZipOutputStream(zip)) {
+      String csv =
+          "path,agencyCode,subject,docCode\n"
+              + "a.txt,MT,Báo cáo nhập lô,MT-NHAP-1\n"
+              + "b.txt,KHONG-CO,Cơ quan không có,MT-NHAP-2\n";
+      for (String[] e :
+          new String[][] {{"metadata.csv", csv}, {"a.txt", "nhập lô"}, {"b.txt", "lỗi"}}) {
+        out.putNextEntry(new ZipEntry(e[0]));
+        out.write(e[1].getBytes(StandardCharsets.UTF_8));
+        out.closeEntry();
+      }
+    }
+    HttpResponse<String> posted =
+        archive.upload(
+            "imports", admin, new Multipart().bytes("package", zip.toByteArray(), "lo.zip"));
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+    String id = RunningArchive.json(posted).get("id").asText();
+
+    Map<String, Double> done = awaitScrape(s -> s.get("tangthu_imports{status=DONE}") == 1.0);
+    assertThat(done)
+        .containsEntry("tangthu_imports{status=DONE}", 1.0)
+        .containsEntry("tangthu_imports{status=QUEUED}", 0.0)
+        .containsEntry("tangthu_imports{status=RUNNING}", 0.0)
+        .containsEntry("tangthu_imports{status=FAILED}", 0.0)
+        .containsEntry("tangthu_imports{status=CANCELLED}", 0.0)
+        .containsEntry("tangthu_import_items{outcome=IMPORTED}", 0.0);
+
+    // The same job as another node would hold it while running (its lease not expired, so this
+    // node leaves it alone), with one item still to do.
+    archive
+        .wiring()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        "UPDATE import_jobs SET status = 'RUNNING', finished_at = NULL,"
+                            + " total = total + 1, lease_owner = 'node-elsewhere',"
+                            + " lease_token = lease_token + 1,"
+                            + " lease_expires_at = now() + interval '1 hour' WHERE id = :id")
+                    .bind("id", java.util.UUID.fromString(id))
+                    .execute());
+    Map<String, Double> running = awaitScrape(s -> s.get("tangthu_imports{status=RUNNING}") == 1.0);
+    assertThat(running)
+        .containsEntry("tangthu_imports{status=DONE}", 0.0)
+        .containsEntry("tangthu_import_items{outcome=IMPORTED}", 1.0)
+        .containsEntry("tangthu_import_items{outcome=FAILED}", 1.0)
+        .containsEntry("tangthu_import_items{outcome=DUPLICATE}", 0.0)
+        .containsEntry("tangthu_import_items{outcome=PENDING}", 1.0);
+  }
+
+  @Test
+  @Order(3)
   void scrapesReadPostgreSqlAtMostOncePerRefresh() throws Exception {
     scrape();
     long before = figureQueries();

@@ -153,6 +153,80 @@ class WebUiIT {
     assertThat(shots.resolve("04-dashboard.png")).isNotEmptyFile();
   }
 
+  /**
+   * The import page in Debian's Chromium driven by Playwright ({@code
+   * src/test/ui/ui-import-e2e.mjs}): send a zip of 26 rows (one good, 25 for an agency that does
+   * not exist), watch it to the end, read its counts, page through the 25 failed items.
+   */
+  @Test
+  void importWalkThroughWorksInARealBrowser() throws Exception {
+    Path ui = Path.of(System.getProperty("tangthu.root", ".")).resolve("archive-api/src/test/ui");
+    Assumptions.assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/chromium"))
+            && Files.isDirectory(ui.resolve("node_modules/playwright-core")),
+        "Chromium or playwright-core is not installed (.ci/run installs them)");
+    Path pkg = dataDir.resolve("lo-nhap.zip");
+    try (java.util.zip.ZipOutputStream zip =
+        new java.util.zip.ZipOutputStream(Files.newOutputStream(pkg))) {
+      StringBuilder csv = new StringBuilder("path,agencyCode,subject,docCode\n");
+      csv.append("tot.txt,BN,Báo cáo nhập qua giao diện,UI-NHAP-0\n");
+      for (int i = 1; i <= 25; i++) {
+        csv.append("loi-")
+            .append(i)
+            .append(".txt,KHONG-CO,<img src=x onerror=alert(")
+            .append(i)
+            .append(")>,UI-NHAP-")
+            .append(i)
+            .append('\n');
+      }
+      entry(zip, "metadata.csv", csv.toString());
+      entry(zip, "tot.txt", "Báo cáo nhập lô qua giao diện web");
+      for (int i = 1; i <= 25; i++) {
+        entry(zip, "loi-" + i + ".txt", "Văn bản của cơ quan không có " + i);
+      }
+    }
+    Path log = dataDir.resolve("ui-import-e2e.log");
+    Process run =
+        new ProcessBuilder(
+                "/usr/bin/node",
+                "ui-import-e2e.mjs",
+                archive.api("").resolve("/").toString(),
+                archive.adminToken(),
+                pkg.toString(),
+                "1",
+                "25")
+            .directory(ui.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    boolean finished = run.waitFor(5, TimeUnit.MINUTES);
+    if (!finished) {
+      run.destroyForcibly();
+    }
+    assertThat(finished).as("ui-import-e2e.mjs finished").isTrue();
+    assertThat(run.exitValue()).as(Files.readString(log)).isZero();
+  }
+
+  private static void entry(java.util.zip.ZipOutputStream zip, String name, String text)
+      throws java.io.IOException {
+    zip.putNextEntry(new java.util.zip.ZipEntry(name));
+    zip.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    zip.closeEntry();
+  }
+
+  @Test
+  void importPageCallsTheImportEndpointsWithoutMarkupFromData() throws Exception {
+    HttpResponse<String> script = page("imports.js");
+    assertThat(script.statusCode()).isEqualTo(200);
+    assertThat(script.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).contains("javascript"));
+    for (String used : new String[] {"\"imports\"", "imports/", "/items?", "/cancel", "FAILED"}) {
+      assertThat(script.body()).contains(used);
+    }
+    assertThat(script.body()).doesNotContain("innerHTML").doesNotContain("eval(");
+    assertThat(page("").body()).contains("id=\"view-imports\"").contains("Nhập lô tài liệu");
+  }
+
   @Test
   void scriptIsValidJavaScript() throws Exception {
     Path node = Path.of("/usr/bin/node");
@@ -170,5 +244,19 @@ class WebUiIT {
           .as(name + ": " + new String(check.getInputStream().readAllBytes()))
           .isZero();
     }
+    for (String name : new String[] {"app.js", "imports.js"}) {
+      checkSyntax(node, name);
+    }
+  }
+
+  private void checkSyntax(Path node, String name) throws Exception {
+    Path script = Files.createTempFile(dataDir, "app", ".mjs");
+    Files.writeString(script, page(name).body());
+    Process check =
+        new ProcessBuilder(node.toString(), "--check", script.toString())
+            .redirectErrorStream(true)
+            .start();
+    assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(check.exitValue()).as(new String(check.getInputStream().readAllBytes())).isZero();
   }
 }

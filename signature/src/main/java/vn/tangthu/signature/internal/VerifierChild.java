@@ -76,6 +76,7 @@ public final class VerifierChild {
           switch (op) {
             case VerifierProtocol.PDF -> verifier.verifyPdf(file);
             case VerifierProtocol.OOXML -> verifier.verifyOoxml(file);
+            case VerifierProtocol.XMLDSIG -> verifier.verifyXml(file);
             case VerifierProtocol.CMS -> verifier.verifyCms(file, Optional.ofNullable(detached));
             default -> throw new IOException("unknown operation " + op);
           };

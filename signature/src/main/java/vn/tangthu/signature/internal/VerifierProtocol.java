@@ -30,6 +30,7 @@ public final class VerifierProtocol {
   public static final String PDF = "PDF";
   public static final String CMS = "CMS";
   public static final String OOXML = "OOXML";
+  public static final String XMLDSIG = "XMLDSIG";
 
   static final byte REPORT = 0;
   static final byte FORMAT = 1;

@@ -24,6 +24,7 @@ import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.archive.record.RecordDao;
 import vn.tangthu.archive.record.RecordRow;
 import vn.tangthu.archive.record.SignatureInspection;
+import vn.tangthu.archive.storage.ObjectKeys;
 import vn.tangthu.archive.storage.ObjectStore;
 import vn.tangthu.archive.storage.StorageException;
 import vn.tangthu.signature.SignatureReport;
@@ -159,7 +160,9 @@ public final class SignatureReverifier {
       if (row.signatureKey() != null) {
         detached = download(row.signatureKey());
       }
-      return inspection.inspect(file, row.contentType(), detached);
+      return ObjectKeys.isSignedMessage(row.signatureKey())
+          ? inspection.inspect(file, row.contentType(), null, detached)
+          : inspection.inspect(file, row.contentType(), detached);
     } finally {
       Files.deleteIfExists(file);
       if (detached != null) {
