@@ -20,6 +20,7 @@ import vn.tangthu.archive.base.AuditEvent;
 import vn.tangthu.archive.base.AuditOutcome;
 import vn.tangthu.archive.check.Checks;
 import vn.tangthu.archive.config.ArchiveConfiguration;
+import vn.tangthu.archive.config.Isolation;
 import vn.tangthu.archive.config.StorageConfig;
 import vn.tangthu.archive.embedded.DataDirectory;
 import vn.tangthu.archive.evidence.EvidenceDao;
@@ -169,9 +170,10 @@ public final class ArchiveWiring {
 
     var indexConfig = config.getIndex();
     ExtractionLimits limits =
-        new ExtractionLimits(indexConfig.extractionTimeout(), indexConfig.maxTextChars());
+        new ExtractionLimits(
+            indexConfig.extractionTimeout().toJavaDuration(), indexConfig.maxTextChars());
     TextExtractor extractor =
-        "fork".equals(indexConfig.isolation())
+        indexConfig.isolation() == Isolation.FORK
             ? new ForkedTextExtractor(
                 limits,
                 ForkSettings.fromThisJvm(

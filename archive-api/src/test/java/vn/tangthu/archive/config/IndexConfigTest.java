@@ -3,9 +3,22 @@ package vn.tangthu.archive.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dropwizard.configuration.ConfigurationException;
+import io.dropwizard.configuration.YamlConfigurationFactory;
+import io.dropwizard.jackson.Jackson;
+import io.dropwizard.jersey.validation.Validators;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class IndexConfigTest {
+
+  private static ArchiveConfiguration withSearchThreads(int threads) throws Exception {
+    String yaml = "index:\n  searchThreads: " + threads + "\n";
+    return new YamlConfigurationFactory<>(
+            ArchiveConfiguration.class, Validators.newValidator(), Jackson.newObjectMapper(), "dw")
+        .build(path -> new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "t.yml");
+  }
 
   @Test
   void searchThreadsDefaultToTheMachinesProcessors() {
@@ -14,13 +27,12 @@ class IndexConfigTest {
   }
 
   @Test
-  void searchThreadsOutsideOneTo256AreRefused() {
+  void searchThreadsOutsideOneTo256AreRefused() throws Exception {
     for (int bad : new int[] {0, -1, 257}) {
-      assertThatThrownBy(() -> new IndexConfig(null, (String) null, null, null, null, null, bad))
-          .isInstanceOf(IllegalArgumentException.class)
+      assertThatThrownBy(() -> withSearchThreads(bad))
+          .isInstanceOf(ConfigurationException.class)
           .hasMessageContaining("index.searchThreads");
     }
-    assertThat(new IndexConfig(null, (String) null, null, null, null, null, 1).searchThreads())
-        .isEqualTo(1);
+    assertThat(withSearchThreads(1).getIndex().searchThreads()).isEqualTo(1);
   }
 }
