@@ -2,17 +2,12 @@ package vn.tangthu.archive.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.tangthu.archive.config.ConfigFiles.PRODUCTION;
+import static vn.tangthu.archive.config.ConfigFiles.load;
+import static vn.tangthu.archive.config.ConfigFiles.yaml;
 
 import io.dropwizard.configuration.ConfigurationException;
-import io.dropwizard.configuration.ResourceConfigurationSourceProvider;
-import io.dropwizard.configuration.SubstitutingSourceProvider;
-import io.dropwizard.configuration.YamlConfigurationFactory;
-import io.dropwizard.jackson.Jackson;
-import io.dropwizard.jersey.validation.Validators;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.apache.commons.text.StringSubstitutor;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,25 +15,6 @@ import org.junit.jupiter.api.Test;
  * value fails with a message naming the field, and the files the project ships are valid.
  */
 class ConfigurationValidationTest {
-
-  private static final Map<String, String> PRODUCTION_ENV =
-      Map.of(
-          "ARCHIVE_DB_URL", "jdbc:postgresql://db.example:5432/tangthu",
-          "ARCHIVE_DB_PASSWORD", "secret",
-          "ARCHIVE_S3_ENDPOINT", "https://s3.example:9000",
-          "ARCHIVE_S3_ACCESS_KEY", "access",
-          "ARCHIVE_S3_SECRET_KEY", "secret-key");
-
-  private static YamlConfigurationFactory<ArchiveConfiguration> factory() {
-    return new YamlConfigurationFactory<>(
-        ArchiveConfiguration.class, Validators.newValidator(), Jackson.newObjectMapper(), "dw");
-  }
-
-  /** Builds a configuration from YAML text, as start-up would from a file. */
-  private static ArchiveConfiguration yaml(String text) throws Exception {
-    return factory()
-        .build(path -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "test.yml");
-  }
 
   @Test
   void aNegativeTimeoutFailsNamingTheField() {
@@ -109,13 +85,7 @@ class ConfigurationValidationTest {
 
   @Test
   void theShippedEmbeddedConfigurationIsValid() throws Exception {
-    ArchiveConfiguration config =
-        factory()
-            .build(
-                new SubstitutingSourceProvider(
-                    new ResourceConfigurationSourceProvider(),
-                    new StringSubstitutor(Map.of(), "${", "}", '$', ":-")),
-                "embedded.yml");
+    ArchiveConfiguration config = load(FileOrResourceSourceProvider.EMBEDDED, Map.of());
     assertThat(config.getDatabase().embedded()).isTrue();
     assertThat(config.getStorage().embedded()).isTrue();
     assertThat(config.getIndex().isolation()).isEqualTo(Isolation.FORK);
@@ -123,13 +93,7 @@ class ConfigurationValidationTest {
 
   @Test
   void theShippedProductionConfigurationIsValidWithItsRequiredEnvironment() throws Exception {
-    ArchiveConfiguration config =
-        factory()
-            .build(
-                new SubstitutingSourceProvider(
-                    new FileOrResourceSourceProvider(),
-                    new StringSubstitutor(PRODUCTION_ENV, "${", "}", '$', ":-")),
-                "../deploy/config/production.yml");
+    ArchiveConfiguration config = load(PRODUCTION, Map.of());
     assertThat(config.getDatabase().embedded()).isFalse();
     assertThat(config.getDatabase().maxConnections()).isEqualTo(32);
     assertThat(config.getIndex().extractionTimeout().toJavaDuration()).hasSeconds(60);

@@ -4,20 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dropwizard.configuration.ConfigurationException;
-import io.dropwizard.configuration.YamlConfigurationFactory;
-import io.dropwizard.jackson.Jackson;
-import io.dropwizard.jersey.validation.Validators;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class IndexConfigTest {
 
   private static ArchiveConfiguration withSearchThreads(int threads) throws Exception {
-    String yaml = "index:\n  searchThreads: " + threads + "\n";
-    return new YamlConfigurationFactory<>(
-            ArchiveConfiguration.class, Validators.newValidator(), Jackson.newObjectMapper(), "dw")
-        .build(path -> new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "t.yml");
+    return ConfigFiles.yaml("index:\n  searchThreads: " + threads + "\n");
   }
 
   @Test
