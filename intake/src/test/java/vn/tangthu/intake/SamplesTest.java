@@ -142,7 +142,10 @@ class SamplesTest {
     return out;
   }
 
-  /** Folders under samples/ are the three packages, the records the README's walkthrough uploads, and nothing else. */
+  /**
+   * Folders under samples/ are the three packages, the records the README's walkthrough uploads,
+   * and nothing else.
+   */
   @Test
   void theSamplesAreTheThreePackagesAndTheirExpectations() throws IOException {
     try (Stream<Path> s = Files.list(Repository.samples())) {
