@@ -30,7 +30,8 @@ class ConfigurationValidationTest {
   void anUnknownIsolationModeFailsNamingTheField() {
     assertThatThrownBy(() -> yaml("index:\n  isolation: sandbox\n"))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("index.isolation");
+        .hasMessageContaining("index.isolation")
+        .hasMessageContaining("fork or in-process");
     assertThatThrownBy(() -> yaml("signatures:\n  isolation: FORKED\n"))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("signatures.isolation");
