@@ -305,7 +305,8 @@ class CrashRestartIT {
         logging:
           level: WARN
           loggers:
-            vn.tangthu.archive.ArchiveWiring: INFO
+            vn.tangthu.archive.Infrastructure: INFO
+            vn.tangthu.archive.embedded: INFO
         """
             .formatted(data, storagePort, apiPort));
     return config;

@@ -236,7 +236,8 @@ class ImportRestartIT {
         logging:
           level: WARN
           loggers:
-            vn.tangthu.archive.ArchiveWiring: INFO
+            vn.tangthu.archive.Infrastructure: INFO
+            vn.tangthu.archive.embedded: INFO
             vn.tangthu.archive.imports: INFO
         """
             .formatted(data));
