@@ -19,6 +19,7 @@ import vn.tangthu.archive.evidence.EvidenceRecords;
 import vn.tangthu.archive.evidence.EvidenceScheduler;
 import vn.tangthu.archive.imports.Imports;
 import vn.tangthu.archive.indexing.IndexerWorker;
+import vn.tangthu.archive.lease.Leases;
 import vn.tangthu.archive.metrics.ArchiveMetrics;
 import vn.tangthu.archive.reconcile.Reconciler;
 import vn.tangthu.archive.retention.RetentionFeature;
@@ -50,6 +51,7 @@ public final class ArchiveWiring {
   private final EvidenceRecords evidenceRecords;
   private final RetentionFeature retention;
   private final ArchiveMetrics metrics;
+  private final Leases leases;
 
   private ArchiveWiring(
       CoreWiring core,
@@ -74,6 +76,7 @@ public final class ArchiveWiring {
     this.evidenceRecords = evidence.records();
     this.retention = retention;
     this.metrics = metrics;
+    this.leases = core.leases();
   }
 
   public AuditLog audit() {
@@ -93,6 +96,11 @@ public final class ArchiveWiring {
     return metrics;
   }
 
+  /** This node's side of the job leases shared by the API nodes. */
+  public Leases leases() {
+    return leases;
+  }
+
   /** Legal retention: schedules, dossiers, holds and the storage lock keeper. */
   public RetentionFeature retention() {
     return retention;
@@ -107,7 +115,8 @@ public final class ArchiveWiring {
     ArchiveMetrics metrics =
         ArchiveMetrics.register(env.metrics(), core.jdbi(), search.worker()::applied, clock);
     env.jersey().register(metrics.ingestCounting());
-    Reconciler reconciler = new Reconciler(core.jdbi(), core.store(), clock, Duration.ofHours(1));
+    Reconciler reconciler =
+        new Reconciler(core.jdbi(), core.store(), clock, Duration.ofHours(1), core.leases());
     env.lifecycle().manage(reconciler);
 
     SignatureWiring signing =

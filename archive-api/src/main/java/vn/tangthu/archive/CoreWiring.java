@@ -11,16 +11,19 @@ import vn.tangthu.archive.config.ArchiveConfiguration;
 import vn.tangthu.archive.config.StorageConfig;
 import vn.tangthu.archive.embedded.DataDirectory;
 import vn.tangthu.archive.health.StorageHealthCheck;
+import vn.tangthu.archive.lease.Leases;
 import vn.tangthu.archive.record.RecordDao;
 import vn.tangthu.archive.storage.ObjectStore;
 
 /**
  * What every feature stands on: the data directory, the database, the buckets, the audit trail, the
- * agency tree and the access policy over it. Built first, stopped last.
+ * agency tree and the access policy over it, and this node's side of the job leases. Built first,
+ * stopped last.
  *
  * @param env the Dropwizard environment the features register with
  * @param originals the bucket of originals (under Object Lock)
  * @param derived the bucket of derived objects (text, evidence, anchors)
+ * @param leases this node's side of the job leases shared by the API nodes
  */
 record CoreWiring(
     Environment env,
@@ -32,7 +35,8 @@ record CoreWiring(
     String derived,
     AuditLog audit,
     AgencyDirectory agencies,
-    AccessPolicy access) {
+    AccessPolicy access,
+    Leases leases) {
 
   static CoreWiring create(ArchiveConfiguration config, Environment env, Clock clock)
       throws Exception {
@@ -41,6 +45,7 @@ record CoreWiring(
     Infrastructure.clearTmp(dataDir.tmp());
 
     Jdbi jdbi = Infrastructure.database(config, env, dataDir);
+    Leases leases = NodeWiring.leases(jdbi, clock, dataDir, env);
 
     StorageConfig s = config.getStorage();
     ObjectStore store = Infrastructure.storage(s, env, dataDir);
@@ -68,6 +73,7 @@ record CoreWiring(
         s.derivedBucket(),
         audit,
         agencies,
-        access);
+        access,
+        leases);
   }
 }

@@ -25,7 +25,8 @@ record EvidenceWiring(EvidenceRecords records, EvidenceScheduler scheduler) {
             records,
             () -> core.audit().head().hash().getBytes(StandardCharsets.US_ASCII),
             clock,
-            EvidenceRenewal.of(core.jdbi(), core.store(), core.originals(), records, keys, clock));
+            EvidenceRenewal.of(core.jdbi(), core.store(), core.originals(), records, keys, clock),
+            core.leases());
     core.env().lifecycle().manage(scheduler);
     return new EvidenceWiring(records, scheduler);
   }

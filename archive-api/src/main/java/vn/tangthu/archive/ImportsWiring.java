@@ -28,7 +28,7 @@ final class ImportsWiring {
                 core.env().getObjectMapper(),
                 core.clock(),
                 config,
-                "node-" + core.dataDir().secret("node.id", 8),
+                NodeWiring.nodeName(core.dataDir()),
                 core.dataDir().tmp()));
     core.env().lifecycle().manage(imports.runner()); // last started, first stopped
     return imports;

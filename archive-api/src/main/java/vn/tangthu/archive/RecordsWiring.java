@@ -1,5 +1,6 @@
 package vn.tangthu.archive;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +37,8 @@ record RecordsWiring(IngestService ingest, RecordReader reader, List<Object> res
       SearchWiring search,
       SignatureWiring signing,
       EvidenceWiring evidence,
-      RetentionFeature retention) {
+      RetentionFeature retention)
+      throws IOException {
     var jdbi = core.jdbi();
     var clock = core.clock();
     var json = core.env().getObjectMapper();
@@ -90,7 +92,9 @@ record RecordsWiring(IngestService ingest, RecordReader reader, List<Object> res
                 core.derived(),
                 search.worker(),
                 corrections,
-                lookup),
+                lookup,
+                NodeWiring.content(
+                    jdbi, core.store(), core.originals(), clock, core.dataDir(), core.env())),
             new GrantResource(jdbi, reader, core.access(), search.worker(), clock, core.audit()),
             new SearchResource(search.index(), core.access(), core.audit()),
             new VisibilityFenceFilter(

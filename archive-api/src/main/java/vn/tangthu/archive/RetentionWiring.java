@@ -20,6 +20,7 @@ final class RetentionWiring {
   static RetentionFeature feature(CoreWiring core) {
     RetentionFeature retention =
         RetentionFeature.create(core.jdbi(), core.store(), core.originals(), core.clock());
+    retention.keeper().shareWith(core.leases());
     core.env().lifecycle().manage(retention.keeper());
     core.env()
         .healthChecks()
@@ -52,7 +53,8 @@ final class RetentionWiring {
                 core.audit(),
                 core.env().getObjectMapper(),
                 core.clock(),
-                organisation)));
+                organisation,
+                core.leases())));
     resources.add(
         new ExportResource(
             core.jdbi(),

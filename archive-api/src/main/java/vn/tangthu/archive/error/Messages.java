@@ -39,6 +39,7 @@ public final class Messages {
           Map.entry(
               "RANGE_NOT_SATISFIABLE", new Title("Phạm vi không hợp lệ", "Range not satisfiable")),
           Map.entry("DISPOSED", new Title("Văn bản đã bị hủy", "Record disposed")),
+          Map.entry("CONTENT_CORRUPT", new Title("Bản gốc bị hỏng", "Original content corrupt")),
           Map.entry("SWEEP_STATE", new Title("Sai trạng thái đợt hủy", "Wrong sweep state")),
           Map.entry("SWEEP_BUSY", new Title("Đợt hủy đang thực hiện", "Sweep busy")),
           Map.entry("SELF_APPROVAL", new Title("Không được tự phê duyệt", "Self-approval refused")),

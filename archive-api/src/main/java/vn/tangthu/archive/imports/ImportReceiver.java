@@ -26,6 +26,7 @@ import vn.tangthu.archive.base.AuditTrail;
 import vn.tangthu.archive.base.Caller;
 import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.archive.id.Ids;
+import vn.tangthu.archive.record.PartFileName;
 import vn.tangthu.archive.record.RecordDao;
 import vn.tangthu.archive.record.SpooledFile;
 import vn.tangthu.intake.ChannelReadException;
@@ -169,7 +170,7 @@ final class ImportReceiver {
         }
         case "package" -> {
           once(in.received != null, name);
-          in.packageName = SpooledFile.cleanName(item.getName());
+          in.packageName = SpooledFile.cleanName(PartFileName.of(item, name));
           in.received = measureOnly ? packages.measure(stream) : packages.receive(id, stream);
         }
         default ->

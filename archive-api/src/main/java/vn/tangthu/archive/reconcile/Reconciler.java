@@ -14,6 +14,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.tangthu.archive.lease.Leases;
 import vn.tangthu.archive.storage.ObjectPurge;
 import vn.tangthu.archive.storage.ObjectStore;
 
@@ -24,6 +25,10 @@ import vn.tangthu.archive.storage.ObjectStore;
  * references is an orphan: every version of its object is deleted (a plain delete would leave the
  * bytes as a non-current version), then the intent. Cost grows with the failed uploads, not with
  * the archive. Thread-safe.
+ *
+ * <p>With {@link Leases}, the periodic pass runs on one API node at a time (the {@value #JOB}
+ * lease); a pass cut short by a node's death is simply done again by the next (each step is safe to
+ * repeat: purging a purged object, deleting a deleted intent).
  */
 public final class Reconciler implements Managed {
 
@@ -52,6 +57,11 @@ public final class Reconciler implements Managed {
   private final ObjectStore store;
   private final Clock clock;
   private final Duration grace;
+  private final Leases leases;
+
+  /** The lease of the periodic pass. */
+  public static final String JOB = "reconcile";
+
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -60,7 +70,16 @@ public final class Reconciler implements Managed {
             return t;
           });
 
+  /** A reconciler alone on its database (no lease taken). */
   public Reconciler(Jdbi jdbi, ObjectStore store, Clock clock, Duration grace) {
+    this(jdbi, store, clock, grace, null);
+  }
+
+  /**
+   * @param leases the job leases shared by the API nodes, or null when this process is alone
+   */
+  public Reconciler(Jdbi jdbi, ObjectStore store, Clock clock, Duration grace, Leases leases) {
+    this.leases = leases;
     this.jdbi = jdbi;
     this.store = store;
     this.clock = clock;
@@ -94,7 +113,11 @@ public final class Reconciler implements Managed {
 
   private void safeRun() {
     try {
-      runOnce();
+      if (leases == null) {
+        runOnce();
+      } else {
+        leases.runAlone(JOB, Duration.ofMinutes(5), lease -> runOnce());
+      }
     } catch (RuntimeException e) {
       LOG.warn("Reconciliation failed, will retry: {}", e.toString());
     }

@@ -19,12 +19,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +48,7 @@ public final class RecordResource {
   private final ChangeFollower worker;
   private final RecordCorrections corrections;
   private final EvidenceLookup evidence;
+  private final OriginalContent content;
 
   /** Where a record's evidence record is found, and when the next run makes missing ones. */
   public interface EvidenceLookup {
@@ -68,7 +65,9 @@ public final class RecordResource {
       String derived,
       ChangeFollower worker,
       RecordCorrections corrections,
-      EvidenceLookup evidence) {
+      EvidenceLookup evidence,
+      OriginalContent content) {
+    this.content = content;
     this.ingest = ingest;
     this.reader = reader;
     this.store = store;
@@ -195,8 +194,7 @@ public final class RecordResource {
                             "bytes " + b.first() + "-" + b.last() + "/" + row.size())
                         .header(HttpHeaders.CONTENT_LENGTH, b.length()))
             .orElseGet(
-                () ->
-                    Response.ok(stream(row, null)).header(HttpHeaders.CONTENT_LENGTH, row.size()));
+                () -> Response.ok(whole(row)).header(HttpHeaders.CONTENT_LENGTH, row.size()));
     return r.type(row.contentType())
         .header(HttpHeaders.ETAG, etag)
         .header("Accept-Ranges", "bytes")
@@ -276,38 +274,21 @@ public final class RecordResource {
     return row;
   }
 
-  /** Streams the original; a full read is checked against the recorded SHA-256. */
+  /** Streams a range of the original (not checked: a range cannot be). */
   private StreamingOutput stream(RecordRow row, ByteRange range) {
     return out -> {
-      if (row.size() == 0) {
-        return;
+      try (InputStream in = store.get(originals, row.objectKey(), range.first(), range.length())) {
+        in.transferTo(out);
       }
-      if (range != null) {
-        try (InputStream in =
-            store.get(originals, row.objectKey(), range.first(), range.length())) {
-          in.transferTo(out);
-        }
-        return;
-      }
-      copyVerified(row, out);
     };
   }
 
-  private void copyVerified(RecordRow row, OutputStream out) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+  /** The whole original, checked against its SHA-256 (see {@link OriginalContent}). */
+  private StreamingOutput whole(RecordRow row) {
+    if (row.size() == 0) {
+      return out -> {};
     }
-    try (InputStream in = new DigestInputStream(store.get(originals, row.objectKey()), digest)) {
-      in.transferTo(out);
-    }
-    String actual = HexFormat.of().formatHex(digest.digest());
-    if (!actual.equals(row.sha256())) {
-      LOG.error("Fixity failure on record {}: stored {} read {}", row.id(), row.sha256(), actual);
-      throw new IOException("Fixity check failed for record " + row.id());
-    }
+    return content.whole(row);
   }
 
   static int pageSize(String size) {

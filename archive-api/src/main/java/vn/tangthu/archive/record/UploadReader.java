@@ -120,27 +120,8 @@ final class UploadReader {
     }
   }
 
-  /** The part's file name, refused when it holds a control character (U+0000 included). */
   private static String fileName(FileItemInput item, String part) {
-    String name;
-    try {
-      name = item.getName();
-    } catch (IllegalArgumentException e) { // commons-fileupload's check for U+0000
-      throw badFileName(part);
-    }
-    if (name != null
-        && (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f) || StrictJson.unstorable(name))) {
-      throw badFileName(part);
-    }
-    return name;
-  }
-
-  private static ApiException badFileName(String part) {
-    return ApiException.badRequest(
-            "INVALID_REQUEST",
-            "The file name of part " + part + " holds a control character.",
-            "Tên tệp của phần " + part + " có ký tự điều khiển.")
-        .with("part", part);
+    return PartFileName.of(item, part);
   }
 
   private static void once(Object existing, String name) {

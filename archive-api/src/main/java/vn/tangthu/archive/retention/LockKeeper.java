@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.tangthu.archive.lease.Leases;
 import vn.tangthu.archive.storage.ObjectLocks;
 import vn.tangthu.archive.storage.StorageException;
 import vn.tangthu.retention.schedule.StorageProtection;
@@ -28,6 +29,9 @@ import vn.tangthu.retention.schedule.StorageProtection;
  * then periodically, or when woken) re-applies whatever lags behind, so a crash between a commit
  * and its lock leaves a record unprotected only until the next pass. On a backend without Object
  * Lock it does nothing (the {@code retention-lock} health check reports it). Thread-safe.
+ *
+ * <p>With {@link Leases}, the background repair pass runs on one API node at a time (the {@value
+ * #JOB} lease; each step is safe to repeat, so a pass cut short is simply done again by the next).
  */
 public final class LockKeeper implements Managed {
 
@@ -41,6 +45,11 @@ public final class LockKeeper implements Managed {
   private final Duration interval;
   private final Optional<String> problem;
   private final AtomicBoolean pending = new AtomicBoolean();
+  private volatile Leases leases;
+
+  /** The lease of the background repair pass. */
+  public static final String JOB = "retention-lock-repair";
+
   private ScheduledExecutorService executor;
 
   /**
@@ -60,6 +69,11 @@ public final class LockKeeper implements Managed {
     this.clock = clock;
     this.interval = interval;
     this.problem = problem;
+  }
+
+  /** Runs the background repair passes under the {@value #JOB} lease of {@code leases}. */
+  public void shareWith(Leases leases) {
+    this.leases = leases;
   }
 
   /** Why storage cannot enforce retention, or empty when it can. */
@@ -140,7 +154,15 @@ public final class LockKeeper implements Managed {
   private void repairQuietly() {
     pending.set(false);
     try {
-      int n = repair();
+      Leases shared = leases;
+      int n;
+      if (shared == null) {
+        n = repair();
+      } else {
+        int[] fixed = {0};
+        shared.runAlone(JOB, Duration.ofMinutes(5), lease -> fixed[0] = repair());
+        n = fixed[0];
+      }
       if (n > 0) {
         LOG.info("Storage locks brought in line for {} record(s)", n);
       }

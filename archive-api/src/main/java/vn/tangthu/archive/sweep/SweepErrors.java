@@ -41,7 +41,7 @@ final class SweepErrors {
     return ApiException.of(
         409,
         "SWEEP_BUSY",
-        "The sweep is being executed by another request.",
+        "The sweep is being executed by another request (on this or another API node).",
         "Đợt hủy đang được thực hiện bởi một yêu cầu khác.");
   }
 

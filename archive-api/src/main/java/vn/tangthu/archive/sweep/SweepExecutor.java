@@ -11,9 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +24,8 @@ import vn.tangthu.archive.base.Role;
 import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.archive.id.Ids;
 import vn.tangthu.archive.indexing.IndexerWorker;
+import vn.tangthu.archive.lease.LeaseLostException;
+import vn.tangthu.archive.lease.Leases;
 import vn.tangthu.archive.outbox.OutboxDao;
 import vn.tangthu.archive.storage.StorageException;
 import vn.tangthu.indexer.search.SearchIndex;
@@ -44,12 +45,16 @@ import vn.tangthu.retention.sweep.SweepState;
  * run leaves finished items finished and a second call completes the rest. When every item is
  * settled the search index is merged (no deleted text left in it) and a certificate is signed.
  *
- * <p>Thread-safe; one execution per sweep at a time on this server ({@code SWEEP_BUSY} otherwise).
+ * <p>Thread-safe; one execution per sweep at a time across every API node: an execution holds the
+ * sweep's lease ({@code sweep:<id>} in {@link Leases}; {@code SWEEP_BUSY} while another holds it),
+ * and its start and its certificate commit fenced by that lease. When the node executing dies, its
+ * lease lapses and a new call on any node resumes the sweep where it stopped.
  */
 public final class SweepExecutor {
 
   private static final Logger LOG = LoggerFactory.getLogger(SweepExecutor.class);
   private static final Duration INDEX_WAIT = Duration.ofMinutes(2);
+  private static final Duration LEASE = Duration.ofMinutes(1);
 
   private final Jdbi jdbi;
   private final SweepService sweeps;
@@ -61,7 +66,7 @@ public final class SweepExecutor {
   private final AuditTrail audit;
   private final Ids ids;
   private final Clock clock;
-  private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+  private final Leases leases;
 
   SweepExecutor(
       Jdbi jdbi,
@@ -73,7 +78,9 @@ public final class SweepExecutor {
       CertificateSealer sealer,
       AuditTrail audit,
       Ids ids,
-      Clock clock) {
+      Clock clock,
+      Leases leases) {
+    this.leases = leases;
     this.jdbi = jdbi;
     this.sweeps = sweeps;
     this.access = access;
@@ -100,8 +107,8 @@ public final class SweepExecutor {
     requireExecutor(caller, visible.agencyCode());
     guarded(
         visible.id(),
-        () -> {
-          start(caller, visible.id());
+        lease -> {
+          start(caller, visible.id(), lease);
           finishPurging(caller, visible.id(), DispositionAction.DESTROY);
           List<ItemRow> pending = items(visible.id(), "PENDING");
           for (ItemDecision d : recheck(pending)) {
@@ -125,7 +132,7 @@ public final class SweepExecutor {
             }
           }
           mergeIndex();
-          finish(caller, visible.id());
+          finish(caller, visible.id(), lease);
         });
     return sweeps.view(sweeps.find(visible.id()));
   }
@@ -144,9 +151,10 @@ public final class SweepExecutor {
     String ref = requireText(reference, "reference");
     guarded(
         visible.id(),
-        () -> {
+        lease -> {
           jdbi.useTransaction(
               h -> {
+                lease.fence(h);
                 SweepDao dao = h.attach(SweepDao.class);
                 SweepRow row = dao.lock(visible.id()).orElseThrow(ApiException::notFound);
                 if (!"EXECUTED".equals(row.status()) || row.transferConfirmedAt() != null) {
@@ -178,7 +186,7 @@ public final class SweepExecutor {
             }
           }
           mergeIndex();
-          finishTransfer(caller, visible.id(), by, ref);
+          finishTransfer(caller, visible.id(), by, ref, lease);
         });
     return sweeps.view(sweeps.find(visible.id()));
   }
@@ -192,12 +200,21 @@ public final class SweepExecutor {
     }
   }
 
-  private void guarded(UUID id, Runnable work) {
-    if (!running.add(id)) {
+  /** The lease of one sweep's execution. */
+  static String leaseName(UUID id) {
+    return "sweep:" + id;
+  }
+
+  private void guarded(UUID id, Consumer<Leases.Held> work) {
+    Optional<Leases.Held> held = leases.acquire(leaseName(id), LEASE);
+    if (held.isEmpty()) {
       throw SweepErrors.busy();
     }
-    try {
-      work.run();
+    try (Leases.Held lease = held.get()) {
+      work.accept(lease);
+    } catch (LeaseLostException e) {
+      LOG.warn("Sweep {} taken over by another node: {}", id, e.getMessage());
+      throw SweepErrors.busy();
     } catch (StorageException e) {
       LOG.warn("Sweep {} interrupted by storage: {}", id, e.getMessage());
       throw ApiException.of(
@@ -207,14 +224,13 @@ public final class SweepExecutor {
               "Kho lưu trữ từ chối hoặc gặp lỗi; các mục đã xong vẫn giữ nguyên. Hãy thử lại để"
                   + " tiếp tục.")
           .with("sweepId", id.toString());
-    } finally {
-      running.remove(id);
     }
   }
 
-  private void start(Caller caller, UUID id) {
+  private void start(Caller caller, UUID id, Leases.Held lease) {
     jdbi.useTransaction(
         h -> {
+          lease.fence(h);
           SweepDao dao = h.attach(SweepDao.class);
           SweepRow row = dao.lock(id).orElseThrow(ApiException::notFound);
           SweepState state = SweepState.valueOf(row.status());
@@ -323,9 +339,10 @@ public final class SweepExecutor {
     }
   }
 
-  private void finish(Caller caller, UUID id) {
+  private void finish(Caller caller, UUID id, Leases.Held lease) {
     jdbi.useTransaction(
         h -> {
+          lease.fence(h);
           SweepDao dao = h.attach(SweepDao.class);
           SweepRow row = dao.lock(id).orElseThrow(ApiException::notFound);
           try {
@@ -358,9 +375,11 @@ public final class SweepExecutor {
         });
   }
 
-  private void finishTransfer(Caller caller, UUID id, String receivedBy, String reference) {
+  private void finishTransfer(
+      Caller caller, UUID id, String receivedBy, String reference, Leases.Held lease) {
     jdbi.useTransaction(
         h -> {
+          lease.fence(h);
           SweepDao dao = h.attach(SweepDao.class);
           SweepRow row = dao.lock(id).orElseThrow(ApiException::notFound);
           Instant now = clock.instant();

@@ -9,6 +9,7 @@ import vn.tangthu.archive.agency.AgencyDirectory;
 import vn.tangthu.archive.base.AuditTrail;
 import vn.tangthu.archive.id.Ids;
 import vn.tangthu.archive.indexing.IndexerWorker;
+import vn.tangthu.archive.lease.Leases;
 import vn.tangthu.archive.seal.ArchiveKeys;
 import vn.tangthu.archive.storage.ObjectPurge;
 import vn.tangthu.archive.storage.ObjectStore;
@@ -32,7 +33,8 @@ public final class Sweeps {
       AuditTrail audit,
       ObjectMapper json,
       Clock clock,
-      String archiveName) {}
+      String archiveName,
+      Leases leases) {}
 
   /** The software version named in transfer packages. */
   public static final String VERSION = "0.1.0";
@@ -65,7 +67,8 @@ public final class Sweeps {
             sealer,
             p.audit(),
             ids,
-            p.clock());
+            p.clock(),
+            p.leases());
     TransferPackages transfers =
         new TransferPackages(
             p.jdbi(),

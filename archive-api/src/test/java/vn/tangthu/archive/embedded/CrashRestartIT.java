@@ -45,6 +45,7 @@ class CrashRestartIT {
 
   /** Only so a broken start cannot hang the build; a loaded 2-core machine needs minutes. */
   private static final Duration READY_WITHIN = Duration.ofMinutes(10);
+
   private static final Pattern READY =
       Pattern.compile("is ready at http://localhost:(\\d+)/api/v1");
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -26,7 +26,36 @@ final class ApiModel {
   record Param(String name, String in, Schema<?> schema) {}
 
   /** A request body: its media type, its schema and its example (null when none). */
-  record Body(String mediaType, Schema<?> schema, JsonNode example, boolean required) {}
+  record Body(String mediaType, Schema<?> schema, JsonNode example, boolean required) {
+
+    boolean multipart() {
+      return mediaType.startsWith("multipart/");
+    }
+
+    /** A multipart body's JSON part: the first object-typed property (metadata, options). */
+    String jsonPart() {
+      return part(p -> types(p).contains("object") || p.getProperties() != null);
+    }
+
+    /** A multipart body's file part: the first binary property (file, package). */
+    String filePart() {
+      return part(p -> "binary".equals(p.getFormat()));
+    }
+
+    /** The schema of the JSON part of a multipart body. */
+    Schema<?> jsonPartSchema() {
+      return (Schema<?>) schema.getProperties().get(jsonPart());
+    }
+
+    private String part(java.util.function.Predicate<Schema<?>> kind) {
+      return schema.getProperties().entrySet().stream()
+          .filter(p -> kind.test(p.getValue()))
+          .map(Map.Entry::getKey)
+          .findFirst()
+          .orElseThrow(
+              () -> new IllegalStateException("no such part in " + schema.getProperties()));
+    }
+  }
 
   /** One operation. */
   record Endpoint(String method, String path, List<Param> params, Body body) {

@@ -229,11 +229,8 @@ class BadInputPropertiesIT {
 
   private static List<List<Fault>> bodyPlaces(Endpoint e) {
     List<List<Fault>> out = new ArrayList<>();
-    boolean multipart = e.body().mediaType().startsWith("multipart/");
-    Schema<?> schema =
-        multipart
-            ? (Schema<?>) e.body().schema().getProperties().get("metadata")
-            : e.body().schema();
+    boolean multipart = e.body().multipart();
+    Schema<?> schema = multipart ? e.body().jsonPartSchema() : e.body().schema();
     JsonNode example = multipart ? ApiModel.example(schema) : e.body().example();
     assertThat(example).as("the documented example body of " + e).isNotNull();
     byte[] exampleBytes = example.toString().getBytes(StandardCharsets.UTF_8);
@@ -243,7 +240,7 @@ class BadInputPropertiesIT {
     }
     out.add(
         faults(
-            multipart ? "the metadata part" : "the body",
+            multipart ? "the " + e.body().jsonPart() + " part" : "the body",
             whole,
             (d, w) -> d.bodyOverride = w.raw()));
     out.add(
@@ -347,9 +344,7 @@ class BadInputPropertiesIT {
       }
       if (e.body() != null) {
         JsonNode example =
-            e.body().mediaType().startsWith("multipart/")
-                ? ApiModel.example((Schema<?>) e.body().schema().getProperties().get("metadata"))
-                : e.body().example();
+            e.body().multipart() ? ApiModel.example(e.body().jsonPartSchema()) : e.body().example();
         json = example.deepCopy();
       }
     }
@@ -370,12 +365,16 @@ class BadInputPropertiesIT {
       if (endpoint.body() == null) {
         return b.method(endpoint.method(), HttpRequest.BodyPublishers.noBody()).build();
       }
-      boolean multipart = endpoint.body().mediaType().startsWith("multipart/");
+      boolean multipart = endpoint.body().multipart();
       byte[] json = bodyOverride != null ? bodyOverride : jsonBytes();
       if (multipart) {
-        Multipart m = new Multipart().bytes("metadata", json, null, "application/json");
+        Multipart m =
+            new Multipart().bytes(endpoint.body().jsonPart(), json, null, "application/json");
         if (!dropFile) {
-          m.bytes("file", "Nội dung thử".getBytes(StandardCharsets.UTF_8), fileName);
+          m.bytes(
+              endpoint.body().filePart(),
+              "Nội dung thử".getBytes(StandardCharsets.UTF_8),
+              fileName);
         }
         b.header("Content-Type", contentType != null ? contentType : m.contentType());
         return b.method(endpoint.method(), m.publisher()).build();

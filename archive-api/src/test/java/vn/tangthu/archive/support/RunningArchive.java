@@ -61,6 +61,14 @@ public final class RunningArchive implements AutoCloseable {
     return a;
   }
 
+  /** An archive reading {@code clock}, with these configuration values on top of the defaults. */
+  public static RunningArchive start(
+      Path dataDir, java.time.Clock clock, ConfigOverride... overrides) throws Exception {
+    RunningArchive a = new RunningArchive(dataDir, clock, overrides);
+    a.startSupport();
+    return a;
+  }
+
   private void startSupport() throws Exception {
     ConfigOverride[] all =
         java.util.stream.Stream.concat(
