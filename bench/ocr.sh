@@ -12,7 +12,8 @@
 #   pages: default 12 (a few minutes); BENCH_LARGE=1 for 40
 # BENCH_USE=<n> reads only the first n pages of each condition (comparisons on a larger kept set).
 # BENCH_DATA=<dir> keeps the generated set there and reuses it (same pages and seed) on the next run.
-# Needs tesseract-ocr, tesseract-ocr-vie, tesseract-ocr-eng, fonts-liberation2, fonts-noto-core, fonts-dejavu-core.
+# Needs tesseract-ocr, tesseract-ocr-vie, tesseract-ocr-eng, fonts-liberation2, fonts-noto-core, fonts-dejavu-core
+# (BENCH_ANY_FONTS=1 leaves out the missing faces: another set from the same seed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-run}

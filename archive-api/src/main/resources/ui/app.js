@@ -1,6 +1,12 @@
 // Tàng Thư web UI: a thin client of /api/v1. Every piece of server data is put into the page as
 // text nodes; the only markup taken from the server is <mark> in search highlights, rebuilt here.
 
+import { vi, explain, dateTime, date } from "./vi.js";
+import { showAreas } from "./nav.js";
+import { openSession, closeSession } from "./session.js";
+import { showDashboard } from "./dashboard.js";
+import { showSweeps, showAudit, showUsers } from "./areas.js";
+
 const API = "/api/v1/";
 const $ = (id) => document.getElementById(id);
 let token = sessionStorage.getItem("tangthu.token");
@@ -55,14 +61,15 @@ async function signIn(candidate) {
   try {
     const me = await (await api("me")).json();
     sessionStorage.setItem("tangthu.token", token);
-    $("who").textContent = `${me.displayName} · ${me.agencyCode || "toàn tỉnh"} · ${me.roles.join(", ")}`;
+    $("who").textContent = `${me.displayName} · ${me.agencyCode || "toàn tỉnh"} · ${me.roles.map(vi).join(", ")}`;
     $("who").hidden = false;
     $("signout").hidden = false;
     $("signin").hidden = true;
     $("app").hidden = false;
-    $("nav-upload").hidden = !me.roles.some((r) => r === "SUBMITTER" || r === "ADMIN");
+    showAreas(me.roles);
     if (me.agencyCode) $("upload-form").elements.agencyCode.value = me.agencyCode;
     showError(null);
+    show("dashboard");
   } catch (e) {
     token = null;
     sessionStorage.removeItem("tangthu.token");
@@ -70,8 +77,12 @@ async function signIn(candidate) {
   }
 }
 
-function signOut() {
+// end: true when the user signs out (the session is ended on the server too).
+function signOut(end) {
+  if (end === true && token) closeSession(token);
   token = null;
+  $("token").value = "";
+  $("password").value = "";
   sessionStorage.removeItem("tangthu.token");
   $("who").hidden = true;
   $("signout").hidden = true;
@@ -79,8 +90,12 @@ function signOut() {
   $("signin").hidden = false;
 }
 
+// The areas whose content is loaded each time they are shown (see dashboard.js, areas.js).
+const LOADED = { dashboard: showDashboard, sweeps: showSweeps, audit: showAudit, users: showUsers };
+
 function show(view) {
-  for (const v of ["search", "upload", "record"]) $("view-" + v).hidden = v !== view;
+  for (const v of document.querySelectorAll("[id^=view-]")) v.hidden = v.id !== "view-" + view;
+  if (LOADED[view]) LOADED[view]({ api, el, showError }, $("view-" + view)).catch(showError);
   for (const b of document.querySelectorAll("nav button")) {
     b.classList.toggle("active", b.dataset.view === view);
   }
@@ -135,7 +150,7 @@ async function search(cursor) {
 
 function renderHit(h) {
   const number = h.number ? `${h.number}${h.notation ? "/" + h.notation : ""}` : h.notation || "";
-  const meta = [h.typeName, number, h.issuer, h.issuedDate, h.agencyCode].filter(Boolean).join(" · ");
+  const meta = [h.typeName, number, h.issuer, date(h.issuedDate), h.agencyCode].filter(Boolean).join(" · ");
   const li = el("li", {},
     el("button", { class: "hit-title", type: "button", onclick: () => openRecord(h.id) }, h.subject),
     el("div", { class: "hit-meta" }, meta));
@@ -154,7 +169,7 @@ function renderFacets(facets) {
     const ul = el("ul");
     for (const [value, count] of entries) {
       ul.append(el("li", {}, el("button", { type: "button", onclick: () => applyFacet(field, value) },
-        value, " ", el("span", { class: "count" }, `(${count})`))));
+        vi(value), " ", el("span", { class: "count" }, `(${count})`))));
     }
     aside.append(el("h3", {}, FACET_NAMES[field] || field), ul);
   }
@@ -186,7 +201,7 @@ function row(label, value) {
 }
 
 function badge(value) {
-  return el("span", { class: "badge " + value }, value);
+  return el("span", { class: "badge " + value, title: explain(value) }, vi(value));
 }
 
 function renderRecord(r) {
@@ -196,15 +211,15 @@ function renderRecord(r) {
   const table = el("table", { class: "meta" },
     row("Trích yếu", r.subject), row("Tên loại", r.typeName),
     row("Số, ký hiệu", [r.number, r.notation].filter(Boolean).join("/")),
-    row("Ngày ban hành", r.issuedDate), row("Cơ quan ban hành", r.issuer),
+    row("Ngày ban hành", date(r.issuedDate)), row("Cơ quan ban hành", r.issuer),
     row("Cơ quan lưu", r.agencyCode), row("Mã hồ sơ", r.fileCode), row("Mã định danh", r.docCode),
-    row("Mức độ truy cập", r.accessLevel), row("Trạng thái", badge(r.status)),
+    row("Mức độ truy cập", vi(r.accessLevel)), row("Trạng thái", badge(r.status)),
     row("Tệp", `${r.fileName || ""} (${r.contentType}, ${r.size} byte${r.pageCount ? ", " + r.pageCount + " trang" : ""})`),
     row("SHA-256", el("code", {}, r.sha256)),
     row("Trích xuất nội dung", el("span", {}, badge(r.extraction.status), " ", r.extraction.reason || "")),
     row("Chữ ký số", badge(sig.status)),
     row("Thời hạn bảo quản", ret.period ? `${ret.period} · ${ret.action || ""}${ret.eligibleOn ? " · đến hạn " + ret.eligibleOn : ""}` : null),
-    row("Nộp lưu", `${r.createdAt} · ${r.createdBy}`));
+    row("Nộp lưu", `${dateTime(r.createdAt)} · ${r.createdBy}`));
   const signatures = el("ul");
   for (const s of sig.signatures || []) {
     signatures.append(el("li", {}, `${s.signer || "?"} (${s.kind}) · `, badge(s.integrity), " ",
@@ -245,7 +260,7 @@ async function showHistory(id, box) {
     const h = await (await api(`records/${encodeURIComponent(id)}/history`)).json();
     const list = el("ol");
     for (const item of h.items) {
-      list.append(el("li", {}, `${item.changedAt} · ${item.changedBy}: `,
+      list.append(el("li", {}, `${dateTime(item.changedAt)} · ${item.changedBy}: `,
         el("code", {}, JSON.stringify(item.previous)), " → ", el("code", {}, JSON.stringify(item.changes))));
     }
     box.replaceChildren(h.items.length ? list : el("p", {}, "Chưa có chỉnh sửa."));
@@ -274,8 +289,13 @@ async function upload(form) {
 }
 
 function wire() {
-  $("signin-form").addEventListener("submit", (e) => { e.preventDefault(); signIn($("token").value.trim()); });
-  $("signout").addEventListener("click", signOut);
+  $("signin-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    openSession($("username").value.trim(), $("password").value)
+      .then((t) => { $("password").value = ""; return signIn(t); }, showError);
+  });
+  $("token-form").addEventListener("submit", (e) => { e.preventDefault(); signIn($("token").value.trim()); });
+  $("signout").addEventListener("click", () => signOut(true));
   $("search-form").addEventListener("submit", (e) => { e.preventDefault(); search(); });
   $("more").addEventListener("click", () => search(lastSearch));
   $("upload-form").addEventListener("submit", (e) => { e.preventDefault(); upload(e.target); });

@@ -21,6 +21,7 @@ import vn.tangthu.archive.auth.TokenAuthenticator;
 import vn.tangthu.archive.base.Caller;
 import vn.tangthu.archive.cli.HoldCommand;
 import vn.tangthu.archive.cli.ImportCommand;
+import vn.tangthu.archive.cli.ReextractCommand;
 import vn.tangthu.archive.cli.SweepCommand;
 import vn.tangthu.archive.config.ArchiveConfiguration;
 import vn.tangthu.archive.config.FileOrResourceSourceProvider;
@@ -91,6 +92,7 @@ public final class ArchiveApplication extends Application<ArchiveConfiguration> 
     bootstrap.addCommand(new SweepCommand());
     bootstrap.addCommand(new HoldCommand());
     bootstrap.addCommand(new ImportCommand());
+    bootstrap.addCommand(new ReextractCommand());
     bootstrap.addBundle(new AssetsBundle("/ui/", "/", "index.html", "ui"));
     bootstrap.addCommand(new EvidenceVerifyCommand());
     bootstrap.addCommand(new EvidenceRenewCommand());

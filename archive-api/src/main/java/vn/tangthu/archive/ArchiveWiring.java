@@ -23,6 +23,7 @@ import vn.tangthu.archive.lease.Leases;
 import vn.tangthu.archive.metrics.ArchiveMetrics;
 import vn.tangthu.archive.reconcile.Reconciler;
 import vn.tangthu.archive.retention.RetentionFeature;
+import vn.tangthu.archive.stats.StatsResource;
 import vn.tangthu.archive.storage.ObjectStore;
 import vn.tangthu.indexer.search.SearchIndex;
 
@@ -128,6 +129,8 @@ public final class ArchiveWiring {
     RecordsWiring records = RecordsWiring.create(core, search, signing, evidence, retention);
 
     List<Object> resources = new ArrayList<>(users.resources());
+    resources.add(
+        new StatsResource(core.jdbi(), core.agencies(), core.access(), config.getPrinting()));
     resources.addAll(records.resources());
     resources.addAll(
         RetentionWiring.resources(

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import vn.tangthu.archive.evidence.EvidenceDao;
 import vn.tangthu.archive.id.Ids;
+import vn.tangthu.archive.indexing.ReextractResource;
 import vn.tangthu.archive.indexing.VisibilityFence;
 import vn.tangthu.archive.record.GrantResource;
 import vn.tangthu.archive.record.IngestService;
@@ -100,7 +101,8 @@ record RecordsWiring(IngestService ingest, RecordReader reader, List<Object> res
             new VisibilityFenceFilter(
                 new VisibilityFence(jdbi, search.worker(), VisibilityFence.DEFAULT_WAIT)),
             new SignatureHistoryResource(jdbi, reader, json),
-            new ArchiveResource(signing.keys()));
+            new ArchiveResource(signing.keys()),
+            new ReextractResource(search.ocr(), core.audit()));
     return new RecordsWiring(ingest, reader, resources);
   }
 }

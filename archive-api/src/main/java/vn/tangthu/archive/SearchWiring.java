@@ -5,6 +5,7 @@ import vn.tangthu.archive.config.IndexConfig;
 import vn.tangthu.archive.config.Isolation;
 import vn.tangthu.archive.indexing.IndexDocuments;
 import vn.tangthu.archive.indexing.IndexerWorker;
+import vn.tangthu.archive.indexing.OcrStage;
 import vn.tangthu.archive.indexing.TextStage;
 import vn.tangthu.child.ForkSettings;
 import vn.tangthu.indexer.extract.ExtractionLimits;
@@ -20,8 +21,10 @@ import vn.tangthu.indexer.search.SearchIndex;
  * @param extractor what ingest and the worker extract text with
  * @param index this node's search index
  * @param worker the indexer worker, the one writer of the index
+ * @param ocr OCR of scanned pages, on its own pool
  */
-record SearchWiring(TextExtractor extractor, SearchIndex index, IndexerWorker worker) {
+record SearchWiring(
+    TextExtractor extractor, SearchIndex index, IndexerWorker worker, OcrStage ocr) {
 
   static SearchWiring create(IndexConfig config, CoreWiring core) throws Exception {
     var env = core.env();
@@ -38,6 +41,15 @@ record SearchWiring(TextExtractor extractor, SearchIndex index, IndexerWorker wo
     SearchIndex index = SearchIndex.open(indexDir, config.searchThreads());
     env.lifecycle().manage(Infrastructure.closing(index));
 
+    OcrStage ocr =
+        OcrStage.create(
+            core.jdbi(),
+            core.store(),
+            core.originals(),
+            core.derived(),
+            config.ocr(),
+            core.dataDir().tmp(),
+            core.clock());
     TextStage text =
         new TextStage(
             core.jdbi(),
@@ -45,7 +57,8 @@ record SearchWiring(TextExtractor extractor, SearchIndex index, IndexerWorker wo
             core.originals(),
             core.derived(),
             extractor,
-            core.dataDir().tmp());
+            core.dataDir().tmp(),
+            ocr);
     IndexerWorker worker =
         new IndexerWorker(
             core.jdbi(),
@@ -55,6 +68,7 @@ record SearchWiring(TextExtractor extractor, SearchIndex index, IndexerWorker wo
             config.extractionThreads(),
             core.clock());
     env.lifecycle().manage(worker);
-    return new SearchWiring(extractor, index, worker);
+    env.lifecycle().manage(ocr); // stops before the worker, the database and the storage
+    return new SearchWiring(extractor, index, worker, ocr);
   }
 }

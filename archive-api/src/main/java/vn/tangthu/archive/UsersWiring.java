@@ -1,16 +1,18 @@
 package vn.tangthu.archive;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import vn.tangthu.archive.agency.AgencyResource;
 import vn.tangthu.archive.audit.AuditResource;
 import vn.tangthu.archive.auth.AdminBootstrap;
 import vn.tangthu.archive.auth.FailedAuthLimiter;
-import vn.tangthu.archive.user.UserResource;
+import vn.tangthu.archive.user.AccountResources;
 
 /**
  * Users and authentication: the built-in administrator (its token made on first start), the
- * failed-sign-in limiter, and the resources for agencies, users and the audit trail.
+ * failed-sign-in limiter, and the resources for accounts (users, sign-in, sessions), agencies and
+ * the audit trail.
  *
  * @param admin the bootstrap administrator's token and whether it was just generated
  * @param limiter counts failed authentications by address and by name
@@ -33,12 +35,12 @@ record UsersWiring(AdminBootstrap.Result admin, FailedAuthLimiter limiter, List<
     var clock = core.clock();
     AdminBootstrap.Result admin =
         new AdminBootstrap(jdbi, clock).ensure(adminToken, core.dataDir());
+    FailedAuthLimiter limiter = new FailedAuthLimiter(clock, ADDRESS_FAILURES, NAME_FAILURES);
     List<Object> resources =
-        List.of(
-            new AgencyResource(jdbi, core.agencies(), clock, core.audit()),
-            new UserResource(jdbi, core.agencies(), clock, core.audit()),
-            new AuditResource(core.audit(), core.agencies()));
-    return new UsersWiring(
-        admin, new FailedAuthLimiter(clock, ADDRESS_FAILURES, NAME_FAILURES), resources);
+        new ArrayList<>(
+            AccountResources.create(jdbi, core.agencies(), clock, core.audit(), limiter));
+    resources.add(new AgencyResource(jdbi, core.agencies(), clock, core.audit()));
+    resources.add(new AuditResource(core.audit(), core.agencies()));
+    return new UsersWiring(admin, limiter, resources);
   }
 }

@@ -49,8 +49,14 @@ public interface UserDao {
       Instant createdAt,
       Instant disabledAt) {}
 
-  /** A token's bookkeeping (never the token itself). */
-  record TokenRow(UUID id, long userId, Instant createdAt, Instant expiresAt, Instant revokedAt) {}
+  /**
+   * A token's bookkeeping (never the token itself).
+   *
+   * @param kind {@code API} (made by {@code POST /users/{username}/tokens}) or {@code SESSION} (a
+   *     sign-in)
+   */
+  record TokenRow(
+      UUID id, long userId, Instant createdAt, Instant expiresAt, Instant revokedAt, String kind) {}
 
   @RegisterConstructorMapper(UserRow.class)
   @SqlQuery(
@@ -65,12 +71,13 @@ public interface UserDao {
   java.util.List<UserRow> page(@Bind("after") String after, @Bind("limit") int limit);
 
   @RegisterConstructorMapper(TokenRow.class)
-  @SqlQuery("SELECT id, user_id, created_at, expires_at, revoked_at FROM api_tokens WHERE id = :id")
+  @SqlQuery(
+      "SELECT id, user_id, created_at, expires_at, revoked_at, kind FROM api_tokens WHERE id = :id")
   Optional<TokenRow> findToken(@Bind("id") UUID id);
 
   @RegisterConstructorMapper(TokenRow.class)
   @SqlQuery(
-      "SELECT id, user_id, created_at, expires_at, revoked_at FROM api_tokens"
+      "SELECT id, user_id, created_at, expires_at, revoked_at, kind FROM api_tokens"
           + " WHERE user_id = :userId ORDER BY created_at, id")
   java.util.List<TokenRow> tokensOf(@Bind("userId") long userId);
 

@@ -76,6 +76,7 @@ public record AuditEvent(
   public static final String RECORD_TRANSFER = "RECORD_TRANSFER";
   public static final String AUDIT_LIST = "AUDIT_LIST";
   public static final String AUDIT_VERIFY = "AUDIT_VERIFY";
+  public static final String EXTRACTION_REOPEN = "EXTRACTION_REOPEN";
 
   public static final int MAX_DETAILS = 32;
   static final int MAX_NAME = 200;

@@ -27,6 +27,7 @@ public final class ArchiveConfiguration extends Configuration {
   private String adminToken;
   @Valid @NotNull private SignatureConfig signatures = SignatureConfig.defaults();
   @Valid @NotNull private ImportConfig imports = ImportConfig.defaults();
+  @Valid @NotNull private PrintingConfig printing = PrintingConfig.defaults();
 
   public ArchiveConfiguration() {
     setServerFactory(new ArchiveServerFactory());
@@ -61,6 +62,16 @@ public final class ArchiveConfiguration extends Configuration {
   @JsonProperty
   public void setSignatures(SignatureConfig signatures) {
     this.signatures = signatures;
+  }
+
+  @JsonProperty
+  public PrintingConfig getPrinting() {
+    return printing;
+  }
+
+  @JsonProperty
+  public void setPrinting(PrintingConfig printing) {
+    this.printing = printing;
   }
 
   @JsonProperty

@@ -3,6 +3,7 @@ package vn.tangthu.archive.config;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -25,6 +26,7 @@ import vn.tangthu.indexer.search.SearchIndex;
  * @param extractorHeapMb heap limit in MiB of each extraction child JVM (default 512; at least 64)
  * @param searchThreads threads one search may use at once (its segments, rescoring and snippets in
  *     parallel; 1 to 256; default: the processors of the machine)
+ * @param ocr OCR of scanned pages ({@link OcrConfig})
  */
 public record IndexConfig(
     @NotBlank String directory,
@@ -36,7 +38,8 @@ public record IndexConfig(
     @NotNull @Min(1) @Max(64) Integer extractionThreads,
     @NotNull Isolation isolation,
     @NotNull @Min(64) Integer extractorHeapMb,
-    @NotNull @Min(1) @Max(SearchIndex.MAX_SEARCH_THREADS) Integer searchThreads) {
+    @NotNull @Min(1) @Max(SearchIndex.MAX_SEARCH_THREADS) Integer searchThreads,
+    @Valid @NotNull OcrConfig ocr) {
 
   public IndexConfig {
     directory = Absent.or(directory, "index");
@@ -46,10 +49,11 @@ public record IndexConfig(
     isolation = Absent.or(isolation, Isolation.FORK);
     extractorHeapMb = Absent.or(extractorHeapMb, 512);
     searchThreads = Absent.or(searchThreads, Absent.processors());
+    ocr = Absent.or(ocr, OcrConfig.defaults());
   }
 
   /** Every value at its default (the file has no {@code index:} block). */
   public static IndexConfig defaults() {
-    return new IndexConfig(null, null, null, null, null, null, null);
+    return new IndexConfig(null, null, null, null, null, null, null, null);
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.jdbi.v3.core.Jdbi;
 import vn.tangthu.archive.record.RecordDao;
+import vn.tangthu.archive.record.RecordOcrDao;
 import vn.tangthu.archive.record.RecordRow;
 import vn.tangthu.archive.storage.ObjectKeys;
 import vn.tangthu.archive.storage.ObjectStore;
@@ -18,7 +19,10 @@ import vn.tangthu.indexer.extract.TextExtractor;
 /**
  * Gives each record its text: extracts it once (original from S3 into a temporary file, Tika within
  * its limits), stores it as a derived S3 object and records the outcome in the record's row; later
- * calls, and other nodes, read the stored text instead of extracting again. Thread-safe.
+ * calls, and other nodes, read the stored text instead of extracting again. A document with pages
+ * to read by OCR ({@link OcrStage#wants}) keeps its extraction PENDING, its text layer (if any)
+ * stored and indexed at once, and is handed to the {@link OcrStage}, which stores the full text
+ * later; meanwhile its stored text is what it gives. Thread-safe.
  */
 public final class TextStage {
 
@@ -31,7 +35,9 @@ public final class TextStage {
   private final String derived;
   private final TextExtractor extractor;
   private final Path tmp;
+  private final OcrStage ocr;
 
+  /** A stage without OCR. */
   public TextStage(
       Jdbi jdbi,
       ObjectStore store,
@@ -39,6 +45,19 @@ public final class TextStage {
       String derived,
       TextExtractor extractor,
       Path tmp) {
+    this(jdbi, store, originals, derived, extractor, tmp, null);
+  }
+
+  /** A stage that hands scans to {@code ocr} (null: none). */
+  public TextStage(
+      Jdbi jdbi,
+      ObjectStore store,
+      String originals,
+      String derived,
+      TextExtractor extractor,
+      Path tmp,
+      OcrStage ocr) {
+    this.ocr = ocr;
     this.jdbi = jdbi;
     this.store = store;
     this.originals = originals;
@@ -49,7 +68,7 @@ public final class TextStage {
 
   /** The text of {@code row}, extracting it first when that has not happened yet. */
   public Text textOf(RecordRow row) {
-    if (!"PENDING".equals(row.extractionStatus())) {
+    if (!"PENDING".equals(row.extractionStatus()) || awaitsOcr(row)) {
       if (row.textKey() == null) {
         return new Text("", false);
       }
@@ -57,6 +76,10 @@ public final class TextStage {
           new String(store.read(derived, row.textKey()), StandardCharsets.UTF_8), false);
     }
     return new Text(extract(row), true);
+  }
+
+  private boolean awaitsOcr(RecordRow row) {
+    return ocr != null && jdbi.withExtension(RecordOcrDao.class, d -> d.waiting(row.id()));
   }
 
   private String extract(RecordRow row) {
@@ -73,17 +96,25 @@ public final class TextStage {
         store.put(derived, textKey, result.text().getBytes(StandardCharsets.UTF_8), "text/plain");
       }
       String key = textKey;
-      jdbi.useExtension(
-          RecordDao.class,
-          d ->
-              d.setExtraction(
-                  row.id(),
-                  result.status().name(),
-                  result.reason(),
-                  key,
-                  result.language(),
-                  result.pageCount(),
-                  null));
+      boolean toOcr = ocr != null && OcrStage.wants(result);
+      jdbi.useTransaction(
+          h -> {
+            h.attach(RecordDao.class)
+                .setExtraction(
+                    row.id(),
+                    toOcr ? "PENDING" : result.status().name(),
+                    toOcr ? null : result.reason(),
+                    key,
+                    result.language(),
+                    result.pageCount(),
+                    null);
+            if (toOcr) {
+              ocr.queue(h, row.id(), result.pageCount());
+            }
+          });
+      if (toOcr) {
+        ocr.submit(row.id());
+      }
       return result.text();
     } catch (IOException e) {
       throw new UncheckedIOException("Extracting " + row.id() + " failed", e);

@@ -66,7 +66,11 @@ public final class RecordReader {
     RecordSource source =
         jdbi.withExtension(RecordSourceDao.class, d -> d.find(row.id()))
             .orElse(RecordSource.UPLOAD);
-    return RecordView.of(row, attachments, retention, source);
+    OcrProgress ocr =
+        jdbi.withExtension(RecordOcrDao.class, d -> d.find(row.id()))
+            .map(RecordOcrDao.Row::view)
+            .orElse(null);
+    return RecordView.of(row, attachments, retention, source, ocr);
   }
 
   /** A page of records the caller may read, in id (creation) order. */

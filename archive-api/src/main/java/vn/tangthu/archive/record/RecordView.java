@@ -43,9 +43,9 @@ public record RecordView(
     String receipt,
     RecordSource source) {
 
-  /** Text extraction state. */
+  /** Text extraction state; {@code ocr} for a record whose pages go through OCR. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Extraction(String status, String reason) {}
+  public record Extraction(String status, String reason, OcrProgress ocr) {}
 
   /**
    * The effective retention: the governing series (the dossier's for a record in one), its period
@@ -67,7 +67,8 @@ public record RecordView(
       RecordRow r,
       List<UUID> attachmentIds,
       RecordDao.RetentionColumns retention,
-      RecordSource source) {
+      RecordSource source,
+      OcrProgress ocr) {
     return new RecordView(
         r.id(),
         r.mainRecordId(),
@@ -96,7 +97,7 @@ public record RecordView(
         r.createdAt(),
         r.createdBy(),
         r.status(),
-        new Extraction(r.extractionStatus(), r.extractionReason()),
+        new Extraction(r.extractionStatus(), r.extractionReason(), ocr),
         r.signature() == null ? NOT_SIGNED : r.signature(),
         new Retention(
             retention.retentionSeries(),

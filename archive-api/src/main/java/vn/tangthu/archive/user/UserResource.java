@@ -5,11 +5,15 @@ import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -22,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import vn.tangthu.archive.agency.AgencyDirectory;
+import vn.tangthu.archive.auth.Password;
 import vn.tangthu.archive.auth.Tokens;
 import vn.tangthu.archive.auth.UserDao;
 import vn.tangthu.archive.base.AuditEvent;
@@ -48,8 +53,11 @@ public final class UserResource {
   private final AgencyDirectory agencies;
   private final Clock clock;
   private final AuditTrail audit;
+  private final Accounts accounts;
 
-  public UserResource(Jdbi jdbi, AgencyDirectory agencies, Clock clock, AuditTrail audit) {
+  public UserResource(
+      Jdbi jdbi, AgencyDirectory agencies, Clock clock, AuditTrail audit, Accounts accounts) {
+    this.accounts = accounts;
     this.audit = audit;
     this.jdbi = jdbi;
     this.agencies = agencies;
@@ -72,10 +80,19 @@ public final class UserResource {
 
   /** A token's bookkeeping. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record TokenView(UUID id, Instant createdAt, Instant expiresAt, Instant revokedAt) {}
+  public record TokenView(
+      UUID id, Instant createdAt, Instant expiresAt, Instant revokedAt, String kind) {}
 
   /** A new token: the only time it is shown. */
   public record NewToken(UUID id, String token, Instant expiresAt) {}
+
+  /** Body of {@code PUT /users/{username}/password}. Never printed. */
+  public record PasswordRequest(String password) {
+    @Override
+    public String toString() {
+      return "PasswordRequest[***]";
+    }
+  }
 
   /** Body of {@code POST /users/{username}/tokens}. */
   public record TokenRequest(Instant expiresAt) {}
@@ -98,6 +115,7 @@ public final class UserResource {
               "agencyCode không phải mã cơ quan: " + body.agencyCode())
           .with("agencyCode", body.agencyCode());
     }
+    String encoded = body.password() == null ? null : accounts.hash(body.password());
     UserDao.UserRow created =
         jdbi.inTransaction(
             h -> {
@@ -116,6 +134,9 @@ public final class UserResource {
                         "Người dùng " + body.username() + " đã tồn tại.")
                     .with("username", body.username());
               }
+              if (encoded != null) {
+                accounts.storePassword(h, dao.findId(body.username()).orElseThrow(), encoded);
+              }
               audit.append(
                   h,
                   AuditEvent.of(
@@ -127,12 +148,53 @@ public final class UserResource {
                           null)
                       .withDetail("agencyCode", body.agencyCode())
                       .withDetail("roles", String.join(",", body.roleNames()))
+                      .withDetail("password", encoded != null)
                       .concerning(body.agencyCode()));
               return dao.find(body.username()).orElseThrow();
             });
     return Response.created(URI.create("users/" + created.username()))
         .entity(UserView.of(created))
         .build();
+  }
+
+  /** Users in username order, of one agency when {@code agencyCode} is given (ADMIN). */
+  @GET
+  @Path("users")
+  public Accounts.Page list(
+      @Auth Caller caller,
+      @QueryParam("agencyCode") String agencyCode,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("size") @DefaultValue("50") String size) {
+    return accounts.list(
+        caller, agencyCode == null || agencyCode.isBlank() ? null : agencyCode, cursor, size(size));
+  }
+
+  /** Changes a user's name, roles or state (ADMIN); disabling revokes their tokens and sessions. */
+  @PATCH
+  @Path("users/{username}")
+  public Accounts.AccountView update(
+      @Auth Caller caller, @PathParam("username") String username, UserChanges body) {
+    if (body == null) {
+      throw ApiException.badRequest(
+          "INVALID_REQUEST", "A JSON body is required.", "Cần nội dung JSON.");
+    }
+    return accounts.update(caller, username, body);
+  }
+
+  private static int size(String size) {
+    try {
+      int n = Integer.parseInt(size);
+      if (n >= 1 && n <= 100) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw ApiException.badRequest(
+            "INVALID_REQUEST",
+            "size must be a number from 1 to 100.",
+            "size phải là số từ 1 đến 100.")
+        .with("parameter", "size");
   }
 
   /** The caller's own user: who the token belongs to (the web UI's sign-in check). */
@@ -147,6 +209,16 @@ public final class UserResource {
   public UserView get(@Auth Caller caller, @PathParam("username") String username) {
     requireSelfOrAdmin(caller, username);
     return UserView.of(find(username));
+  }
+
+  /** Sets a password (ADMIN, or the user themself); the user's other sessions end. */
+  @PUT
+  @Path("users/{username}/password")
+  public Response setPassword(
+      @Auth Caller caller, @PathParam("username") String username, PasswordRequest body) {
+    accounts.setPassword(
+        caller, username, Password.required(body == null ? null : body.password()));
+    return Response.noContent().build();
   }
 
   @POST
@@ -194,7 +266,7 @@ public final class UserResource {
     return Map.of(
         "items",
         jdbi.withExtension(UserDao.class, d -> d.tokensOf(user.id())).stream()
-            .map(t -> new TokenView(t.id(), t.createdAt(), t.expiresAt(), t.revokedAt()))
+            .map(t -> new TokenView(t.id(), t.createdAt(), t.expiresAt(), t.revokedAt(), t.kind()))
             .toList());
   }
 

@@ -68,6 +68,27 @@ public final class RawHttp implements AutoCloseable {
   }
 
   /**
+   * Sends {@code POST path} with a JSON body and these header lines, and reads the answer; the
+   * connection stays open for the next request.
+   */
+  public Response postJson(String path, String json, String... headerLines) throws IOException {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    StringBuilder request = new StringBuilder();
+    request.append("POST ").append(path).append(" HTTP/1.1\r\n");
+    request.append("Host: ").append(host).append("\r\n");
+    request.append("Content-Type: application/json\r\n");
+    request.append("Content-Length: ").append(body.length).append("\r\n");
+    for (String line : headerLines) {
+      request.append(line).append("\r\n");
+    }
+    request.append("\r\n");
+    out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+    out.write(body);
+    out.flush();
+    return read();
+  }
+
+  /**
    * Sends one request on a new connection, byte for byte: {@code head} is the request line and
    * header lines (ISO-8859-1, so a request a well-behaved client refuses to send, such as a NUL in
    * a header, goes out as written), to which {@code Host}, {@code Connection: close} and the blank

@@ -35,7 +35,7 @@ public final class RunningArchive implements AutoCloseable {
   private DropwizardTestSupport<ArchiveConfiguration> support;
 
   private final java.time.Clock clock;
-  private final ConfigOverride[] overrides;
+  private ConfigOverride[] overrides;
 
   private RunningArchive(Path dataDir, java.time.Clock clock, ConfigOverride... overrides) {
     this.dataDir = dataDir;
@@ -98,6 +98,41 @@ public final class RunningArchive implements AutoCloseable {
   public void restart() throws Exception {
     support.after();
     startSupport();
+  }
+
+  /**
+   * Stops the server and starts it again on the same data directory with these configuration values
+   * (instead of those it was started with) on top of the test defaults.
+   */
+  public void restart(ConfigOverride... newOverrides) throws Exception {
+    support.after();
+    overrides = newOverrides.clone();
+    startSupport();
+  }
+
+  /**
+   * Waits until no record's extraction is PENDING (OCR included) and the index has applied every
+   * change made until then; false when {@code timeout} passed first.
+   */
+  public boolean awaitExtractions(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    var jdbi = wiring().jdbi();
+    while (jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT count(*) FROM records WHERE extraction_status = 'PENDING'"
+                            + " AND status = 'ACTIVE'")
+                    .mapTo(Long.class)
+                    .one())
+        > 0) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(200);
+    }
+    long head = jdbi.withExtension(vn.tangthu.archive.outbox.OutboxDao.class, d -> d.head());
+    long left = Math.max(1, deadline - System.nanoTime());
+    return wiring().worker().awaitApplied(head, Duration.ofNanos(left));
   }
 
   /** Stops the server, runs {@code offline} with its configuration, and starts it again. */

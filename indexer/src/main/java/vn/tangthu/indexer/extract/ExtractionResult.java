@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param language ISO 639-1 code of the detected language, or null when unknown
  * @param pageCount number of pages when the format has pages, else null
  * @param truncated true when the text was cut at the configured limit
+ * @param pagesWithoutText pages with next to no text layer ({@value #SCANT_TEXT} characters or
+ *     fewer: scans, for OCR), when the format tells (PDF); null when unknown
  */
 public record ExtractionResult(
     Status status,
@@ -21,7 +23,11 @@ public record ExtractionResult(
     String mediaType,
     String language,
     Integer pageCount,
-    boolean truncated) {
+    boolean truncated,
+    Integer pagesWithoutText) {
+
+  /** Characters of text layer at or below which a page counts as without text. */
+  public static final int SCANT_TEXT = 100;
 
   /** Outcome of an extraction. */
   public enum Status {
@@ -36,5 +42,20 @@ public record ExtractionResult(
     if (status == Status.FAILED && (reason == null || reason.isBlank())) {
       throw new IllegalArgumentException("a failed extraction needs a reason");
     }
+    if (pagesWithoutText != null && pagesWithoutText < 0) {
+      throw new IllegalArgumentException("pagesWithoutText must not be negative");
+    }
+  }
+
+  /** A result for a format that does not tell which pages have text. */
+  public ExtractionResult(
+      Status status,
+      String reason,
+      String text,
+      String mediaType,
+      String language,
+      Integer pageCount,
+      boolean truncated) {
+    this(status, reason, text, mediaType, language, pageCount, truncated, null);
   }
 }

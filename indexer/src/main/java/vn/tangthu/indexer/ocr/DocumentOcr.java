@@ -86,48 +86,64 @@ public final class DocumentOcr {
    */
   public OcrResult read(
       Path file, String mediaType, Cancellation cancellation, Consumer<OcrPage> progress) {
-    Objects.requireNonNull(file, "file");
     Objects.requireNonNull(cancellation, "cancellation");
     Objects.requireNonNull(progress, "progress");
     long deadline = clock.millis() + settings.documentTimeout().toMillis();
+    try (OcrDocument document = open(file, mediaType)) {
+      if (document.failure() != null) {
+        return document.failure();
+      }
+      return readPages(document, deadline, cancellation, progress);
+    }
+  }
+
+  /**
+   * Opens a document to read it page by page ({@link OcrDocument#page}); never throws for bad
+   * content: a document that cannot be opened has its {@link OcrDocument#failure()}.
+   *
+   * @param file the document's bytes, readable until the document is closed
+   * @param mediaType its media type, detected from the bytes
+   */
+  public OcrDocument open(Path file, String mediaType) {
+    Objects.requireNonNull(file, "file");
     EngineStatus status = engine.status();
     if (!supports(mediaType)) {
-      return failed(OcrFailure.UNSUPPORTED, "cannot read " + mediaType, status);
+      return OcrDocument.unopened(
+          failed(OcrFailure.UNSUPPORTED, "cannot read " + mediaType, status));
     }
-    PageSource source;
     try {
-      source =
+      PageSource source =
           PDF.equals(mediaType.toLowerCase(Locale.ROOT).strip())
               ? PdfPages.open(file, limit, settings.renderDpi())
               : ImagePages.open(file, limit, settings.maxPages());
+      return new OcrDocument(this, source, status, settings.maxPages());
     } catch (UnreadableException e) {
-      return failed(e.failure(), e.getMessage(), status);
+      return OcrDocument.unopened(failed(e.failure(), e.getMessage(), status));
     } catch (IOException | RuntimeException e) {
-      return failed(OcrFailure.CORRUPT, String.valueOf(e.getMessage()), status);
-    }
-    try (source) {
-      return readPages(source, status, deadline, cancellation, progress);
+      return OcrDocument.unopened(
+          failed(OcrFailure.CORRUPT, String.valueOf(e.getMessage()), status));
     }
   }
 
-  private OcrResult readPages(
-      PageSource source,
-      EngineStatus status,
-      long deadline,
-      Cancellation cancellation,
-      Consumer<OcrPage> progress) {
-    int pageCount = source.pageCount();
-    int examined = Math.min(pageCount, settings.maxPages());
+  /** The clock deadlines are measured on. */
+  Clock clock() {
+    return clock;
+  }
+
+  private static OcrResult readPages(
+      OcrDocument document, long deadline, Cancellation cancellation, Consumer<OcrPage> progress) {
+    int pageCount = document.pageCount();
+    int examined = document.examinedPages();
     List<OcrPage> pages = new ArrayList<>(examined);
     for (int number = 1; number <= examined; number++) {
-      OcrPage page = page(source, number, status, deadline, cancellation);
+      OcrPage page = document.page(number, deadline, cancellation);
       pages.add(page);
       progress.accept(page);
     }
-    return summary(pages, pageCount, status, cancellation.isCancelled());
+    return OcrResult.summarize(pages, pageCount, document.engine(), cancellation.isCancelled());
   }
 
-  private OcrPage page(
+  OcrPage page(
       PageSource source,
       int number,
       EngineStatus status,
@@ -181,46 +197,6 @@ public final class DocumentOcr {
       int number, String layer, OcrFailure failure, String detail, long start) {
     return new OcrPage(
         number, OcrPage.Kind.NOT_READ, layer, Double.NaN, failure, detail, since(start));
-  }
-
-  private OcrResult summary(
-      List<OcrPage> pages, int pageCount, EngineStatus status, boolean cancelled) {
-    OcrPage firstFailure = null;
-    boolean absent = false;
-    boolean anyText = false;
-    for (OcrPage page : pages) {
-      anyText |= !page.text().isBlank();
-      if (page.kind() == OcrPage.Kind.NOT_READ) {
-        absent |= page.failure() == OcrFailure.ENGINE_ABSENT;
-        if (firstFailure == null) {
-          firstFailure = page;
-        }
-      }
-    }
-    if (cancelled) {
-      return new OcrResult(
-          OcrResult.Status.CANCELLED, OcrFailure.CANCELLED, null, pageCount, pages, status);
-    }
-    if (absent) {
-      return new OcrResult(
-          OcrResult.Status.NEEDS_OCR,
-          OcrFailure.ENGINE_ABSENT,
-          status.reason(),
-          pageCount,
-          pages,
-          status);
-    }
-    if (firstFailure != null) {
-      OcrResult.Status outcome = anyText ? OcrResult.Status.PARTIAL : OcrResult.Status.FAILED;
-      return new OcrResult(
-          outcome, firstFailure.failure(), firstFailure.detail(), pageCount, pages, status);
-    }
-    if (pageCount > pages.size()) {
-      String detail = "only the first " + pages.size() + " pages were examined";
-      return new OcrResult(
-          OcrResult.Status.PARTIAL, OcrFailure.OVER_PAGE_LIMIT, detail, pageCount, pages, status);
-    }
-    return new OcrResult(OcrResult.Status.DONE, null, null, pageCount, pages, status);
   }
 
   private static OcrResult failed(OcrFailure failure, String detail, EngineStatus status) {

@@ -84,4 +84,52 @@ public record OcrResult(
     }
     return weight == 0 ? Double.NaN : sum / weight;
   }
+
+  /**
+   * The outcome of a document from its examined pages: CANCELLED when cancelled; NEEDS_OCR when a
+   * page was not read for want of an engine; PARTIAL (some text) or FAILED (none) when a page was
+   * not read for another reason; PARTIAL when pages beyond the examined ones were left; else DONE.
+   *
+   * @param pages the examined pages, in order
+   * @param pageCount pages the document declares
+   */
+  public static OcrResult summarize(
+      List<OcrPage> pages, int pageCount, EngineStatus status, boolean cancelled) {
+    OcrPage firstFailure = null;
+    boolean absent = false;
+    boolean anyText = false;
+    for (OcrPage page : pages) {
+      anyText |= !page.text().isBlank();
+      if (page.kind() == OcrPage.Kind.NOT_READ) {
+        absent |= page.failure() == OcrFailure.ENGINE_ABSENT;
+        if (firstFailure == null) {
+          firstFailure = page;
+        }
+      }
+    }
+    if (cancelled) {
+      return new OcrResult(
+          OcrResult.Status.CANCELLED, OcrFailure.CANCELLED, null, pageCount, pages, status);
+    }
+    if (absent) {
+      return new OcrResult(
+          OcrResult.Status.NEEDS_OCR,
+          OcrFailure.ENGINE_ABSENT,
+          status.reason(),
+          pageCount,
+          pages,
+          status);
+    }
+    if (firstFailure != null) {
+      OcrResult.Status outcome = anyText ? OcrResult.Status.PARTIAL : OcrResult.Status.FAILED;
+      return new OcrResult(
+          outcome, firstFailure.failure(), firstFailure.detail(), pageCount, pages, status);
+    }
+    if (pageCount > pages.size()) {
+      String detail = "only the first " + pages.size() + " pages were examined";
+      return new OcrResult(
+          OcrResult.Status.PARTIAL, OcrFailure.OVER_PAGE_LIMIT, detail, pageCount, pages, status);
+    }
+    return new OcrResult(OcrResult.Status.DONE, null, null, pageCount, pages, status);
+  }
 }

@@ -50,6 +50,7 @@ public final class ChildProtocol {
           writeNullable(out, r.language());
           out.writeInt(r.pageCount() == null ? -1 : r.pageCount());
           out.writeBoolean(r.truncated());
+          out.writeInt(r.pagesWithoutText() == null ? -1 : r.pagesWithoutText());
         });
   }
 
@@ -63,6 +64,7 @@ public final class ChildProtocol {
     String language = Messages.readNullable(in);
     int pages = in.readInt();
     boolean truncated = in.readBoolean();
+    int withoutText = in.readInt();
     return new ExtractionResult(
         done ? ExtractionResult.Status.DONE : ExtractionResult.Status.FAILED,
         reason,
@@ -70,7 +72,8 @@ public final class ChildProtocol {
         mediaType,
         language,
         pages < 0 ? null : pages,
-        truncated);
+        truncated,
+        withoutText < 0 ? null : withoutText);
   }
 
   private static void writeNullable(DataOutputStream out, String s) throws IOException {

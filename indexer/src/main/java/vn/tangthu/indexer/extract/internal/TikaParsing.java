@@ -12,6 +12,7 @@ import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.Office;
+import org.apache.tika.metadata.PDF;
 import org.apache.tika.metadata.PagedText;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
@@ -113,7 +114,25 @@ public final class TikaParsing {
         mediaType,
         LanguageGuesser.guess(text),
         metadata == null ? null : pageCount(metadata),
-        truncated);
+        truncated,
+        metadata == null ? null : pagesWithoutText(metadata));
+  }
+
+  /** PDF pages with next to no text layer, from Tika's characters per page; null if not told. */
+  private static Integer pagesWithoutText(Metadata metadata) {
+    String[] perPage = metadata.getValues(PDF.CHARACTERS_PER_PAGE);
+    if (perPage == null || perPage.length == 0) {
+      return null;
+    }
+    int scant = 0;
+    for (String chars : perPage) {
+      try {
+        scant += Integer.parseInt(chars.trim()) <= ExtractionResult.SCANT_TEXT ? 1 : 0;
+      } catch (NumberFormatException e) {
+        scant++;
+      }
+    }
+    return scant;
   }
 
   static ExtractionResult failed(String reason, String mediaType) {
