@@ -13,8 +13,10 @@ import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.EnumSet;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import vn.tangthu.archive.auth.BearerAuthFilter;
 import vn.tangthu.archive.auth.ProblemUnauthorizedHandler;
+import vn.tangthu.archive.auth.RoleAuthorizer;
 import vn.tangthu.archive.auth.TokenAuthenticator;
 import vn.tangthu.archive.base.Caller;
 import vn.tangthu.archive.cli.HoldCommand;
@@ -112,8 +114,10 @@ public final class ArchiveApplication extends Application<ArchiveConfiguration> 
                     .setAuthenticator(new TokenAuthenticator(w.jdbi(), clock))
                     .setPrefix("Bearer")
                     .setRealm("tangthu")
+                    .setAuthorizer(new RoleAuthorizer())
                     .setUnauthorizedHandler(new ProblemUnauthorizedHandler())
                     .buildAuthFilter()));
+    env.jersey().register(RolesAllowedDynamicFeature.class);
     env.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));
     FrameworkExceptionMappers.all().forEach(env.jersey()::register);
     env.jersey().register(new ParameterCheck());

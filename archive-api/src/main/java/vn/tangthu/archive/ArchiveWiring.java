@@ -3,89 +3,40 @@ package vn.tangthu.archive;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
-import vn.tangthu.archive.access.AccessPolicy;
-import vn.tangthu.archive.agency.AgencyDirectory;
-import vn.tangthu.archive.agency.AgencyResource;
-import vn.tangthu.archive.audit.AuditAnchor;
 import vn.tangthu.archive.audit.AuditLog;
-import vn.tangthu.archive.audit.AuditResource;
-import vn.tangthu.archive.auth.AdminBootstrap;
 import vn.tangthu.archive.auth.FailedAuthLimiter;
 import vn.tangthu.archive.base.AuditEvent;
 import vn.tangthu.archive.base.AuditOutcome;
 import vn.tangthu.archive.check.Checks;
 import vn.tangthu.archive.config.ArchiveConfiguration;
-import vn.tangthu.archive.config.StorageConfig;
 import vn.tangthu.archive.embedded.DataDirectory;
-import vn.tangthu.archive.evidence.EvidenceDao;
 import vn.tangthu.archive.evidence.EvidenceRecords;
-import vn.tangthu.archive.evidence.EvidenceRenewal;
 import vn.tangthu.archive.evidence.EvidenceScheduler;
-import vn.tangthu.archive.evidence.EvidenceVerification;
-import vn.tangthu.archive.evidence.TimestampAuthority;
-import vn.tangthu.archive.export.ExportResource;
-import vn.tangthu.archive.health.RetentionLockHealthCheck;
-import vn.tangthu.archive.health.StorageHealthCheck;
-import vn.tangthu.archive.id.Ids;
 import vn.tangthu.archive.imports.Imports;
-import vn.tangthu.archive.indexing.IndexDocuments;
 import vn.tangthu.archive.indexing.IndexerWorker;
-import vn.tangthu.archive.indexing.OcrStage;
-import vn.tangthu.archive.indexing.ReextractResource;
-import vn.tangthu.archive.indexing.TextStage;
-import vn.tangthu.archive.indexing.VisibilityFence;
 import vn.tangthu.archive.lease.Leases;
 import vn.tangthu.archive.metrics.ArchiveMetrics;
 import vn.tangthu.archive.reconcile.Reconciler;
-import vn.tangthu.archive.record.GrantResource;
-import vn.tangthu.archive.record.IngestService;
-import vn.tangthu.archive.record.RecordCorrections;
-import vn.tangthu.archive.record.RecordDao;
-import vn.tangthu.archive.record.RecordReader;
-import vn.tangthu.archive.record.RecordResource;
-import vn.tangthu.archive.record.SignatureInspection;
 import vn.tangthu.archive.retention.RetentionFeature;
-import vn.tangthu.archive.seal.ArchiveKeys;
-import vn.tangthu.archive.seal.ArchiveResource;
-import vn.tangthu.archive.seal.Receipts;
-import vn.tangthu.archive.search.SearchResource;
-import vn.tangthu.archive.search.VisibilityFenceFilter;
-import vn.tangthu.archive.signature.history.SignatureHistoryResource;
 import vn.tangthu.archive.stats.StatsResource;
 import vn.tangthu.archive.storage.ObjectStore;
-import vn.tangthu.archive.sweep.Sweeps;
-import vn.tangthu.archive.user.AccountResources;
-import vn.tangthu.child.ForkSettings;
-import vn.tangthu.indexer.extract.ExtractionLimits;
-import vn.tangthu.indexer.extract.ForkedTextExtractor;
-import vn.tangthu.indexer.extract.TextExtractor;
-import vn.tangthu.indexer.extract.TikaTextExtractor;
 import vn.tangthu.indexer.search.SearchIndex;
 
 /**
- * Builds the running archive by hand, in dependency order: data directory, database and storage
- * ({@link Infrastructure}), the audit trail, extraction and the index, signatures and keys ({@link
- * SignatureWiring}), then the features on top. Every long-lived part is registered as a {@link
- * Managed} so it stops in reverse order.
+ * Builds the running archive by hand, one small factory per feature, in dependency order: the
+ * ground every feature stands on ({@link CoreWiring}: data directory, database, storage, audit
+ * trail, access policy), search and indexing ({@link SearchWiring}), signatures and keys ({@link
+ * SignatureWiring}), evidence ({@link EvidenceWiring}), checks ({@link ChecksWiring}), retention
+ * ({@link RetentionWiring}), users and authentication ({@link UsersWiring}), records ({@link
+ * RecordsWiring}) and imports ({@link ImportsWiring}). Every long-lived part is registered as a
+ * {@link Managed} so it stops in reverse order.
  */
 public final class ArchiveWiring {
-
-  private static final long MAX_FILE_BYTES = 64L * 1024 * 1024 * 1024;
-
-  /** Failed authentications from one address: 10 free, then 1 s doubling up to a minute. */
-  private static final FailedAuthLimiter.Policy ADDRESS_FAILURES =
-      new FailedAuthLimiter.Policy(
-          10, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMinutes(15));
-
-  /** Failed sign-ins of one name: 5 free, then 1 s doubling up to 5 minutes. */
-  private static final FailedAuthLimiter.Policy NAME_FAILURES =
-      new FailedAuthLimiter.Policy(
-          5, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofMinutes(15));
 
   private final Jdbi jdbi;
   private final ObjectStore store;
@@ -99,35 +50,34 @@ public final class ArchiveWiring {
   private final EvidenceScheduler evidence;
   private final AuditLog audit;
   private final EvidenceRecords evidenceRecords;
-  private RetentionFeature retention;
-  private ArchiveMetrics metrics;
-  private Leases leases;
+  private final RetentionFeature retention;
+  private final ArchiveMetrics metrics;
+  private final Leases leases;
 
   private ArchiveWiring(
-      Jdbi jdbi,
-      ObjectStore store,
-      SearchIndex index,
-      IndexerWorker worker,
+      CoreWiring core,
+      SearchWiring search,
       Reconciler reconciler,
-      DataDirectory dataDir,
-      String adminToken,
+      UsersWiring users,
       List<Object> resources,
-      FailedAuthLimiter authLimiter,
-      EvidenceScheduler evidence,
-      EvidenceRecords evidenceRecords,
-      AuditLog audit) {
-    this.audit = audit;
-    this.jdbi = jdbi;
-    this.store = store;
-    this.index = index;
-    this.worker = worker;
+      EvidenceWiring evidence,
+      RetentionFeature retention,
+      ArchiveMetrics metrics) {
+    this.jdbi = core.jdbi();
+    this.store = core.store();
+    this.audit = core.audit();
+    this.dataDir = core.dataDir();
+    this.index = search.index();
+    this.worker = search.worker();
     this.reconciler = reconciler;
-    this.dataDir = dataDir;
-    this.adminToken = adminToken;
+    this.adminToken = users.admin().token();
+    this.authLimiter = users.limiter();
     this.resources = resources;
-    this.authLimiter = authLimiter;
-    this.evidence = evidence;
-    this.evidenceRecords = evidenceRecords;
+    this.evidence = evidence.scheduler();
+    this.evidenceRecords = evidence.records();
+    this.retention = retention;
+    this.metrics = metrics;
+    this.leases = core.leases();
   }
 
   public AuditLog audit() {
@@ -160,220 +110,44 @@ public final class ArchiveWiring {
   static ArchiveWiring create(ArchiveConfiguration config, Environment env, Clock clock)
       throws Exception {
     ((AbstractServerFactory) config.getServerFactory()).setRegisterDefaultExceptionMappers(false);
-    DataDirectory dataDir = DataDirectory.acquire(config.dataPath());
-    env.lifecycle().manage(Infrastructure.closing(dataDir));
-    Infrastructure.clearTmp(dataDir.tmp());
+    CoreWiring core = CoreWiring.create(config, env, clock);
 
-    Jdbi jdbi = Infrastructure.database(config, env, dataDir);
-    Leases leases = NodeWiring.leases(jdbi, clock, dataDir, env);
-
-    StorageConfig s = config.getStorage();
-    ObjectStore store = Infrastructure.storage(s, env, dataDir);
-    env.lifecycle().manage(Infrastructure.closing(store));
-    store.ensureBucket(s.originalsBucket(), true);
-    store.ensureBucket(s.derivedBucket(), false);
-    env.healthChecks().register("storage", new StorageHealthCheck(store, s.originalsBucket()));
-    AuditLog audit =
-        new AuditLog(
-            jdbi, new AuditAnchor(store, s.derivedBucket(), AuditAnchor.DEFAULT_KEY), clock);
-    env.lifecycle().manage(audit);
-
-    var indexConfig = config.getIndex();
-    ExtractionLimits limits =
-        new ExtractionLimits(indexConfig.extractionTimeout(), indexConfig.maxTextChars());
-    TextExtractor extractor =
-        "fork".equals(indexConfig.isolation())
-            ? new ForkedTextExtractor(
-                limits,
-                ForkSettings.fromThisJvm(
-                    indexConfig.extractionThreads(), indexConfig.extractorHeapMb()))
-            : new TikaTextExtractor(limits);
-    env.lifecycle().manage(Infrastructure.closing(extractor));
-    Path indexDir = dataDir.root().resolve(indexConfig.directory());
-    SearchIndex index = SearchIndex.open(indexDir, indexConfig.searchThreads());
-    env.lifecycle().manage(Infrastructure.closing(index));
-
-    AgencyDirectory agencies = new AgencyDirectory(jdbi, clock);
-    AccessPolicy access =
-        new AccessPolicy(
-            agencies,
-            (id, username) -> jdbi.withExtension(RecordDao.class, d -> d.granted(id, username)));
-    OcrStage ocr =
-        OcrStage.create(
-            jdbi,
-            store,
-            s.originalsBucket(),
-            s.derivedBucket(),
-            indexConfig.ocr(),
-            dataDir.tmp(),
-            clock);
-    TextStage text =
-        new TextStage(
-            jdbi, store, s.originalsBucket(), s.derivedBucket(), extractor, dataDir.tmp(), ocr);
-    IndexerWorker worker =
-        new IndexerWorker(
-            jdbi, index, text, new IndexDocuments(access), indexConfig.extractionThreads(), clock);
-    env.lifecycle().manage(worker);
-    env.lifecycle().manage(ocr); // stops before the worker, the database and the storage
-    ArchiveMetrics metrics = ArchiveMetrics.register(env.metrics(), jdbi, worker::applied, clock);
+    SearchWiring search = SearchWiring.create(config.getIndex(), core);
+    ArchiveMetrics metrics =
+        ArchiveMetrics.register(env.metrics(), core.jdbi(), search.worker()::applied, clock);
     env.jersey().register(metrics.ingestCounting());
-    Reconciler reconciler = new Reconciler(jdbi, store, clock, Duration.ofHours(1), leases);
+    Reconciler reconciler =
+        new Reconciler(core.jdbi(), core.store(), clock, Duration.ofHours(1), core.leases());
     env.lifecycle().manage(reconciler);
 
-    var sig = config.getSignatures();
-    SignatureWiring signing = SignatureWiring.create(sig, env, dataDir.root(), clock);
-    ArchiveKeys keys = signing.keys();
-    SignatureInspection signatures = signing.inspection();
+    SignatureWiring signing =
+        SignatureWiring.create(config.getSignatures(), env, core.dataDir().root(), clock);
+    EvidenceWiring evidence = EvidenceWiring.create(core, signing.keys());
+    Checks checks = ChecksWiring.create(core, evidence.records());
+    RetentionFeature retention = RetentionWiring.feature(core);
+    UsersWiring users = UsersWiring.create(core, config.getAdminToken());
+    RecordsWiring records = RecordsWiring.create(core, search, signing, evidence, retention);
 
-    EvidenceRecords evidenceRecords =
-        new EvidenceRecords(new TimestampAuthority(keys, clock), keys, clock);
-    EvidenceScheduler evidence =
-        new EvidenceScheduler(
-            jdbi,
-            evidenceRecords,
-            () -> audit.head().hash().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-            clock,
-            EvidenceRenewal.of(jdbi, store, s.originalsBucket(), evidenceRecords, keys, clock),
-            leases);
-    env.lifecycle().manage(evidence);
-    Checks checks =
-        Checks.create(
-            jdbi,
-            new EvidenceVerification(
-                jdbi, key -> store.get(s.originalsBucket(), key), evidenceRecords),
-            access,
-            audit,
-            clock);
-    env.lifecycle().manage(checks.runner());
-
-    RetentionFeature retention = RetentionFeature.create(jdbi, store, s.originalsBucket(), clock);
-    retention.keeper().shareWith(leases);
-    env.lifecycle().manage(retention.keeper());
-    env.healthChecks()
-        .register("retention-lock", new RetentionLockHealthCheck(retention.lockProblem()));
-
-    AdminBootstrap.Result admin =
-        new AdminBootstrap(jdbi, clock).ensure(config.getAdminToken(), dataDir);
-    IngestService ingest =
-        new IngestService(
-            jdbi,
-            store,
-            s.originalsBucket(),
-            extractor,
-            access,
-            agencies,
-            env.getObjectMapper(),
-            new Ids(clock),
-            clock,
-            dataDir.tmp(),
-            MAX_FILE_BYTES,
-            signatures,
-            new Receipts(keys, clock),
-            audit,
-            retention.hook());
-    RecordReader reader = new RecordReader(jdbi, access, audit);
-    List<Object> resources = new java.util.ArrayList<>();
-    FailedAuthLimiter authLimiter = new FailedAuthLimiter(clock, ADDRESS_FAILURES, NAME_FAILURES);
-    resources.addAll(AccountResources.create(jdbi, agencies, clock, audit, authLimiter));
-    resources.add(new StatsResource(jdbi, agencies, access, config.getPrinting()));
-    resources.addAll(
-        List.of(
-            new AgencyResource(jdbi, agencies, clock, audit),
-            new RecordResource(
-                ingest,
-                reader,
-                store,
-                s.originalsBucket(),
-                s.derivedBucket(),
-                worker,
-                new RecordCorrections(
-                    jdbi,
-                    reader,
-                    access,
-                    worker,
-                    env.getObjectMapper(),
-                    clock,
-                    audit,
-                    retention.hook()),
-                new RecordResource.EvidenceLookup() {
-                  @Override
-                  public java.util.Optional<byte[]> find(java.util.UUID id) {
-                    return jdbi.withExtension(EvidenceDao.class, d -> d.evidence(id));
-                  }
-
-                  @Override
-                  public java.time.Instant nextRun() {
-                    return evidence.nextRun();
-                  }
-                },
-                NodeWiring.content(jdbi, store, s.originalsBucket(), clock, dataDir, env)),
-            new GrantResource(jdbi, reader, access, worker, clock, audit),
-            new SearchResource(index, access, audit),
-            new VisibilityFenceFilter(
-                new VisibilityFence(jdbi, worker, VisibilityFence.DEFAULT_WAIT)),
-            new AuditResource(audit, agencies),
-            new SignatureHistoryResource(jdbi, reader, env.getObjectMapper()),
-            new ArchiveResource(keys),
-            new ReextractResource(ocr, audit)));
-    resources.addAll(retention.resources(agencies, access, reader, index, audit));
-    resources.addAll(
-        Sweeps.resources(
-            new Sweeps.Parts(
-                jdbi,
-                store,
-                s.originalsBucket(),
-                s.derivedBucket(),
-                worker,
-                index,
-                agencies,
-                access,
-                keys,
-                audit,
-                env.getObjectMapper(),
-                clock,
-                sig.organisation(),
-                leases)));
-    resources.add(checks.resource());
+    List<Object> resources = new ArrayList<>(users.resources());
     resources.add(
-        new ExportResource(
-            jdbi, index, access, store, s.originalsBucket(), audit, clock, sig.organisation()));
-    Imports imports =
-        Imports.create(
-            new Imports.Parts(
-                jdbi,
-                store,
-                s.derivedBucket(),
-                ingest,
-                access,
-                agencies,
-                audit,
-                env.getObjectMapper(),
-                clock,
-                config.getImports(),
-                NodeWiring.nodeName(dataDir),
-                dataDir.tmp()));
+        new StatsResource(core.jdbi(), core.agencies(), core.access(), config.getPrinting()));
+    resources.addAll(records.resources());
+    resources.addAll(
+        RetentionWiring.resources(
+            core,
+            retention,
+            search,
+            records.reader(),
+            signing.keys(),
+            config.getSignatures().organisation()));
+    resources.add(checks.resource());
+    Imports imports = ImportsWiring.create(core, config.getImports(), records.ingest());
     resources.add(imports.resource());
     metrics.imports(imports.figures());
-    env.lifecycle().manage(imports.runner()); // last started, first stopped
-    env.lifecycle().addServerLifecycleListener(server -> Infrastructure.announce(server, admin));
-    ArchiveWiring wiring =
-        new ArchiveWiring(
-            jdbi,
-            store,
-            index,
-            worker,
-            reconciler,
-            dataDir,
-            admin.token(),
-            resources,
-            authLimiter,
-            evidence,
-            evidenceRecords,
-            audit);
-    wiring.retention = retention;
-    wiring.metrics = metrics;
-    wiring.leases = leases;
-    return wiring;
+    env.lifecycle()
+        .addServerLifecycleListener(server -> Infrastructure.announce(server, users.admin()));
+    return new ArchiveWiring(
+        core, search, reconciler, users, resources, evidence, retention, metrics);
   }
 
   public Jdbi jdbi() {

@@ -44,16 +44,16 @@ record SignatureWiring(ArchiveKeys keys, SignatureInspection inspection) {
     env.lifecycle().manage(Infrastructure.closing(verifiers::shutdownNow));
     SignatureVerification verification =
         SignatureVerifiers.create(
-            sig.isolation(),
+            sig.isolation().value(),
             sig.verifierHeapMb(),
             sig.verifierProcesses(),
             trust,
             clock,
-            sig.verifyTimeout());
+            sig.verifyTimeout().toJavaDuration());
     env.lifecycle().manage(Infrastructure.closing(verification));
     SignatureInspection signatures =
         new SignatureInspection(
-            verification, verifiers, sig.verifyTimeout(), env.getObjectMapper());
+            verification, verifiers, sig.verifyTimeout().toJavaDuration(), env.getObjectMapper());
 
     return new SignatureWiring(keys, signatures);
   }

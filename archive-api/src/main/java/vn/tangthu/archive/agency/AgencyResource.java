@@ -1,6 +1,7 @@
 package vn.tangthu.archive.agency;
 
 import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,13 +21,18 @@ import vn.tangthu.archive.base.AuditEvent;
 import vn.tangthu.archive.base.AuditOutcome;
 import vn.tangthu.archive.base.AuditTrail;
 import vn.tangthu.archive.base.Caller;
+import vn.tangthu.archive.base.Roles;
 import vn.tangthu.archive.error.ApiException;
+import vn.tangthu.archive.error.Refusal;
 
 /** {@code /agencies}: the agency tree and each agency's signature policy. */
 @Path("/agencies")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class AgencyResource {
+
+  private static final String ADMINS_ONLY_EN = "Only an administrator manages agencies.";
+  private static final String ADMINS_ONLY_VI = "Chỉ quản trị viên quản lý cơ quan.";
 
   private static final Set<String> POLICIES =
       Set.of("RECORD_ONLY", "REQUIRE_SIGNATURE", "REQUIRE_VALID");
@@ -44,8 +50,9 @@ public final class AgencyResource {
   }
 
   @POST
+  @RolesAllowed(Roles.ADMIN)
+  @Refusal(en = ADMINS_ONLY_EN, vi = ADMINS_ONLY_VI)
   public Response create(@Auth Caller caller, NewAgency body) {
-    requireAdmin(caller);
     if (body == null) {
       throw ApiException.badRequest(
           "INVALID_REQUEST", "A JSON body is required.", "Cần nội dung JSON.");
@@ -100,8 +107,9 @@ public final class AgencyResource {
    */
   @PUT
   @Path("{code}")
+  @RolesAllowed(Roles.ADMIN)
+  @Refusal(en = ADMINS_ONLY_EN, vi = ADMINS_ONLY_VI)
   public Agency update(@Auth Caller caller, @PathParam("code") String code, NewAgency body) {
-    requireAdmin(caller);
     if (body == null) {
       throw ApiException.badRequest(
           "INVALID_REQUEST", "A JSON body is required.", "Cần nội dung JSON.");
@@ -159,8 +167,9 @@ public final class AgencyResource {
 
   @PUT
   @Path("{code}/policy")
+  @RolesAllowed(Roles.ADMIN)
+  @Refusal(en = ADMINS_ONLY_EN, vi = ADMINS_ONLY_VI)
   public Agency setPolicy(@Auth Caller caller, @PathParam("code") String code, Policy body) {
-    requireAdmin(caller);
     if (body == null || body.signature() == null || !POLICIES.contains(body.signature())) {
       throw ApiException.badRequest(
           "INVALID_REQUEST",
@@ -181,13 +190,6 @@ public final class AgencyResource {
                   .concerning(code));
           return dao.find(code).orElseThrow();
         });
-  }
-
-  private static void requireAdmin(Caller caller) {
-    if (!caller.isAdmin()) {
-      throw ApiException.forbidden(
-          "Only an administrator manages agencies.", "Chỉ quản trị viên quản lý cơ quan.");
-    }
   }
 
   /** Refuses {@code organId} when an agency other than {@code code} has it. */

@@ -6,23 +6,28 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.server.ServerFactory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 
 /**
  * The whole configuration. Without a config file the application loads the bundled {@code
  * embedded.yml}, whose values come from the {@code ARCHIVE_*} environment variables; a config file
- * given to {@code server} may use {@code ${VAR:-default}} substitution too.
+ * given to {@code server} may use {@code ${VAR:-default}} substitution too. Dropwizard validates it
+ * at start-up (Hibernate Validator): a value out of bounds fails start-up with a message naming the
+ * field. A block left out of the file takes its record's {@code defaults()}.
  */
 public final class ArchiveConfiguration extends Configuration {
 
-  private String dataDir = "./data";
-  private DatabaseConfig database = DatabaseConfig.embeddedDefault();
-  private StorageConfig storage = StorageConfig.embeddedDefault();
-  private IndexConfig index = IndexConfig.defaults();
+  @NotBlank private String dataDir = "./data";
+  @Valid @NotNull private DatabaseConfig database = DatabaseConfig.defaults();
+  @Valid @NotNull private StorageConfig storage = StorageConfig.defaults();
+  @Valid @NotNull private IndexConfig index = IndexConfig.defaults();
   private String adminToken;
-  private SignatureConfig signatures = SignatureConfig.defaults();
-  private ImportConfig imports = ImportConfig.defaults();
-  private PrintingConfig printing = PrintingConfig.defaults();
+  @Valid @NotNull private SignatureConfig signatures = SignatureConfig.defaults();
+  @Valid @NotNull private ImportConfig imports = ImportConfig.defaults();
+  @Valid @NotNull private PrintingConfig printing = PrintingConfig.defaults();
 
   public ArchiveConfiguration() {
     setServerFactory(new ArchiveServerFactory());
@@ -86,9 +91,6 @@ public final class ArchiveConfiguration extends Configuration {
 
   @JsonProperty
   public void setDataDir(String dataDir) {
-    if (dataDir == null || dataDir.isBlank()) {
-      throw new IllegalArgumentException("dataDir must not be blank");
-    }
     this.dataDir = dataDir;
   }
 

@@ -1,67 +1,55 @@
 package vn.tangthu.archive.config;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import java.time.Duration;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Import jobs ({@code POST /imports}).
+ * Import jobs ({@code POST /imports}; {@code imports:}). Absent values take the defaults below;
+ * bounds are checked at start-up.
  *
- * @param parallelism items of one job stored at once on this node (default 2: the API keeps the
- *     other processors for its own requests)
+ * @param parallelism items of one job stored at once on this node (1 to 64; default 2: the API
+ *     keeps the other processors for its own requests)
  * @param lease how long a node's claim on a job lasts without renewal; another node takes the job
- *     over once it lapses (renewed every third of it)
- * @param pollInterval how often an idle node looks for a job to run
- * @param partMb part size of a package's multipart upload to S3 (5 to 512 MiB; the SDK holds about
- *     two parts in memory per upload, and a package may have at most 10,000 parts)
- * @param uploadsAtOnce packages received at once on this node; more wait for a turn
+ *     over once it lapses (renewed every third of it; default 60 s, at least 3 s)
+ * @param pollInterval how often an idle node looks for a job to run (default 5 s; positive)
+ * @param partMb part size in MiB of a package's multipart upload to S3 (5 to 512, default 8; the
+ *     SDK holds about two parts in memory per upload, and a package may have at most 10,000 parts)
+ * @param uploadsAtOnce packages received at once on this node; more wait for a turn (1 to 64,
+ *     default 2)
  */
 public record ImportConfig(
-    int parallelism, Duration lease, Duration pollInterval, int partMb, int uploadsAtOnce) {
-
-  @JsonCreator
-  public static ImportConfig of(
-      @JsonProperty("parallelism") Integer parallelism,
-      @JsonProperty("lease") String lease,
-      @JsonProperty("pollInterval") String pollInterval,
-      @JsonProperty("partMb") Integer partMb,
-      @JsonProperty("uploadsAtOnce") Integer uploadsAtOnce) {
-    return new ImportConfig(
-        parallelism == null ? 2 : parallelism,
-        duration(lease, Duration.ofSeconds(60)),
-        duration(pollInterval, Duration.ofSeconds(5)),
-        partMb == null ? 8 : partMb,
-        uploadsAtOnce == null ? 2 : uploadsAtOnce);
-  }
+    @NotNull @Min(1) @Max(64) Integer parallelism,
+    @NotNull
+        @MinDuration(value = 3, unit = TimeUnit.SECONDS)
+        @JsonDeserialize(using = ConfigDuration.class)
+        Duration lease,
+    @NotNull
+        @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
+        @JsonDeserialize(using = ConfigDuration.class)
+        Duration pollInterval,
+    @NotNull @Min(5) @Max(512) Integer partMb,
+    @NotNull @Min(1) @Max(64) Integer uploadsAtOnce) {
 
   public ImportConfig {
-    if (parallelism < 1 || parallelism > 64) {
-      throw new IllegalArgumentException("imports.parallelism must be between 1 and 64");
-    }
-    if (lease.compareTo(Duration.ofSeconds(3)) < 0) {
-      throw new IllegalArgumentException("imports.lease must be at least 3 seconds");
-    }
-    if (pollInterval.isNegative() || pollInterval.isZero()) {
-      throw new IllegalArgumentException("imports.pollInterval must be positive");
-    }
-    if (partMb < 5 || partMb > 512) {
-      throw new IllegalArgumentException("imports.partMb must be between 5 and 512");
-    }
-    if (uploadsAtOnce < 1 || uploadsAtOnce > 64) {
-      throw new IllegalArgumentException("imports.uploadsAtOnce must be between 1 and 64");
-    }
+    parallelism = Absent.or(parallelism, 2);
+    lease = Absent.or(lease, Duration.seconds(60));
+    pollInterval = Absent.or(pollInterval, Duration.seconds(5));
+    partMb = Absent.or(partMb, 8);
+    uploadsAtOnce = Absent.or(uploadsAtOnce, 2);
   }
 
+  /** Every value at its default (the file has no {@code imports:} block). */
   public static ImportConfig defaults() {
-    return of(null, null, null, null, null);
+    return new ImportConfig(null, null, null, null, null);
   }
 
   /** The largest package a multipart upload of this part size can hold. */
   public long maxPackageBytes() {
     return partMb * 1024L * 1024 * 10_000;
-  }
-
-  private static Duration duration(String value, Duration fallback) {
-    return value == null || value.isBlank() ? fallback : Duration.parse(value);
   }
 }

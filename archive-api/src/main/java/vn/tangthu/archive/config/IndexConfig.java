@@ -1,84 +1,59 @@
 package vn.tangthu.archive.config;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import java.time.Duration;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.util.concurrent.TimeUnit;
 import vn.tangthu.indexer.search.SearchIndex;
 
 /**
- * The local search index and the extraction worker that feeds it.
+ * The local search index and the extraction worker that feeds it ({@code index:}). Absent values
+ * take the defaults below; bounds are checked at start-up.
  *
- * @param directory index directory; relative paths are under the data directory
- * @param extractionTimeout time one document's text extraction may take
- * @param maxTextChars extracted text beyond this many characters is cut
- * @param extractionThreads documents extracted in parallel
+ * @param directory index directory; relative paths are under the data directory (default {@code
+ *     index})
+ * @param extractionTimeout time one document's text extraction may take (default 60 s; positive)
+ * @param maxTextChars extracted text beyond this many characters is cut (default 20,000,000; at
+ *     least 1000)
+ * @param extractionThreads documents extracted in parallel (1 to 64; default: the processors)
  * @param isolation {@code fork} (default: Tika runs in warm child JVMs with their own heap limit,
  *     killed on timeout, so a hostile file cannot hang or exhaust the API) or {@code in-process}
- * @param extractorHeapMb heap limit of each extraction child JVM
+ * @param extractorHeapMb heap limit in MiB of each extraction child JVM (default 512; at least 64)
  * @param searchThreads threads one search may use at once (its segments, rescoring and snippets in
- *     parallel; default: the processors of the machine)
+ *     parallel; 1 to 256; default: the processors of the machine)
  * @param ocr OCR of scanned pages ({@link OcrConfig})
  */
 public record IndexConfig(
-    String directory,
-    Duration extractionTimeout,
-    int maxTextChars,
-    int extractionThreads,
-    String isolation,
-    int extractorHeapMb,
-    int searchThreads,
-    OcrConfig ocr) {
-
-  @JsonCreator
-  public IndexConfig(
-      @JsonProperty("directory") String directory,
-      @JsonProperty("extractionTimeout") String extractionTimeout,
-      @JsonProperty("maxTextChars") Integer maxTextChars,
-      @JsonProperty("extractionThreads") Integer extractionThreads,
-      @JsonProperty("isolation") String isolation,
-      @JsonProperty("extractorHeapMb") Integer extractorHeapMb,
-      @JsonProperty("searchThreads") Integer searchThreads,
-      @JsonProperty("ocr") OcrConfig ocr) {
-    this(
-        directory == null || directory.isBlank() ? "index" : directory,
-        extractionTimeout == null || extractionTimeout.isBlank()
-            ? Duration.ofSeconds(60)
-            : Duration.parse(extractionTimeout),
-        maxTextChars == null ? 20_000_000 : maxTextChars,
-        extractionThreads == null ? processors() : extractionThreads,
-        isolation == null || isolation.isBlank() ? "fork" : isolation,
-        extractorHeapMb == null ? 512 : extractorHeapMb,
-        searchThreads == null ? processors() : searchThreads,
-        ocr == null ? OcrConfig.defaults() : ocr);
-  }
+    @NotBlank String directory,
+    @NotNull
+        @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
+        @JsonDeserialize(using = ConfigDuration.class)
+        Duration extractionTimeout,
+    @NotNull @Min(1000) Integer maxTextChars,
+    @NotNull @Min(1) @Max(64) Integer extractionThreads,
+    @NotNull Isolation isolation,
+    @NotNull @Min(64) Integer extractorHeapMb,
+    @NotNull @Min(1) @Max(SearchIndex.MAX_SEARCH_THREADS) Integer searchThreads,
+    @Valid @NotNull OcrConfig ocr) {
 
   public IndexConfig {
-    if (extractionTimeout.isNegative() || extractionTimeout.isZero()) {
-      throw new IllegalArgumentException("index.extractionTimeout must be positive (ISO-8601)");
-    }
-    if (maxTextChars < 1000) {
-      throw new IllegalArgumentException("index.maxTextChars must be at least 1000");
-    }
-    if (!isolation.equals("fork") && !isolation.equals("in-process")) {
-      throw new IllegalArgumentException("index.isolation must be fork or in-process");
-    }
-    if (extractorHeapMb < 64) {
-      throw new IllegalArgumentException("index.extractorHeapMb must be at least 64");
-    }
-    if (extractionThreads < 1 || extractionThreads > 64) {
-      throw new IllegalArgumentException("index.extractionThreads must be between 1 and 64");
-    }
-    if (searchThreads < 1 || searchThreads > SearchIndex.MAX_SEARCH_THREADS) {
-      throw new IllegalArgumentException(
-          "index.searchThreads must be between 1 and " + SearchIndex.MAX_SEARCH_THREADS);
-    }
+    directory = Absent.or(directory, "index");
+    extractionTimeout = Absent.or(extractionTimeout, Duration.seconds(60));
+    maxTextChars = Absent.or(maxTextChars, 20_000_000);
+    extractionThreads = Absent.or(extractionThreads, Absent.processors());
+    isolation = Absent.or(isolation, Isolation.FORK);
+    extractorHeapMb = Absent.or(extractorHeapMb, 512);
+    searchThreads = Absent.or(searchThreads, Absent.processors());
+    ocr = Absent.or(ocr, OcrConfig.defaults());
   }
 
-  private static int processors() {
-    return Math.max(1, Runtime.getRuntime().availableProcessors());
-  }
-
+  /** Every value at its default (the file has no {@code index:} block). */
   public static IndexConfig defaults() {
-    return new IndexConfig(null, (String) null, null, null, null, null, null, null);
+    return new IndexConfig(null, null, null, null, null, null, null, null);
   }
 }

@@ -1,76 +1,59 @@
 package vn.tangthu.archive.config;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import java.time.Duration;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Signature verification and the archive's own keys. Relative paths are under the data directory.
+ * Signature verification and the archive's own keys ({@code signatures:}). Relative paths are under
+ * the data directory. Absent values take the defaults below; bounds are checked at start-up.
  *
- * @param trustAnchors directory of PEM/DER trust anchors (Vietnam's national root, Government CA)
- * @param crls directory of PEM/DER certificate revocation lists
- * @param keys directory of the archive's signing and timestamping keys (generated on first start)
- * @param organisation the archive's name in its certificates
- * @param verifyTimeout time the signatures of one upload may take to verify
+ * @param trustAnchors directory of PEM/DER trust anchors (Vietnam's national root, Government CA;
+ *     default {@code trust/anchors})
+ * @param crls directory of PEM/DER certificate revocation lists (default {@code trust/crls})
+ * @param keys directory of the archive's signing and timestamping keys (generated on first start;
+ *     default {@code keys})
+ * @param organisation the archive's name in its certificates (default {@code Tàng Thư})
+ * @param verifyTimeout time the signatures of one upload may take to verify (default 60 s;
+ *     positive)
  * @param isolation {@code fork} (default: signatures are parsed in warm child JVMs with their own
  *     heap limit, killed on timeout, so a hostile file cannot hang or exhaust the API) or {@code
  *     in-process}
- * @param verifierHeapMb heap limit of each verification child JVM
- * @param verifierProcesses number of warm verification child JVMs (concurrent verifications)
+ * @param verifierHeapMb heap limit in MiB of each verification child JVM (default 256; at least 64)
+ * @param verifierProcesses number of warm verification child JVMs (concurrent verifications; 1 to
+ *     64, default 1)
  */
 public record SignatureConfig(
-    String trustAnchors,
-    String crls,
-    String keys,
-    String organisation,
-    Duration verifyTimeout,
-    String isolation,
-    int verifierHeapMb,
-    int verifierProcesses) {
-
-  @JsonCreator
-  public static SignatureConfig of(
-      @JsonProperty("trustAnchors") String trustAnchors,
-      @JsonProperty("crls") String crls,
-      @JsonProperty("keys") String keys,
-      @JsonProperty("organisation") String organisation,
-      @JsonProperty("verifyTimeout") String verifyTimeout,
-      @JsonProperty("isolation") String isolation,
-      @JsonProperty("verifierHeapMb") Integer verifierHeapMb,
-      @JsonProperty("verifierProcesses") Integer verifierProcesses) {
-    return new SignatureConfig(
-        or(trustAnchors, "trust/anchors"),
-        or(crls, "trust/crls"),
-        or(keys, "keys"),
-        or(organisation, "Tàng Thư"),
-        verifyTimeout == null || verifyTimeout.isBlank()
-            ? Duration.ofSeconds(60)
-            : Duration.parse(verifyTimeout),
-        or(isolation, "fork"),
-        verifierHeapMb == null ? 256 : verifierHeapMb,
-        verifierProcesses == null ? 1 : verifierProcesses);
-  }
+    @NotBlank String trustAnchors,
+    @NotBlank String crls,
+    @NotBlank String keys,
+    @NotBlank String organisation,
+    @NotNull
+        @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
+        @JsonDeserialize(using = ConfigDuration.class)
+        Duration verifyTimeout,
+    @NotNull Isolation isolation,
+    @NotNull @Min(64) Integer verifierHeapMb,
+    @NotNull @Min(1) @Max(64) Integer verifierProcesses) {
 
   public SignatureConfig {
-    if (verifyTimeout.isNegative() || verifyTimeout.isZero()) {
-      throw new IllegalArgumentException("signatures.verifyTimeout must be positive (ISO-8601)");
-    }
-    if (!isolation.equals("fork") && !isolation.equals("in-process")) {
-      throw new IllegalArgumentException("signatures.isolation must be fork or in-process");
-    }
-    if (verifierHeapMb < 64) {
-      throw new IllegalArgumentException("signatures.verifierHeapMb must be at least 64");
-    }
-    if (verifierProcesses < 1 || verifierProcesses > 64) {
-      throw new IllegalArgumentException("signatures.verifierProcesses must be between 1 and 64");
-    }
+    trustAnchors = Absent.or(trustAnchors, "trust/anchors");
+    crls = Absent.or(crls, "trust/crls");
+    keys = Absent.or(keys, "keys");
+    organisation = Absent.or(organisation, "Tàng Thư");
+    verifyTimeout = Absent.or(verifyTimeout, Duration.seconds(60));
+    isolation = Absent.or(isolation, Isolation.FORK);
+    verifierHeapMb = Absent.or(verifierHeapMb, 256);
+    verifierProcesses = Absent.or(verifierProcesses, 1);
   }
 
+  /** Every value at its default (the file has no {@code signatures:} block). */
   public static SignatureConfig defaults() {
-    return of(null, null, null, null, null, null, null, null);
-  }
-
-  private static String or(String value, String fallback) {
-    return value == null || value.isBlank() ? fallback : value;
+    return new SignatureConfig(null, null, null, null, null, null, null, null);
   }
 }

@@ -1,63 +1,61 @@
 package vn.tangthu.archive.config;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.dropwizard.validation.PortRange;
+import io.dropwizard.validation.ValidationMethod;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 
 /**
- * The S3 endpoint. With {@code embedded: true} the archive starts its own storage node on loopback
- * at {@code embeddedPort} with credentials kept in the data directory; otherwise it uses {@code
- * endpoint}, {@code accessKey} and {@code secretKey} (a MinIO cluster, a standalone storage node or
- * any S3-compatible service). The credentials never leave the server.
+ * The S3 endpoint ({@code storage:}). With {@code embedded: true} the archive starts its own
+ * storage node on loopback at {@code embeddedPort} (0: any free port) with credentials kept in the
+ * data directory; otherwise it uses {@code endpoint}, {@code accessKey} and {@code secretKey} (a
+ * MinIO cluster, a standalone storage node or any S3-compatible service). The credentials never
+ * leave the server. Absent values take their defaults ({@code embedded}: whether no {@code
+ * endpoint} is given; port 9000, region {@code us-east-1}, buckets {@code tangthu-originals} and
+ * {@code tangthu-derived}); bounds are checked at start-up.
  */
 public record StorageConfig(
-    boolean embedded,
-    int embeddedPort,
+    @NotNull Boolean embedded,
+    @NotNull @PortRange(min = 0) Integer embeddedPort,
     String endpoint,
-    String region,
+    @NotBlank String region,
     String accessKey,
     String secretKey,
-    String originalsBucket,
-    String derivedBucket) {
-
-  @JsonCreator
-  public StorageConfig(
-      @JsonProperty("embedded") Boolean embedded,
-      @JsonProperty("embeddedPort") Integer embeddedPort,
-      @JsonProperty("endpoint") String endpoint,
-      @JsonProperty("region") String region,
-      @JsonProperty("accessKey") String accessKey,
-      @JsonProperty("secretKey") String secretKey,
-      @JsonProperty("originalsBucket") String originalsBucket,
-      @JsonProperty("derivedBucket") String derivedBucket) {
-    this(
-        embedded == null ? DatabaseConfig.blankToNull(endpoint) == null : embedded,
-        embeddedPort == null ? 9000 : embeddedPort,
-        DatabaseConfig.blankToNull(endpoint),
-        region == null || region.isBlank() ? "us-east-1" : region,
-        DatabaseConfig.blankToNull(accessKey),
-        DatabaseConfig.blankToNull(secretKey),
-        originalsBucket == null || originalsBucket.isBlank()
-            ? "tangthu-originals"
-            : originalsBucket,
-        derivedBucket == null || derivedBucket.isBlank() ? "tangthu-derived" : derivedBucket);
-  }
+    @NotBlank String originalsBucket,
+    @NotBlank String derivedBucket) {
 
   public StorageConfig {
-    if (!embedded && (endpoint == null || accessKey == null || secretKey == null)) {
-      throw new IllegalArgumentException(
-          "storage.endpoint, storage.accessKey and storage.secretKey are required when"
-              + " storage.embedded is false");
-    }
-    if (embeddedPort < 0 || embeddedPort > 65535) {
-      throw new IllegalArgumentException("storage.embeddedPort must be a TCP port (0 = any free)");
-    }
-    if (originalsBucket.equals(derivedBucket)) {
-      throw new IllegalArgumentException("originals and derived objects need separate buckets");
-    }
+    endpoint = Absent.or(endpoint, null);
+    accessKey = Absent.or(accessKey, null);
+    secretKey = Absent.or(secretKey, null);
+    embedded = Absent.or(embedded, endpoint == null);
+    embeddedPort = Absent.or(embeddedPort, 9000);
+    region = Absent.or(region, "us-east-1");
+    originalsBucket = Absent.or(originalsBucket, "tangthu-originals");
+    derivedBucket = Absent.or(derivedBucket, "tangthu-derived");
   }
 
-  public static StorageConfig embeddedDefault() {
-    return new StorageConfig(
-        true, 9000, null, "us-east-1", null, null, "tangthu-originals", "tangthu-derived");
+  /** Every value at its default: the embedded storage node. */
+  public static StorageConfig defaults() {
+    return new StorageConfig(null, null, null, null, null, null, null, null);
+  }
+
+  /** An external endpoint needs its address and credentials. */
+  @JsonIgnore
+  @ValidationMethod(
+      message =
+          "storage.endpoint, storage.accessKey and storage.secretKey are required when"
+              + " storage.embedded is false")
+  public boolean isEndpointGiven() {
+    return embedded || endpoint != null && accessKey != null && secretKey != null;
+  }
+
+  /** Originals (under Object Lock) and derived objects never share a bucket. */
+  @JsonIgnore
+  @ValidationMethod(
+      message = "storage.originalsBucket and storage.derivedBucket must be separate buckets")
+  public boolean isBucketsSeparate() {
+    return originalsBucket == null || !originalsBucket.equals(derivedBucket);
   }
 }

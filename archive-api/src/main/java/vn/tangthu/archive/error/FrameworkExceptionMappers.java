@@ -22,7 +22,12 @@ public final class FrameworkExceptionMappers {
   /** All mappers of this family, to register at start-up. */
   public static List<Object> all() {
     return List.of(
-        new ApiExceptionMapper(), new Json(), new Validation(), new Web(), new Unexpected());
+        new ApiExceptionMapper(),
+        new ForbiddenMapper(),
+        new Json(),
+        new Validation(),
+        new Web(),
+        new Unexpected());
   }
 
   /** Malformed JSON bodies. */

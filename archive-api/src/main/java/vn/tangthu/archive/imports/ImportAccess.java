@@ -3,7 +3,6 @@ package vn.tangthu.archive.imports;
 import java.util.Set;
 import vn.tangthu.archive.access.AccessPolicy;
 import vn.tangthu.archive.base.Caller;
-import vn.tangthu.archive.base.Role;
 import vn.tangthu.archive.error.ApiException;
 
 /**
@@ -20,19 +19,6 @@ final class ImportAccess {
 
   ImportAccess(AccessPolicy access) {
     this.access = access;
-  }
-
-  /** Refuses a caller who may import for no agency at all (403). */
-  void requireImporter(Caller caller) {
-    boolean importer =
-        caller.isAdmin()
-            || (caller.agencyCode() != null
-                && (caller.has(Role.SUBMITTER) || caller.has(Role.ARCHIVIST)));
-    if (!importer) {
-      throw ApiException.forbidden(
-          "Only a submitter, an archivist or an administrator imports records.",
-          "Chỉ người nộp, lưu trữ viên hoặc quản trị viên được nhập văn bản.");
-    }
   }
 
   /** Refuses an options {@code agencyCode} the caller may not import for (403). */

@@ -101,7 +101,6 @@ final class ImportReceiver {
 
   Created create(Caller caller, HttpServletRequest request, String idempotencyKey)
       throws IOException, InterruptedException {
-    access.requireImporter(caller);
     String key = idempotencyKey(idempotencyKey);
     if (!JakartaServletFileUpload.isMultipartContent(request)) {
       throw ApiException.of(

@@ -1,6 +1,7 @@
 package vn.tangthu.archive.imports;
 
 import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -18,8 +19,10 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
 import vn.tangthu.archive.base.Caller;
+import vn.tangthu.archive.base.Roles;
 import vn.tangthu.archive.error.ApiException;
 import vn.tangthu.archive.error.Messages;
+import vn.tangthu.archive.error.Refusal;
 
 /** {@code /imports}: bulk intake jobs (see the package's documentation). */
 @Path("/imports")
@@ -37,6 +40,10 @@ public final class ImportResource {
   /** 202 with the job; a repeated {@code Idempotency-Key} answers the first job again. */
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @RolesAllowed({Roles.ADMIN, Roles.SUBMITTER, Roles.ARCHIVIST})
+  @Refusal(
+      en = "Only a submitter, an archivist or an administrator imports records.",
+      vi = "Chỉ người nộp, lưu trữ viên hoặc quản trị viên được nhập văn bản.")
   public Response create(
       @Auth Caller caller,
       @Context HttpServletRequest request,

@@ -127,14 +127,14 @@ public final class ImportRunner implements Managed {
         if (job.isPresent()) {
           run(job.get());
         } else {
-          await(config.pollInterval());
+          await(config.pollInterval().toJavaDuration());
         }
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
         LOG.warn("Import runner: {}; trying again", e.toString());
         try {
-          await(config.pollInterval());
+          await(config.pollInterval().toJavaDuration());
         } catch (InterruptedException stop) {
           return;
         }
@@ -153,13 +153,14 @@ public final class ImportRunner implements Managed {
 
   private Optional<ImportJob> claim() {
     Instant now = clock.instant();
-    return jdbi.withExtension(ImportDao.class, d -> d.claim(node, now, now.plus(config.lease())));
+    return jdbi.withExtension(
+        ImportDao.class, d -> d.claim(node, now, now.plus(config.lease().toJavaDuration())));
   }
 
   private void run(ImportJob job) throws InterruptedException {
     ItemResults.Lease lease = new ItemResults.Lease(job.id(), job.leaseToken());
     AtomicBoolean lost = new AtomicBoolean();
-    long every = Math.max(1, config.lease().toMillis() / 3);
+    long every = Math.max(1, config.lease().toJavaDuration().toMillis() / 3);
     ScheduledFuture<?> renewal =
         heartbeat.scheduleWithFixedDelay(
             () -> renew(lease, lost), every, every, TimeUnit.MILLISECONDS);
@@ -234,13 +235,13 @@ public final class ImportRunner implements Managed {
   }
 
   private Duration retryAfter() {
-    Duration d = config.pollInterval().multipliedBy(6);
+    Duration d = config.pollInterval().toJavaDuration().multipliedBy(6);
     return d.compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5) : d;
   }
 
   private void renew(ItemResults.Lease lease, AtomicBoolean lost) {
     try {
-      Instant until = clock.instant().plus(config.lease());
+      Instant until = clock.instant().plus(config.lease().toJavaDuration());
       if (jdbi.withExtension(ImportDao.class, d -> d.renew(lease.jobId(), lease.token(), until))
           == 0) {
         lost.set(true);

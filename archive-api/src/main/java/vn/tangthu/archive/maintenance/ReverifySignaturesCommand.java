@@ -63,12 +63,12 @@ public final class ReverifySignaturesCommand extends OfflineCommand {
     try (OfflineArchive archive = new OfflineArchive(config);
         SignatureVerification verification =
             SignatureVerifiers.create(
-                sig.isolation(),
+                sig.isolation().value(),
                 sig.verifierHeapMb(),
                 1,
                 trust(archive.dataDir().root(), config, out),
                 clock,
-                sig.verifyTimeout())) {
+                sig.verifyTimeout().toJavaDuration())) {
       AuditLog audit =
           new AuditLog(
               archive.jdbi(),
@@ -81,7 +81,8 @@ public final class ReverifySignaturesCommand extends OfflineCommand {
                 archive.jdbi(),
                 archive.store(),
                 archive.storage().originalsBucket(),
-                new SignatureInspection(verification, pool, sig.verifyTimeout(), json),
+                new SignatureInspection(
+                    verification, pool, sig.verifyTimeout().toJavaDuration(), json),
                 audit,
                 json,
                 clock,

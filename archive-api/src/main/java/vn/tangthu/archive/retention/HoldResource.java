@@ -2,6 +2,7 @@ package vn.tangthu.archive.retention;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -26,7 +27,9 @@ import vn.tangthu.archive.base.AuditOutcome;
 import vn.tangthu.archive.base.AuditTrail;
 import vn.tangthu.archive.base.Caller;
 import vn.tangthu.archive.base.Role;
+import vn.tangthu.archive.base.Roles;
 import vn.tangthu.archive.error.ApiException;
+import vn.tangthu.archive.error.Refusal;
 import vn.tangthu.archive.id.Ids;
 
 /**
@@ -51,6 +54,10 @@ import vn.tangthu.archive.id.Ids;
 public final class HoldResource {
 
   private static final String CODE = "INVALID_HOLD";
+  private static final String READERS_ONLY_EN =
+      "Only archivists, approvers, auditors and administrators read legal holds.";
+  private static final String READERS_ONLY_VI =
+      "Chỉ lưu trữ viên, người phê duyệt, kiểm toán viên và quản trị viên xem lệnh phong tỏa.";
   private static final List<Role> READERS = List.of(Role.ARCHIVIST, Role.APPROVER, Role.AUDITOR);
   static final int MAX_IDS = 10_000;
 
@@ -135,12 +142,11 @@ public final class HoldResource {
   public record Page(List<HoldView> items, String nextCursor) {}
 
   @POST
+  @RolesAllowed({Roles.ADMIN, Roles.ARCHIVIST})
+  @Refusal(
+      en = "Only an archivist or an administrator places legal holds.",
+      vi = "Chỉ lưu trữ viên hoặc quản trị viên được phong tỏa văn bản.")
   public Response place(@Auth Caller caller, HoldRequest body) {
-    if (!caller.isAdmin() && !caller.has(Role.ARCHIVIST)) {
-      throw ApiException.forbidden(
-          "Only an archivist or an administrator places legal holds.",
-          "Chỉ lưu trữ viên hoặc quản trị viên được phong tỏa văn bản.");
-    }
     if (body == null) {
       throw Requests.missingBody();
     }
@@ -211,11 +217,12 @@ public final class HoldResource {
   }
 
   @GET
+  @RolesAllowed({Roles.ADMIN, Roles.ARCHIVIST, Roles.APPROVER, Roles.AUDITOR})
+  @Refusal(en = READERS_ONLY_EN, vi = READERS_ONLY_VI)
   public Page list(
       @Auth Caller caller,
       @QueryParam("cursor") String cursor,
       @QueryParam("size") @DefaultValue("20") String size) {
-    requireReader(caller);
     int n = Requests.size(size);
     UUID after = cursor(cursor);
     List<HoldView> items = new ArrayList<>();
@@ -239,12 +246,13 @@ public final class HoldResource {
 
   @GET
   @Path("{id}")
+  @RolesAllowed({Roles.ADMIN, Roles.ARCHIVIST, Roles.APPROVER, Roles.AUDITOR})
+  @Refusal(en = READERS_ONLY_EN, vi = READERS_ONLY_VI)
   public HoldView get(
       @Auth Caller caller,
       @PathParam("id") String id,
       @QueryParam("cursor") String cursor,
       @QueryParam("size") @DefaultValue("100") String size) {
-    requireReader(caller);
     HoldRow hold = visibleHold(caller, id);
     int n = Requests.size(size);
     UUID after = cursor(cursor);
@@ -270,12 +278,11 @@ public final class HoldResource {
 
   @DELETE
   @Path("{id}")
+  @RolesAllowed({Roles.ADMIN, Roles.ARCHIVIST})
+  @Refusal(
+      en = "Only an archivist or an administrator releases legal holds.",
+      vi = "Chỉ lưu trữ viên hoặc quản trị viên được gỡ phong tỏa.")
   public HoldView release(@Auth Caller caller, @PathParam("id") String id, ReleaseRequest body) {
-    if (!caller.isAdmin() && !caller.has(Role.ARCHIVIST)) {
-      throw ApiException.forbidden(
-          "Only an archivist or an administrator releases legal holds.",
-          "Chỉ lưu trữ viên hoặc quản trị viên được gỡ phong tỏa.");
-    }
     UUID holdId = Ids.parse(id).orElseThrow(ApiException::notFound);
     String reason =
         body == null || body.reason() == null || body.reason().isBlank()
@@ -407,17 +414,6 @@ public final class HoldResource {
     return jdbi.withExtension(HoldDao.class, d -> d.find(holdId))
         .filter(h -> sees(caller, h))
         .orElseThrow(ApiException::notFound);
-  }
-
-  private static void requireReader(Caller caller) {
-    if (!caller.isAdmin()
-        && !caller.has(Role.ARCHIVIST)
-        && !caller.has(Role.APPROVER)
-        && !caller.has(Role.AUDITOR)) {
-      throw ApiException.forbidden(
-          "Only archivists, approvers, auditors and administrators read legal holds.",
-          "Chỉ lưu trữ viên, người phê duyệt, kiểm toán viên và quản trị viên xem lệnh phong tỏa.");
-    }
   }
 
   /**

@@ -2,6 +2,7 @@ package vn.tangthu.archive.retention;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -22,8 +23,9 @@ import vn.tangthu.archive.base.AuditEvent;
 import vn.tangthu.archive.base.AuditOutcome;
 import vn.tangthu.archive.base.AuditTrail;
 import vn.tangthu.archive.base.Caller;
-import vn.tangthu.archive.base.Role;
+import vn.tangthu.archive.base.Roles;
 import vn.tangthu.archive.error.ApiException;
+import vn.tangthu.archive.error.Refusal;
 import vn.tangthu.archive.input.Cursors;
 import vn.tangthu.retention.schedule.DispositionAction;
 import vn.tangthu.retention.schedule.RetentionPeriod;
@@ -102,13 +104,12 @@ public final class ScheduleResource {
 
   @PUT
   @Path("{seriesCode}")
+  @RolesAllowed({Roles.ADMIN, Roles.ARCHIVIST})
+  @Refusal(
+      en = "Only an archivist or an administrator sets retention schedules.",
+      vi = "Chỉ lưu trữ viên hoặc quản trị viên được đặt thời hạn bảo quản.")
   public Response put(
       @Auth Caller caller, @PathParam("seriesCode") String seriesCode, ScheduleRequest body) {
-    if (!caller.isAdmin() && !caller.has(Role.ARCHIVIST)) {
-      throw ApiException.forbidden(
-          "Only an archivist or an administrator sets retention schedules.",
-          "Chỉ lưu trữ viên hoặc quản trị viên được đặt thời hạn bảo quản.");
-    }
     Schedule schedule = validate(seriesCode, body);
     Instant now = clock.instant();
     ScheduleRow row = ScheduleRow.of(schedule, now, caller.username());

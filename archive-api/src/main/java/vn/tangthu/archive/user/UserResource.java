@@ -2,6 +2,7 @@ package vn.tangthu.archive.user;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -32,7 +33,9 @@ import vn.tangthu.archive.base.AuditEvent;
 import vn.tangthu.archive.base.AuditOutcome;
 import vn.tangthu.archive.base.AuditTrail;
 import vn.tangthu.archive.base.Caller;
+import vn.tangthu.archive.base.Roles;
 import vn.tangthu.archive.error.ApiException;
+import vn.tangthu.archive.error.Refusal;
 
 /**
  * Users and their API tokens. Tokens are random, shown once, stored only as a hash, expire (default
@@ -96,8 +99,11 @@ public final class UserResource {
 
   @POST
   @Path("users")
+  @RolesAllowed(Roles.ADMIN)
+  @Refusal(
+      en = "Only an administrator manages users.",
+      vi = "Chỉ quản trị viên quản lý người dùng.")
   public Response create(@Auth Caller caller, NewUser body) {
-    requireAdmin(caller);
     if (body == null) {
       throw ApiException.badRequest(
           "INVALID_REQUEST", "A JSON body is required.", "Cần nội dung JSON.");
@@ -295,13 +301,6 @@ public final class UserResource {
   private UserDao.UserRow find(String username) {
     return jdbi.withExtension(UserDao.class, d -> d.find(username))
         .orElseThrow(ApiException::notFound);
-  }
-
-  private static void requireAdmin(Caller caller) {
-    if (!caller.isAdmin()) {
-      throw ApiException.forbidden(
-          "Only an administrator manages users.", "Chỉ quản trị viên quản lý người dùng.");
-    }
   }
 
   private static void requireSelfOrAdmin(Caller caller, String username) {

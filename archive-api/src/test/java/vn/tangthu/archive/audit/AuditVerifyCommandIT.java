@@ -83,7 +83,7 @@ class AuditVerifyCommandIT {
                 "us-east-1",
                 node.credentials().accessKey(),
                 node.credentials().secretKey());
-        String derived = StorageConfig.embeddedDefault().derivedBucket();
+        String derived = StorageConfig.defaults().derivedBucket();
         store.ensureBucket(derived, false);
         AuditLog log =
             new AuditLog(

@@ -2,52 +2,16 @@ package vn.tangthu.archive.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.tangthu.archive.config.ConfigFiles.PRODUCTION;
+import static vn.tangthu.archive.config.ConfigFiles.load;
+import static vn.tangthu.archive.config.ConfigFiles.yaml;
 
 import io.dropwizard.configuration.ConfigurationException;
-import io.dropwizard.configuration.ConfigurationSourceProvider;
-import io.dropwizard.configuration.SubstitutingSourceProvider;
-import io.dropwizard.configuration.YamlConfigurationFactory;
-import io.dropwizard.jackson.Jackson;
-import io.dropwizard.jersey.validation.Validators;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.apache.commons.text.StringSubstitutor;
 import org.junit.jupiter.api.Test;
 
 /** The {@code server:} block of the bundled and the production configuration. */
 class ArchiveServerFactoryTest {
-
-  private static final String PRODUCTION = "../deploy/config/production.yml";
-
-  private static ArchiveConfiguration load(ConfigurationSourceProvider source, String path)
-      throws Exception {
-    return new YamlConfigurationFactory<>(
-            ArchiveConfiguration.class, Validators.newValidator(), Jackson.newObjectMapper(), "dw")
-        .build(source, path);
-  }
-
-  /** What production.yml requires from the environment, apart from what a test sets. */
-  private static final Map<String, String> REQUIRED =
-      Map.of(
-          "ARCHIVE_DB_URL", "jdbc:postgresql://db.example:5432/tangthu",
-          "ARCHIVE_DB_PASSWORD", "secret",
-          "ARCHIVE_S3_ENDPOINT", "https://s3.example:9000",
-          "ARCHIVE_S3_ACCESS_KEY", "access",
-          "ARCHIVE_S3_SECRET_KEY", "secret-key");
-
-  private static ArchiveConfiguration load(String path, Map<String, String> env) throws Exception {
-    Map<String, String> all = new java.util.HashMap<>(REQUIRED);
-    all.putAll(env);
-    return load(
-        new SubstitutingSourceProvider(
-            new FileOrResourceSourceProvider(), new StringSubstitutor(all, "${", "}", '$', ":-")),
-        path);
-  }
-
-  private static ArchiveConfiguration yaml(String text) throws Exception {
-    return load(p -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "inline.yml");
-  }
 
   @Test
   void bundledAndProductionConfigurationsTrustNoProxyByDefault() throws Exception {

@@ -3,9 +3,14 @@ package vn.tangthu.archive.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dropwizard.configuration.ConfigurationException;
 import org.junit.jupiter.api.Test;
 
 class IndexConfigTest {
+
+  private static ArchiveConfiguration withSearchThreads(int threads) throws Exception {
+    return ConfigFiles.yaml("index:\n  searchThreads: " + threads + "\n");
+  }
 
   @Test
   void searchThreadsDefaultToTheMachinesProcessors() {
@@ -14,15 +19,12 @@ class IndexConfigTest {
   }
 
   @Test
-  void searchThreadsOutsideOneTo256AreRefused() {
+  void searchThreadsOutsideOneTo256AreRefused() throws Exception {
     for (int bad : new int[] {0, -1, 257}) {
-      assertThatThrownBy(
-              () -> new IndexConfig(null, (String) null, null, null, null, null, bad, null))
-          .isInstanceOf(IllegalArgumentException.class)
+      assertThatThrownBy(() -> withSearchThreads(bad))
+          .isInstanceOf(ConfigurationException.class)
           .hasMessageContaining("index.searchThreads");
     }
-    assertThat(
-            new IndexConfig(null, (String) null, null, null, null, null, 1, null).searchThreads())
-        .isEqualTo(1);
+    assertThat(withSearchThreads(1).getIndex().searchThreads()).isEqualTo(1);
   }
 }

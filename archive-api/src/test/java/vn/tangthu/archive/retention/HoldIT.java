@@ -80,6 +80,19 @@ class HoldIT {
   }
 
   @Test
+  void aRoleRefusalIsTheSameProblemAsEveryOtherRefusal() throws Exception {
+    HttpResponse<String> r = archive.postJson("holds", f.token("clerk"), "{}");
+    assertThat(r.statusCode()).isEqualTo(403);
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    var problem = RunningArchive.json(r);
+    assertThat(problem.get("code").asText()).isEqualTo("FORBIDDEN");
+    assertThat(problem.get("status").asInt()).isEqualTo(403);
+    assertThat(problem.get("detail").asText())
+        .isEqualTo("Chỉ lưu trữ viên hoặc quản trị viên được phong tỏa văn bản.");
+  }
+
+  @Test
   void recordsTheArchivistCannotSeeAreNotFound() throws Exception {
     String id = f.record("\"seriesCode\":\"H-10Y\"").get("id").asText();
     assertThat(archive.postJson("holds", f.token("otherarch"), hold("x", ids(id))).statusCode())
