@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 /**
  * A folder on disk as an import package: an uncompressed tar of its regular files, paths relative
@@ -54,8 +57,40 @@ public final class FolderPackage {
     tar.close();
   }
 
-  /** The regular files of {@code folder}, in package order. */
-  static List<Path> files(Path folder) throws IOException {
+  /**
+   * Streams the zip of {@code folder} into {@code out} (not closed): the same files, names and
+   * order as {@link #writeTar}, deflated, UTF-8 names, Zip64 where needed.
+   *
+   * @throws IOException when {@code folder} is not a folder, holds a link or a special file, or
+   *     reading or writing fails
+   */
+  public static void writeZip(Path folder, OutputStream out) throws IOException {
+    List<Path> files = files(folder);
+    ZipArchiveOutputStream zip = new ZipArchiveOutputStream(new Unclosed(out));
+    zip.setEncoding("UTF-8");
+    zip.setUseLanguageEncodingFlag(true);
+    zip.setUseZip64(Zip64Mode.AsNeeded);
+    for (Path file : files) {
+      BasicFileAttributes a =
+          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      ZipArchiveEntry entry = new ZipArchiveEntry(name(folder, file));
+      entry.setMethod(ZipArchiveEntry.DEFLATED);
+      entry.setSize(a.size());
+      entry.setLastModifiedTime(a.lastModifiedTime());
+      zip.putArchiveEntry(entry);
+      Files.copy(file, zip);
+      zip.closeArchiveEntry();
+    }
+    zip.finish();
+    zip.close();
+  }
+
+  /**
+   * The regular files of {@code folder}, in package order.
+   *
+   * @throws IOException when {@code folder} is not a folder or holds a link or a special file
+   */
+  public static List<Path> files(Path folder) throws IOException {
     if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
       throw new IOException(folder + " is not a folder");
     }

@@ -19,6 +19,7 @@ import java.util.UUID;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
+import vn.tangthu.intake.FolderPackage;
 
 /**
  * {@code import}: sends packages to a running server ({@code POST /imports}) and follows each job
@@ -137,7 +138,7 @@ public final class ImportCommand extends Command {
   private static JsonNode send(ApiClient api, Path path, String options) throws IOException {
     boolean folder = Files.isDirectory(path);
     if (folder) {
-      FolderZip.files(path); // refuse links and special files before sending anything
+      FolderPackage.files(path); // refuse links and special files before sending anything
     } else if (!Files.isRegularFile(path)) {
       throw new IOException("no such file or folder");
     }
@@ -155,7 +156,7 @@ public final class ImportCommand extends Command {
               }
               part(body, boundary, "package", name, "application/octet-stream");
               if (folder) {
-                FolderZip.write(path, body);
+                FolderPackage.writeZip(path, body);
               } else {
                 Files.copy(path, body);
               }

@@ -16,7 +16,9 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.tangthu.intake.FolderPackage;
 
+/** The import command sends a folder as {@link FolderPackage#writeZip}. */
 class FolderZipTest {
 
   @TempDir Path tmp;
@@ -31,7 +33,7 @@ class FolderZipTest {
     Files.write(folder.resolve("van-ban/a.bin"), new byte[300_000]);
     Path zip = tmp.resolve("out.zip");
     try (OutputStream out = new NoSeek(Files.newOutputStream(zip))) {
-      FolderZip.write(folder, out);
+      FolderPackage.writeZip(folder, out);
       out.write("tail".getBytes(StandardCharsets.US_ASCII)); // the stream stays open
     }
     byte[] bytes = Files.readAllBytes(zip);
@@ -59,8 +61,8 @@ class FolderZipTest {
     Path folder = Files.createDirectories(tmp.resolve("links"));
     Files.writeString(tmp.resolve("secret.txt"), "bí mật");
     Files.createSymbolicLink(folder.resolve("secret.txt"), tmp.resolve("secret.txt"));
-    assertThatThrownBy(() -> FolderZip.files(folder)).hasMessageContaining("is a link");
-    assertThatThrownBy(() -> FolderZip.files(tmp.resolve("secret.txt")))
+    assertThatThrownBy(() -> FolderPackage.files(folder)).hasMessageContaining("is a link");
+    assertThatThrownBy(() -> FolderPackage.files(tmp.resolve("secret.txt")))
         .hasMessageContaining("is not a folder");
   }
 
