@@ -1,35 +1,30 @@
 package vn.tangthu.archive.config;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 
 /**
- * What printing a page costs, for the printing avoided that {@code GET /stats} reports.
+ * What printing a page costs, for the printing avoided that {@code GET /stats} reports ({@code
+ * printing:}). Absent values take the defaults below; bounds are checked at start-up.
  *
- * @param costPerPageVnd the cost of one printed page in VND (default 500)
- * @param copiesPerPage how many paper copies of each page an agency used to make (default 3)
+ * @param costPerPageVnd the cost of one printed page in VND (default 500; 0 to 1,000,000)
+ * @param copiesPerPage how many paper copies of each page an agency used to make (default 3; 1 to
+ *     100)
  */
-public record PrintingConfig(long costPerPageVnd, int copiesPerPage) {
-
-  @JsonCreator
-  public static PrintingConfig of(
-      @JsonProperty("costPerPageVnd") Long costPerPageVnd,
-      @JsonProperty("copiesPerPage") Integer copiesPerPage) {
-    return new PrintingConfig(
-        costPerPageVnd == null ? 500 : costPerPageVnd, copiesPerPage == null ? 3 : copiesPerPage);
-  }
+public record PrintingConfig(
+    @NotNull @Min(0) @Max(1_000_000) Long costPerPageVnd,
+    @NotNull @Min(1) @Max(100) Integer copiesPerPage) {
 
   public PrintingConfig {
-    if (costPerPageVnd < 0 || costPerPageVnd > 1_000_000) {
-      throw new IllegalArgumentException("printing.costPerPageVnd must be 0..1000000");
-    }
-    if (copiesPerPage < 1 || copiesPerPage > 100) {
-      throw new IllegalArgumentException("printing.copiesPerPage must be 1..100");
-    }
+    costPerPageVnd = Absent.or(costPerPageVnd, 500L);
+    copiesPerPage = Absent.or(copiesPerPage, 3);
   }
 
-  /** 500 VND a page, 3 copies. */
+  /**
+   * Every value at its default (the file has no {@code printing:} block): 500 VND a page, 3 copies.
+   */
   public static PrintingConfig defaults() {
-    return of(null, null);
+    return new PrintingConfig(null, null);
   }
 }

@@ -102,9 +102,11 @@ public final class Accounts {
         });
   }
 
-  /** Users in username order, of one agency when {@code agencyCode} is not null (ADMIN). */
-  Page list(Caller caller, String agencyCode, String cursor, int size) {
-    requireAdmin(caller);
+  /**
+   * Users in username order, of one agency when {@code agencyCode} is not null (for an ADMIN: the
+   * resource admits no one else).
+   */
+  Page list(String agencyCode, String cursor, int size) {
     String after =
         vn.tangthu.archive.input.Cursors.key(cursor, c -> USERNAME.matcher(c).matches())
             .orElse(null);
@@ -115,12 +117,12 @@ public final class Accounts {
   }
 
   /**
-   * Changes {@code username}'s name, roles or state (ADMIN). Disabling revokes every token and
-   * session of the user in the same transaction. An administrator cannot disable themself nor take
-   * away their own ADMIN role (the archive must keep one).
+   * Changes {@code username}'s name, roles or state (for {@code caller}, an ADMIN: the resource
+   * admits no one else). Disabling revokes every token and session of the user in the same
+   * transaction. An administrator cannot disable themself nor take away their own ADMIN role (the
+   * archive must keep one).
    */
   AccountView update(Caller caller, String username, UserChanges changes) {
-    requireAdmin(caller);
     if (caller.username().equals(username)
         && (Boolean.TRUE.equals(changes.disabled())
             || (changes.roles() != null
@@ -160,12 +162,5 @@ public final class Accounts {
           audit.append(h, event);
           return AccountView.of(dao.account(username).orElseThrow());
         });
-  }
-
-  private static void requireAdmin(Caller caller) {
-    if (!caller.isAdmin()) {
-      throw ApiException.forbidden(
-          "Only an administrator manages users.", "Chỉ quản trị viên quản lý người dùng.");
-    }
   }
 }

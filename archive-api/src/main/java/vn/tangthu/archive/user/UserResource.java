@@ -48,6 +48,8 @@ import vn.tangthu.archive.error.Refusal;
 public final class UserResource {
 
   static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofDays(365);
+  private static final String ADMINS_ONLY_EN = "Only an administrator manages users.";
+  private static final String ADMINS_ONLY_VI = "Chỉ quản trị viên quản lý người dùng.";
 
   private final Jdbi jdbi;
   private final AgencyDirectory agencies;
@@ -100,9 +102,7 @@ public final class UserResource {
   @POST
   @Path("users")
   @RolesAllowed(Roles.ADMIN)
-  @Refusal(
-      en = "Only an administrator manages users.",
-      vi = "Chỉ quản trị viên quản lý người dùng.")
+  @Refusal(en = ADMINS_ONLY_EN, vi = ADMINS_ONLY_VI)
   public Response create(@Auth Caller caller, NewUser body) {
     if (body == null) {
       throw ApiException.badRequest(
@@ -160,18 +160,22 @@ public final class UserResource {
   /** Users in username order, of one agency when {@code agencyCode} is given (ADMIN). */
   @GET
   @Path("users")
+  @RolesAllowed(Roles.ADMIN)
+  @Refusal(en = ADMINS_ONLY_EN, vi = ADMINS_ONLY_VI)
   public Accounts.Page list(
       @Auth Caller caller,
       @QueryParam("agencyCode") String agencyCode,
       @QueryParam("cursor") String cursor,
       @QueryParam("size") @DefaultValue("50") String size) {
     return accounts.list(
-        caller, agencyCode == null || agencyCode.isBlank() ? null : agencyCode, cursor, size(size));
+        agencyCode == null || agencyCode.isBlank() ? null : agencyCode, cursor, size(size));
   }
 
   /** Changes a user's name, roles or state (ADMIN); disabling revokes their tokens and sessions. */
   @PATCH
   @Path("users/{username}")
+  @RolesAllowed(Roles.ADMIN)
+  @Refusal(en = ADMINS_ONLY_EN, vi = ADMINS_ONLY_VI)
   public Accounts.AccountView update(
       @Auth Caller caller, @PathParam("username") String username, UserChanges body) {
     if (body == null) {

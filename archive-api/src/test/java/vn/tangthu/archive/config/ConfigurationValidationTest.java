@@ -9,6 +9,7 @@ import static vn.tangthu.archive.config.ConfigFiles.yaml;
 import io.dropwizard.configuration.ConfigurationException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.tangthu.indexer.ocr.OcrSettings;
 
 /**
  * Configuration is checked the Dropwizard way, by the same factory and validator as start-up: a bad
@@ -82,6 +83,58 @@ class ConfigurationValidationTest {
     assertThat(config.getSignatures().verifierProcesses()).isEqualTo(1);
     assertThat(config.getDatabase().embedded()).isTrue();
     assertThat(config.getStorage().embeddedPort()).isEqualTo(9000);
+  }
+
+  @Test
+  void aNegativePrintingCostFailsNamingTheField() {
+    assertThatThrownBy(() -> yaml("printing:\n  costPerPageVnd: -1\n"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("printing.costPerPageVnd");
+    assertThatThrownBy(() -> yaml("printing:\n  copiesPerPage: 0\n"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("printing.copiesPerPage");
+  }
+
+  @Test
+  void ocrSettingsOutOfBoundsFailNamingTheField() {
+    assertThatThrownBy(() -> yaml("index:\n  ocr:\n    maxPages: 0\n"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("index.ocr.maxPages");
+    assertThatThrownBy(() -> yaml("index:\n  ocr:\n    pageTimeout: -PT5S\n"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("index.ocr.pageTimeout");
+    assertThatThrownBy(() -> yaml("index:\n  ocr:\n    documentTimeout: 0s\n"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("index.ocr.documentTimeout");
+    assertThatThrownBy(() -> yaml("index:\n  ocr:\n    languages: [vie, \"eng; rm\"]\n"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("index.ocr.languages");
+    assertThatThrownBy(() -> yaml("index:\n  ocr:\n    heapMb: 64\n"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("index.ocr.heapMb");
+  }
+
+  @Test
+  void ocrAndPrintingTakeTheirDefaultsAndReadTimesEitherWay() throws Exception {
+    ArchiveConfiguration absent = yaml("index:\n  ocr:\n    processes: 2\n");
+    assertThat(absent.getIndex().ocr().processes()).isEqualTo(2);
+    assertThat(absent.getIndex().ocr().heapMb()).isEqualTo(768);
+    assertThat(absent.getIndex().ocr().reopenAtStart()).isTrue();
+    assertThat(absent.getIndex().ocr().settings()).isEqualTo(OcrSettings.DEFAULT);
+    assertThat(absent.getPrinting().costPerPageVnd()).isEqualTo(500L);
+    assertThat(absent.getPrinting().copiesPerPage()).isEqualTo(3);
+
+    ArchiveConfiguration given =
+        yaml(
+            "index:\n  ocr:\n    pageTimeout: PT90S\n    documentTimeout: 10 minutes\n"
+                + "    tesseractPath: /opt/bin/tesseract\n    languages: [eng]\n"
+                + "printing:\n  costPerPageVnd: 0\n");
+    OcrSettings settings = given.getIndex().ocr().settings();
+    assertThat(settings.pageTimeout()).hasSeconds(90);
+    assertThat(settings.documentTimeout()).hasMinutes(10);
+    assertThat(settings.tesseractPath()).hasToString("/opt/bin/tesseract");
+    assertThat(settings.languages()).containsExactly("eng");
+    assertThat(given.getPrinting().costPerPageVnd()).isZero();
   }
 
   @Test

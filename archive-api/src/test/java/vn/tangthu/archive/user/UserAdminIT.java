@@ -116,6 +116,20 @@ class UserAdminIT {
   }
 
   @Test
+  void aNonAdministratorIsRefusedWithTheUsualProblemBeforeItsRequestIsRead() throws Exception {
+    String clerk = apiToken("an");
+    for (HttpResponse<String> r :
+        List.of(archive.get("users?size=0", clerk), archive.patchJson("users/an", clerk, "null"))) {
+      assertThat(r.statusCode()).isEqualTo(403);
+      assertThat(r.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+      JsonNode problem = RunningArchive.json(r);
+      assertThat(problem.get("code").asText()).isEqualTo("FORBIDDEN");
+      assertThat(problem.get("detail").asText()).isEqualTo("Chỉ quản trị viên quản lý người dùng.");
+    }
+  }
+
+  @Test
   void administratorChangesNameAndRolesWhichTakeEffectAtOnce() throws Exception {
     String token = session("chi");
     assertThat(archive.get("audit", token).statusCode()).isEqualTo(403);
