@@ -1,6 +1,7 @@
 package vn.tangthu.archive.indexing;
 
 import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -14,7 +15,9 @@ import vn.tangthu.archive.base.AuditEvent;
 import vn.tangthu.archive.base.AuditOutcome;
 import vn.tangthu.archive.base.AuditTrail;
 import vn.tangthu.archive.base.Caller;
+import vn.tangthu.archive.base.Roles;
 import vn.tangthu.archive.error.ApiException;
+import vn.tangthu.archive.error.Refusal;
 
 /**
  * {@code POST /reextract} {@code {status: NEEDS_OCR|FAILED}} (ADMIN): reads again every active
@@ -39,13 +42,12 @@ public final class ReextractResource {
   public record ReextractRequest(String status) {}
 
   @POST
+  @RolesAllowed(Roles.ADMIN)
+  @Refusal(
+      en = "Only an administrator may read records again.",
+      vi = "Chỉ quản trị viên được trích xuất lại văn bản.")
   public Response reextract(
       @Auth Caller caller, ReextractRequest body, @Context HttpServletRequest request) {
-    if (!caller.isAdmin()) {
-      throw ApiException.forbidden(
-          "Only an administrator may read records again.",
-          "Chỉ quản trị viên được trích xuất lại văn bản.");
-    }
     String status = body == null ? null : body.status();
     if (!"NEEDS_OCR".equals(status) && !"FAILED".equals(status)) {
       throw ApiException.badRequest(

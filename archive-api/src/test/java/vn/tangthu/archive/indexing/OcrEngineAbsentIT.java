@@ -129,6 +129,20 @@ class OcrEngineAbsentIT {
     HttpResponse<String> anonymous =
         archive.postJson("reextract", null, "{\"status\":\"NEEDS_OCR\"}");
     assertThat(anonymous.statusCode()).isEqualTo(401);
+    HttpResponse<String> user =
+        archive.postJson(
+            "users",
+            admin,
+            "{\"username\":\"thu-thu\",\"agencyCode\":\"BN\",\"roles\":[\"ARCHIVIST\"]}");
+    assertThat(user.statusCode()).as(user.body()).isEqualTo(201);
+    String archivist =
+        RunningArchive.json(archive.postJson("users/thu-thu/tokens", admin, "{}"))
+            .get("token")
+            .asText();
+    HttpResponse<String> refused =
+        archive.postJson("reextract", archivist, "{\"status\":\"NEEDS_OCR\"}");
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(RunningArchive.json(refused).get("code").asText()).isEqualTo("FORBIDDEN");
   }
 
   private String ingest(Path file, String subject) throws Exception {
