@@ -87,6 +87,9 @@ class ResumeAndChannelTest {
       for (int i = 0; i < o.reader().size(); i++) {
         sequential.add(describe(o.reader().read(i)));
       }
+    }
+    // a package opened afresh: no entry has been opened yet, as when an import job starts
+    try (Fixtures.Opened o = Fixtures.open(tmp, bytes, IntakeOptions.of(tmp))) {
       ExecutorService pool = Executors.newFixedThreadPool(4);
       try {
         List<Future<String>> parallel = new ArrayList<>();
@@ -99,6 +102,48 @@ class ResumeAndChannelTest {
         }
       } finally {
         pool.shutdownNow();
+      }
+    }
+  }
+
+  /**
+   * The files of a zip with a metadata table, many at once on a package nobody has read yet: each
+   * item opens its entry, and opening reads the entry's local header on the shared channel.
+   */
+  @Test
+  void filesOfAFreshZipReadInParallelAreTheSameFiles() throws Exception {
+    Archives a = new Archives();
+    StringBuilder csv = new StringBuilder("path,subject\n");
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < 300; i++) {
+      csv.append("van-ban-").append(i).append(".txt,Văn bản số ").append(i).append('\n');
+      byte[] text = new byte[200 + random.nextInt(4000)];
+      random.nextBytes(text);
+      a.add("van-ban-" + i + ".txt", text);
+    }
+    a.add("metadata.csv", csv.toString());
+    byte[] bytes = a.zip();
+    List<String> sequential = new ArrayList<>();
+    try (Fixtures.Opened o = Fixtures.open(tmp, bytes, IntakeOptions.of(tmp))) {
+      for (int i = 0; i < o.reader().size(); i++) {
+        sequential.add(describe(o.reader().read(i)));
+      }
+    }
+    for (int round = 0; round < 5; round++) {
+      try (Fixtures.Opened o = Fixtures.open(tmp, bytes, IntakeOptions.of(tmp))) {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+          List<Future<String>> parallel = new ArrayList<>();
+          for (int i = 0; i < o.reader().size(); i++) {
+            int index = i;
+            parallel.add(pool.submit(() -> describe(o.reader().read(index))));
+          }
+          for (int i = 0; i < parallel.size(); i++) {
+            assertThat(parallel.get(i).get()).as("round " + round).isEqualTo(sequential.get(i));
+          }
+        } finally {
+          pool.shutdownNow();
+        }
       }
     }
   }

@@ -27,11 +27,14 @@ public final class ZipContainer extends Container {
   private static final int EOCD_SEARCH = EOCD_SIZE + 0xffff;
 
   private final ZipFile zip;
+  private final PackageChannel channel;
   private final List<Entry> entries;
 
-  private ZipContainer(ZipFile zip, List<Entry> entries, IntakeLimits limits) {
+  private ZipContainer(
+      ZipFile zip, PackageChannel channel, List<Entry> entries, IntakeLimits limits) {
     super(limits);
     this.zip = zip;
+    this.channel = channel;
     this.entries = entries;
   }
 
@@ -70,7 +73,7 @@ public final class ZipContainer extends Container {
     for (ZipArchiveEntry z : listed) {
       entries.add(entry(entries.size(), z, zip));
     }
-    return new ZipContainer(zip, List.copyOf(entries), limits);
+    return new ZipContainer(zip, channel, List.copyOf(entries), limits);
   }
 
   private static Entry entry(int ordinal, ZipArchiveEntry z, ZipFile zip) {
@@ -171,9 +174,18 @@ public final class ZipContainer extends Container {
     return "zip";
   }
 
+  /**
+   * Opening an entry first reads its local header to find where its data starts (we skip local
+   * headers when listing), and {@link ZipFile} does that with a seek and a read on the shared
+   * channel and a shared buffer: two items opened at once would read each other's bytes. Holding
+   * the channel's lock, which its reads and {@link ZipFile}'s entry streams also take, makes the
+   * opening one step; reading the opened streams in parallel is safe.
+   */
   @Override
   protected InputStream openRaw(Entry entry) throws IOException {
-    return zip.getInputStream((ZipArchiveEntry) entry.handle());
+    synchronized (channel) {
+      return zip.getInputStream((ZipArchiveEntry) entry.handle());
+    }
   }
 
   @Override
