@@ -133,7 +133,7 @@ class OcrEngineAbsentIT {
         archive.postJson(
             "users",
             admin,
-            "{\"username\":\"thu-thu\",\"agencyCode\":\"BN\",\"roles\":[\"ARCHIVIST\"]}");
+            "{\"username\":\"thu-thu\",\"displayName\":\"Thủ thư\",\"agencyCode\":\"BN\",\"roles\":[\"ARCHIVIST\"]}");
     assertThat(user.statusCode()).as(user.body()).isEqualTo(201);
     String archivist =
         RunningArchive.json(archive.postJson("users/thu-thu/tokens", admin, "{}"))
