@@ -37,6 +37,7 @@ import vn.tangthu.archive.maintenance.EvidenceVerifyCommand;
 import vn.tangthu.archive.maintenance.ReindexCommand;
 import vn.tangthu.archive.maintenance.ReverifySignaturesCommand;
 import vn.tangthu.archive.metrics.PrometheusMetrics;
+import vn.tangthu.archive.net.RequestBodyDrain;
 import vn.tangthu.archive.openapi.OpenApiResource;
 import vn.tangthu.archive.ui.SecurityHeadersFilter;
 
@@ -127,6 +128,9 @@ public final class ArchiveApplication extends Application<ArchiveConfiguration> 
     PrometheusMetrics.register(env);
     env.servlets()
         .addFilter("security-headers", new SecurityHeadersFilter())
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+    env.servlets()
+        .addFilter("request-body-drain", new RequestBodyDrain())
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
   }
 

@@ -68,6 +68,22 @@ class TokenIT {
     return RunningArchive.json(r);
   }
 
+  /**
+   * A request refused before its body was read, whose body arrives after the refusal, leaves the
+   * connection usable: a keep-alive client's next request on it is answered.
+   */
+  @Test
+  void aRefusalBeforeTheBodyArrivedKeepsTheConnectionForTheNextRequest() throws Exception {
+    try (RawHttp connection = RawHttp.connect(archive.api(""), null)) {
+      RawHttp.Response refused =
+          connection.postJsonLate(
+              "/api/v1/holds", "{\"name\":\"Thanh tra\"}", java.time.Duration.ofMillis(500));
+      assertThat(refused.status()).isEqualTo(401);
+      RawHttp.Response next = connection.get("/api/v1/openapi.yaml");
+      assertThat(next.status()).isEqualTo(200);
+    }
+  }
+
   @Test
   @Order(1)
   void tokenIsShownOnceAndStoredOnlyAsHash() throws Exception {

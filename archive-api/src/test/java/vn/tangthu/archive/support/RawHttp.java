@@ -89,6 +89,30 @@ public final class RawHttp implements AutoCloseable {
   }
 
   /**
+   * Sends {@code POST path} with a JSON body whose bytes follow the head only after {@code delay},
+   * as a client that writes the head and the body separately does on a slow network, and reads the
+   * answer; the connection stays open for the next request.
+   */
+  public Response postJsonLate(String path, String json, java.time.Duration delay)
+      throws IOException, InterruptedException {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    out.write(
+        ("POST "
+                + path
+                + " HTTP/1.1\r\nHost: "
+                + host
+                + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1));
+    out.flush();
+    Thread.sleep(delay.toMillis());
+    out.write(body);
+    out.flush();
+    return read();
+  }
+
+  /**
    * Sends one request on a new connection, byte for byte: {@code head} is the request line and
    * header lines (ISO-8859-1, so a request a well-behaved client refuses to send, such as a NUL in
    * a header, goes out as written), to which {@code Host}, {@code Connection: close} and the blank
