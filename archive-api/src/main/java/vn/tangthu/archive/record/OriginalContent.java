@@ -78,6 +78,7 @@ public final class OriginalContent {
         fault(row, actual);
         throw corrupt(row);
       }
+      clearFault(row); // before the answer: a client that has every byte sees the check green
     }
     return out -> copyVerified(row, out);
   }
@@ -100,6 +101,10 @@ public final class OriginalContent {
       throw new IOException(
           "Record " + row.id() + " failed its SHA-256 while streaming; the response is aborted");
     }
+    clearFault(row);
+  }
+
+  private void clearFault(RecordRow row) {
     jdbi.useExtension(ContentFaultDao.class, d -> d.clear(row.id()));
   }
 
