@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.tangthu.archive.support.Multipart;
+import vn.tangthu.archive.support.ServerProcess;
 
 /**
  * The real server as a child JVM on one data directory, killed with SIGKILL during concurrent
@@ -46,8 +47,6 @@ class CrashRestartIT {
   /** Only so a broken start cannot hang the build; a loaded 2-core machine needs minutes. */
   private static final Duration READY_WITHIN = Duration.ofMinutes(10);
 
-  private static final Pattern READY =
-      Pattern.compile("is ready at http://localhost:(\\d+)/api/v1");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path tmp;
@@ -73,7 +72,7 @@ class CrashRestartIT {
     data = tmp.resolve("data");
     Path config = writeConfig();
 
-    Server first = start(config, "first");
+    Server first = start(config);
     String token = Files.readString(data.resolve("admin.token")).strip();
     HttpResponse<String> agency =
         send(first, "agencies", token, "{\"code\":\"BN\",\"name\":\"UBND tỉnh Bắc Ninh\"}");
@@ -84,7 +83,7 @@ class CrashRestartIT {
     long orphan = postmasterPid();
     assertThat(OrphanedPostgres.alive(orphan)).as("PostgreSQL outlives the killed JVM").isTrue();
 
-    Server second = start(config, "after kill -9 during ingest");
+    Server second = start(config);
     assertThat(second.ready)
         .as("restart after kill -9 vs. cold start %s", first.ready)
         .isLessThan(first.ready.multipliedBy(2).plusSeconds(30));
@@ -99,7 +98,7 @@ class CrashRestartIT {
 
     kill(second);
     long idleOrphan = postmasterPid();
-    Server third = start(config, "after kill -9 when idle");
+    Server third = start(config);
     assertThat(Files.readString(third.log)).contains("Stopped PostgreSQL " + idleOrphan);
     assertThat(third.ready)
         .as("restart after kill -9 vs. cold start %s", first.ready)
@@ -320,41 +319,14 @@ class CrashRestartIT {
   }
 
   /** Starts the server in a child JVM and waits until it announces it is ready. */
-  private Server start(Path config, String name) throws Exception {
+  private Server start(Path config) throws Exception {
     Path log = tmp.resolve("server-" + servers.size() + ".log");
-    String classpath =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    ProcessBuilder pb =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-cp",
-                classpath,
-                "vn.tangthu.archive.ArchiveApplication",
-                "server",
-                config.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    long started = System.nanoTime();
-    Process process = pb.start();
-    Server server = new Server(process, log);
-    servers.add(server);
-    long deadline = started + READY_WITHIN.toNanos();
-    while (true) {
-      Matcher m = READY.matcher(Files.readString(log, StandardCharsets.UTF_8));
-      if (m.find()) {
-        server.port = Integer.parseInt(m.group(1));
-        server.ready = Duration.ofNanos(System.nanoTime() - started);
-        break;
-      }
-      assertThat(process.isAlive())
-          .as("server (%s) exited before it was ready:%n%s", name, tail(log))
-          .isTrue();
-      assertThat(System.nanoTime())
-          .as("server (%s) ready in time:%n%s", name, tail(log))
-          .isLessThan(deadline);
-      Thread.sleep(100);
-    }
+    ServerProcess started =
+        ServerProcess.start(
+            config, log, READY_WITHIN, process -> servers.add(new Server(process, log)));
+    Server server = servers.get(servers.size() - 1);
+    server.port = started.port();
+    server.ready = started.ready();
     return server;
   }
 
@@ -362,11 +334,6 @@ class CrashRestartIT {
     Matcher m =
         Pattern.compile("Stopped PostgreSQL \\d+ in \\d+ ms").matcher(Files.readString(server.log));
     return m.find() ? m.group() : "no orphan stopped";
-  }
-
-  private static String tail(Path log) throws IOException {
-    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
   }
 
   private static String sha256(byte[] bytes) {

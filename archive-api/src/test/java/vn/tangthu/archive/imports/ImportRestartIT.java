@@ -17,12 +17,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.tangthu.archive.support.Multipart;
+import vn.tangthu.archive.support.ServerProcess;
 
 /**
  * The real server as a child JVM, killed with SIGKILL in the middle of an import of a few hundred
@@ -34,8 +33,6 @@ class ImportRestartIT {
 
   private static final int ITEMS = 240;
   private static final Duration WITHIN = Duration.ofMinutes(8);
-  private static final Pattern READY =
-      Pattern.compile("is ready at http://localhost:(\\d+)/api/v1");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path tmp;
@@ -246,32 +243,9 @@ class ImportRestartIT {
 
   /** Starts the server in a child JVM and waits until it announces it is ready. */
   private Process start(Path config, int n) throws Exception {
-    Path log = tmp.resolve("server-" + n + ".log");
-    String classpath =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Process process =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-cp",
-                classpath,
-                "vn.tangthu.archive.ArchiveApplication",
-                "server",
-                config.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    servers.add(process);
-    long deadline = System.nanoTime() + WITHIN.toNanos();
-    while (true) {
-      Matcher m = READY.matcher(Files.readString(log, StandardCharsets.UTF_8));
-      if (m.find()) {
-        port = Integer.parseInt(m.group(1));
-        return process;
-      }
-      assertThat(process.isAlive()).as("server exited: %s", Files.readString(log)).isTrue();
-      assertThat(System.nanoTime()).as("server ready in time").isLessThan(deadline);
-      Thread.sleep(100);
-    }
+    ServerProcess started =
+        ServerProcess.start(config, tmp.resolve("server-" + n + ".log"), WITHIN, servers::add);
+    port = started.port();
+    return started.process();
   }
 }
